@@ -1,0 +1,3 @@
+"""teiedition: a generator of scholarly digital editions from TEI P5."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,80 @@
+"""The `edition` command: thin subcommands that call one function each and print the result.
+
+Exit codes: 0 ok, 1 invalid input, 2 usage, 3 environment."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .exceptions import TeieditionError, ValidationFailed
+from .problems import summary
+
+DEFAULT_TEI = Path("tei")
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="edition", description="Build a scholarly digital edition from TEI P5.")
+    top.add_argument("--version", action="version", version=f"teiedition {__version__}")
+    top.add_argument("--debug", action="store_true", help="show a traceback for unexpected errors")
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check the edition against its schema and rules")
+    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                          help="files or edition folders to check (default: tei/)")
+
+    build = commands.add_parser("build", help="validate, then write the edition into output/")
+    build.add_argument("--tei", type=Path, default=None, help="the edition folder (default: tei/)")
+    build.add_argument("--out", type=Path, default=None, help="the output folder (default: output/)")
+    return top
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    from .validation import validate_paths
+
+    started = time.perf_counter()
+    problems, files = validate_paths(args.paths or [DEFAULT_TEI])
+    for problem in problems:
+        print(problem)
+    print(f"{summary(problems, files)} ({time.perf_counter() - started:.2f} s)")
+    return 1 if problems else 0
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from .build import build
+
+    report = build(args.tei or DEFAULT_TEI, args.out or Path("output"))
+    print(report)
+    return 0
+
+
+COMMANDS = {"validate": run_validate, "build": run_build}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except ValidationFailed as failed:
+        for problem in failed.problems:
+            print(problem, file=sys.stderr)
+        print(summary(failed.problems, failed.files), file=sys.stderr)
+        return failed.exit_code
+    except TeieditionError as err:
+        print(f"edition: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("edition: interrupted; output/ is left as it was", file=sys.stderr)
+        return 130
+    except Exception:
+        if args.debug:
+            raise
+        print("edition: internal error — run again with --debug and report the traceback", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""Discover and load an edition: every TEI file under its folder, parsed once and safely."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .exceptions import UsageError
+from .problems import Problem, display_path
+
+#: Where an edition keeps what, relative to its folder (the `tei/` of a project).
+FRONT_MATTER = "edition.xml"
+TEXTS = "texts"
+REGISTERS = "registers"
+SCHEMA = "schema"
+
+
+def safe_parser() -> etree.XMLParser:
+    """A parser that never loads a DTD, an external entity or anything from the network."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=False,
+    )
+
+
+@dataclass(frozen=True)
+class Source:
+    """One TEI file: where it is, its bytes (for columns in messages) and its parsed tree."""
+
+    path: Path
+    text: bytes
+    tree: etree._ElementTree
+
+    @property
+    def name(self) -> str:
+        return display_path(self.path)
+
+    def column(self, line: int, element: etree._Element | None = None) -> int:
+        """Best column for a message on `line`: where the element's start tag opens, else 1."""
+        lines = self.text.splitlines()
+        if not 0 < line <= len(lines):
+            return 1
+        text = lines[line - 1].decode("utf-8", "replace")
+        if element is not None and isinstance(element.tag, str):
+            at = text.find("<" + etree.QName(element).localname)
+            if at < 0 and element.prefix:
+                at = text.find(f"<{element.prefix}:")
+            if at >= 0:
+                return at + 1
+        stripped = len(text) - len(text.lstrip())
+        return stripped + 1
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The edition's folder and its TEI files, in a fixed order: front matter, texts, registers."""
+
+    root: Path
+    sources: tuple[Source, ...]
+
+    @property
+    def schema_dir(self) -> Path:
+        return self.root / SCHEMA
+
+
+def find_root(path: Path) -> Path:
+    """The edition folder holding `path`: the nearest folder (itself included) with a schema."""
+    start = path if path.is_dir() else path.parent
+    for folder in (start, *start.parents):
+        if (folder / SCHEMA / "edition.rng").is_file():
+            return folder
+    raise UsageError(
+        f"{display_path(path)}: no edition found here or above (a folder with "
+        f"{SCHEMA}/edition.rng); give the edition's tei/ folder, or run `edition init DIR`"
+    )
+
+
+def discover(root: Path) -> list[Path]:
+    """Every TEI file of the edition under `root`, in the order they are read."""
+    files = [root / FRONT_MATTER] if (root / FRONT_MATTER).is_file() else []
+    for folder in (TEXTS, REGISTERS):
+        files += sorted((root / folder).glob("*.xml"))
+    return files
+
+
+def read(path: Path) -> tuple[Source | None, list[Problem]]:
+    """Read and parse one file; a file that cannot be read or parsed gives a problem instead."""
+    name = display_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        reason = err.strerror or str(err)
+        return None, [Problem(name, 1, 1, "file-unreadable", f"{reason} — check that the file exists and is readable")]
+    if not data.strip():
+        return None, [Problem(name, 1, 1, "xml-well-formed", "the file is empty — write a TEI document or delete the file")]
+    try:
+        tree = etree.ElementTree(etree.fromstring(data, safe_parser(), base_url=str(path)))
+    except etree.XMLSyntaxError as err:
+        line, col = err.position if err.position else (1, 1)
+        message = err.msg.split(", line ")[0] if err.msg else "not well-formed XML"
+        return None, [
+            Problem(name, line or 1, col or 1, "xml-well-formed", f"{message} — fix the XML at this point")
+        ]
+    return Source(path, data, tree), []
+
+
+def load(root: Path, paths: list[Path] | None = None) -> tuple[Edition, list[Problem]]:
+    """Load the edition at `root` (all its files, or `paths` only), with the problems of reading."""
+    problems: list[Problem] = []
+    sources: list[Source] = []
+    for path in paths if paths is not None else discover(root):
+        source, found = read(path)
+        problems += found
+        if source is not None:
+            sources.append(source)
+    return Edition(root, tuple(sources)), problems

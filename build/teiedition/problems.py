@@ -1,0 +1,46 @@
+"""Problems: the one value every check returns, printed as `file:line:col: rule: message`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, located in a file, with the rule it breaks."""
+
+    file: str
+    line: int
+    col: int
+    rule: str
+    message: str
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        lead = "warning: " if self.severity == WARNING else ""
+        return f"{self.file}:{self.line}:{self.col}: {self.rule}: {lead}{self.message}"
+
+
+def display_path(path: Path) -> str:
+    """The path as a user would type it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def summary(problems: list[Problem], files: int) -> str:
+    """One closing line: how many problems in how many files."""
+    errors = sum(p.severity == ERROR for p in problems)
+    warnings = len(problems) - errors
+    if not problems:
+        return f"{files} files valid, no problems."
+    bad = len({p.file for p in problems})
+    return (
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
+        f"in {bad} of {files} files."
+    )

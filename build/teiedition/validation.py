@@ -1,0 +1,153 @@
+"""Validate an edition: each file against the strict RELAX NG schema, then the Schematron
+rules over the whole edition at once (identifiers and pointers cross files)."""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree, isoschematron
+
+from .edition import Edition, Source
+from .exceptions import TeieditionError
+from .problems import ERROR, WARNING, Problem, display_path
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
+
+#: What to do, for the RELAX NG messages libxml2 gives without advice.
+RNG_ADVICE = (
+    (re.compile(r"Did not expect element (\S+) there"), "element {0} is not allowed here — move or remove it (schema/edition.rng says where it may stand)"),
+    (re.compile(r"Expecting element (\S+), got (\S+)"), "expected element {0} here, found {1} — add {0} or reorder"),
+    (re.compile(r"Element (\S+) failed to validate attributes"), "an attribute of {0} is not allowed or has a value outside its list — check the attribute names and values against schema/edition.rng"),
+    (re.compile(r"Invalid attribute (\S+) for element (\S+)"), "attribute {0} is not allowed on {1} — remove it or use an allowed attribute"),
+    (re.compile(r"Element (\S+) has extra content: (\S+)"), "{0} holds content it may not hold ({1}) — see schema/edition.rng"),
+    (re.compile(r"Expecting a namespace for element (\S+)"), "element {0} has no namespace — TEI elements belong to http://www.tei-c.org/ns/1.0"),
+    (re.compile(r"Expecting element TEI"), "this is not a TEI document — the root element must be TEI in the TEI namespace"),
+)
+
+
+def advise(message: str) -> str:
+    """A libxml2 RELAX NG message turned into one that says what to fix."""
+    for pattern, advice in RNG_ADVICE:
+        match = pattern.search(message)
+        if match:
+            return advice.format(*match.groups())
+    return message
+
+
+@dataclass(frozen=True)
+class Schemas:
+    """The edition's compiled schemas: built once per run, used for every file."""
+
+    relaxng: etree.RelaxNG
+    schematron: isoschematron.Schematron
+
+    @classmethod
+    def load(cls, schema_dir: Path) -> "Schemas":
+        rng_path, sch_path = schema_dir / "edition.rng", schema_dir / "edition.sch"
+        try:
+            relaxng = etree.RelaxNG(etree.parse(str(rng_path)))
+            schematron = isoschematron.Schematron(
+                etree.parse(str(sch_path)), store_report=True, store_xslt=False
+            )
+        except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError, etree.SchematronParseError) as err:
+            raise TeieditionError(
+                f"{display_path(schema_dir)}: the edition's schema cannot be compiled ({err}) — "
+                "fix schema/edition.rng or schema/edition.sch"
+            ) from err
+        return cls(relaxng, schematron)
+
+
+def check_relaxng(schemas: Schemas, source: Source) -> list[Problem]:
+    """RELAX NG errors of one file, each at its line."""
+    if schemas.relaxng.validate(source.tree):
+        return []
+    problems = []
+    for error in schemas.relaxng.error_log:
+        line = error.line or 1
+        element = next((e for e in source.tree.iter() if e.sourceline == line), None)
+        problems.append(Problem(source.name, line, source.column(line, element), "relaxng", advise(error.message)))
+    return problems
+
+
+def corpus(edition: Edition) -> tuple[etree._Element, dict[etree._Element, Source]]:
+    """All files of the edition in one tree, so that rules can see across files."""
+    wrapper = etree.Element(f"{{{TEI_NS}}}teiCorpus")
+    owners: dict[etree._Element, Source] = {}
+    for source in edition.sources:
+        root = copy.deepcopy(source.tree.getroot())
+        wrapper.append(root)
+        owners[root] = source
+    return wrapper, owners
+
+
+def check_schematron(schemas: Schemas, edition: Edition) -> list[Problem]:
+    """Schematron findings over the whole edition, each at the line of the node it concerns."""
+    wrapper, owners = corpus(edition)
+    tree = etree.ElementTree(wrapper)
+    schemas.schematron.validate(tree)
+    report = schemas.schematron.validation_report
+    problems = []
+    for finding in report.iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
+        found = tree.xpath(finding.get("location", "/"))
+        node = found[0] if found else wrapper
+        if isinstance(node, etree._ElementUnicodeResult):
+            node = node.getparent()
+        owner = node
+        while owner is not None and owner not in owners:
+            owner = owner.getparent()
+        source = owners.get(owner)
+        if source is None:
+            continue
+        line = node.sourceline or 1
+        text = " ".join("".join(finding.itertext()).split())
+        severity = WARNING if finding.get("role") in ("warning", "warn", "info") else ERROR
+        rule = finding.get("id") or "schematron"
+        problems.append(Problem(source.name, line, source.column(line, node), rule, text, severity))
+    return problems
+
+
+def validate(edition: Edition, schemas: Schemas, only: set[Path] | None = None) -> list[Problem]:
+    """Every problem of the edition (or of the files in `only`), sorted by place."""
+    problems = []
+    for source in edition.sources:
+        problems += check_relaxng(schemas, source)
+    problems += check_schematron(schemas, edition)
+    if only is not None:
+        names = {display_path(path) for path in only}
+        problems = [p for p in problems if p.file in names]
+    return sorted(set(problems))
+
+
+def validate_paths(paths: list[Path]) -> tuple[list[Problem], int]:
+    """Validate the files or edition folders named by the user; returns problems and file count.
+
+    A folder is an edition; a file is checked in the context of the edition that holds it,
+    so that pointers into the registers resolve."""
+    from .edition import discover, find_root, load
+
+    problems: list[Problem] = []
+    files = 0
+    for root, group in group_by_edition(paths, find_root):
+        wanted = sorted(set(discover(root)) | {p.resolve() for p in group if p.is_file()})
+        edition, read_problems = load(root, wanted)
+        only = {p.resolve() for p in group if p.is_file()} or None
+        found = read_problems + validate(edition, Schemas.load(edition.schema_dir), only)
+        problems += found
+        files += len(only) if only else len(wanted)
+    return sorted(set(problems)), files
+
+
+def group_by_edition(paths: list[Path], find_root) -> list[tuple[Path, list[Path]]]:
+    """Paths grouped by the edition folder that holds them, in the order first named."""
+    from .exceptions import UsageError
+
+    groups: dict[Path, list[Path]] = {}
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"{display_path(path)}: no such file or folder")
+        groups.setdefault(find_root(path).resolve(), []).append(path)
+    return list(groups.items())
