@@ -1,0 +1,29 @@
+"""Shared paths and compiled schemas for the test suite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from teiedition.validation import Schemas
+
+ROOT = Path(__file__).resolve().parent.parent
+TEI = ROOT / "tei"
+SEEDS = ROOT.parent / "shared" / "seeds"
+TEI_ALL = ROOT.parent / "shared" / "tei" / "tei_all.rng"
+
+
+@pytest.fixture(scope="session")
+def schemas() -> Schemas:
+    """The edition's own schemas, compiled once for the whole run."""
+    return Schemas.load(TEI / "schema")
+
+
+@pytest.fixture(scope="session")
+def tei_all() -> etree.RelaxNG:
+    """Full TEI P5 (4.11), from ../shared; tests that need it skip when it is absent."""
+    if not TEI_ALL.is_file():
+        pytest.skip(f"full TEI schema not found at {TEI_ALL} (../shared is not beside the project)")
+    return etree.RelaxNG(etree.parse(str(TEI_ALL)))
