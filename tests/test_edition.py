@@ -1,0 +1,136 @@
+"""The edition's TEI: conformant to full TEI P5, readable by hand, with stable identifiers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import TEI
+from teiedition.edition import discover
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+NS = {"tei": TEI_NS, "rng": "http://relaxng.org/ns/structure/1.0"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+FILES = discover(TEI)
+IDS_FILE = Path(__file__).parent / "ids.txt"
+
+
+def parse(path: Path) -> etree._ElementTree:
+    return etree.parse(str(path))
+
+
+def text(element: etree._Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def short(path: Path) -> str:
+    return path.relative_to(TEI).as_posix()
+
+
+def test_the_edition_has_front_matter_five_texts_and_five_registers():
+    names = [short(p) for p in FILES]
+    assert names[0] == "edition.xml"
+    assert sum(n.startswith("texts/") for n in names) == 5
+    assert {n for n in names if n.startswith("registers/")} == {
+        f"registers/{r}.xml" for r in ("persons", "organisations", "places", "events", "works")
+    }
+
+
+@pytest.mark.parametrize("path", FILES, ids=short)
+def test_every_file_is_valid_against_full_tei_p5(tei_all, path):
+    valid = tei_all.validate(parse(path))
+    assert valid, "\n".join(f"{e.line}: {e.message}" for e in tei_all.error_log)
+
+
+@pytest.mark.parametrize("path", FILES, ids=short)
+def test_every_file_links_both_schemas_with_xml_model(path):
+    models = [pi for pi in parse(path).xpath("/processing-instruction('xml-model')")]
+    hrefs = {pi.get("href") for pi in models}
+    assert {h.rsplit("/", 1)[-1] for h in hrefs} == {"edition.rng", "edition.sch"}
+    for href in hrefs:
+        assert (path.parent / href).resolve().is_file(), href
+
+
+@pytest.mark.parametrize("path", FILES, ids=short)
+def test_every_paragraph_starts_on_its_own_indented_line(path):
+    for p in parse(path).iter(f"{{{TEI_NS}}}p"):
+        previous = p.getprevious()
+        before = previous.tail if previous is not None else p.getparent().text
+        if before is None or before.strip():
+            continue  # a p inside running text (e.g. in a header phrase) has no line of its own
+        assert "\n" in before and before.endswith(" "), f"{short(path)}:{p.sourceline}: <p> not on its own indented line"
+
+
+def test_the_strict_schema_declares_only_elements_the_edition_uses():
+    schema = etree.parse(str(TEI / "schema" / "edition.rng"))
+    declared = set(schema.xpath("//rng:element/@name", namespaces=NS))
+    used = {etree.QName(e).localname for path in FILES for e in parse(path).iter() if isinstance(e.tag, str)}
+    assert declared == used
+
+
+def test_every_register_entry_has_a_main_name_and_an_identification():
+    for path in [p for p in FILES if p.parent.name == "registers"]:
+        entries = parse(path).xpath("//tei:standOff//*[self::tei:person or self::tei:org or self::tei:place or self::tei:event or self::tei:bibl][@xml:id]", namespaces=NS)
+        assert entries, short(path)
+        for entry in entries:
+            names = entry.xpath("tei:persName | tei:orgName | tei:placeName | tei:label | tei:title", namespaces=NS)
+            described = entry.xpath("tei:note[@type = 'identification'] | tei:desc | tei:note", namespaces=NS)
+            assert names, f"{short(path)}:{entry.sourceline}: {entry.get(XML_ID)} has no name"
+            assert described or entry.tag == f"{{{TEI_NS}}}bibl", f"{short(path)}:{entry.sourceline}: {entry.get(XML_ID)} has no identification"
+
+
+def test_the_register_entries_record_the_variants_the_sources_use():
+    persons = parse(TEI / "registers" / "persons.xml")
+    variants = {text(n) for n in persons.xpath("//tei:person[@xml:id = 'ulianovskii']/tei:persName", namespaces=NS)}
+    assert {"R. Ul'ianovskii", "R. Uliianovskii"} <= variants
+    orgs = parse(TEI / "registers" / "organisations.xml")
+    forms = " | ".join(text(n) for n in orgs.xpath("//tei:org[@xml:id = 'mek']/tei:orgName", namespaces=NS))
+    for form in ("Mujahadin", "Mojahedin", "MKO", "OMIP"):
+        assert form in forms
+
+
+def current_ids() -> set[str]:
+    return {e.get(XML_ID) for path in FILES for e in parse(path).iter() if isinstance(e.tag, str) and e.get(XML_ID)}
+
+
+def test_no_identifier_ever_cited_has_disappeared():
+    """tests/ids.txt lists every identifier the edition has published; ids may be added, never
+    removed or renamed, so that citations keep resolving. Append new ones to the file."""
+    published = set(IDS_FILE.read_text(encoding="utf-8").split())
+    missing = sorted(published - current_ids())
+    assert not missing, f"identifiers removed or renamed: {missing[:10]}"
+
+
+def test_every_identifier_of_the_edition_is_recorded_as_published():
+    unrecorded = sorted(current_ids() - set(IDS_FILE.read_text(encoding="utf-8").split()))
+    assert not unrecorded, f"add these new identifiers to tests/ids.txt: {unrecorded[:10]}"
+
+
+def test_the_handwritten_insertion_is_an_addition_in_a_declared_hand():
+    memo = parse(TEI / "texts" / "ulianovskii-memo.xml")
+    add = memo.xpath("//tei:text//tei:add", namespaces=NS)
+    assert [text(a) for a in add] == ["100 million"]
+    hand = add[0].get("hand").lstrip("#")
+    assert memo.xpath(f"//tei:handNote[@xml:id = '{hand}']", namespaces=NS)
+
+
+def test_pants_is_corrected_to_paris_with_its_source_reading_kept():
+    message = parse(TEI / "texts" / "kgb-message.xml")
+    choice = message.xpath("//tei:text//tei:choice[tei:sic = 'Pants']", namespaces=NS)
+    assert len(choice) == 1 and choice[0].xpath("string(tei:corr)", namespaces=NS) == "Paris"
+
+
+def test_page_breaks_carry_no_number_and_never_open_a_paragraph():
+    for path in [p for p in FILES if p.parent.name == "texts"]:
+        for pb in parse(path).iter(f"{{{TEI_NS}}}pb"):
+            assert pb.get("n") is None, f"{short(path)}:{pb.sourceline}"
+            assert pb.getparent().tag != f"{{{TEI_NS}}}div", f"{short(path)}:{pb.sourceline}: pb between paragraphs"
+
+
+def test_every_note_of_a_text_has_a_type_from_the_closed_list():
+    kinds = {"authorial", "translation", "editorial", "textual"}
+    for path in [p for p in FILES if p.parent.name == "texts"]:
+        for note in parse(path).xpath("//tei:text//tei:note", namespaces=NS):
+            assert note.get("type") in kinds, f"{short(path)}:{note.sourceline}"
