@@ -14,6 +14,7 @@ from .exceptions import TeieditionError, ValidationFailed
 from .problems import summary
 
 DEFAULT_TEI = Path("tei")
+DEFAULT_OUT = Path("output")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -29,6 +30,13 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="validate, then write the edition into output/")
     build.add_argument("--tei", type=Path, default=None, help="the edition folder (default: tei/)")
     build.add_argument("--out", type=Path, default=None, help="the output folder (default: output/)")
+    build.add_argument("--base-url", default=None, metavar="URL",
+                       help="the public address the site will have (for canonical links and the sitemap)")
+
+    serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on every change")
+    serve.add_argument("--tei", type=Path, default=None, help="the edition folder (default: tei/)")
+    serve.add_argument("--out", type=Path, default=None, help="the output folder (default: output/)")
+    serve.add_argument("--port", type=int, default=8000, help="the port to listen on (default: 8000)")
     return top
 
 
@@ -46,12 +54,23 @@ def run_validate(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     from .build import build
 
-    report = build(args.tei or DEFAULT_TEI, args.out or Path("output"))
+    report = build(args.tei or DEFAULT_TEI, args.out or DEFAULT_OUT, base_url=args.base_url)
     print(report)
     return 0
 
 
-COMMANDS = {"validate": run_validate, "build": run_build}
+def run_serve(args: argparse.Namespace) -> int:
+    from .build import build
+    from .resources import resource
+    from .serve import serve
+
+    tei, out = args.tei or DEFAULT_TEI, args.out or DEFAULT_OUT
+    print(build(tei, out))
+    serve(out / "html", [tei, resource("xslt"), resource("templates")], lambda: print(build(tei, out), flush=True), args.port)
+    return 0
+
+
+COMMANDS = {"validate": run_validate, "build": run_build, "serve": run_serve}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,3 +30,7 @@ class EnvironmentProblem(TeieditionError):
     """The machine stands in the way: an unwritable output folder, a missing tool."""
 
     exit_code = 3
+
+
+class BuildError(TeieditionError):
+    """A stage of the build could not do its work; nothing was written."""

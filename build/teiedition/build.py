@@ -1,0 +1,91 @@
+"""Build the edition: discover → validate → transform → render → write.
+
+Everything is gathered in memory first; the output folder is touched only at the end, in
+one step, so that a failure at any stage leaves the previous output as it was."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import site
+from .edition import Edition, find_root, load
+from .exceptions import ValidationFailed
+from .problems import ERROR, WARNING, Problem, display_path
+from .publish import publish
+from .search import search_index
+from .resources import resource
+from .transform import Stylesheet
+from .validation import Schemas, validate
+
+
+@dataclass
+class BuildReport:
+    """What a build made and what it warned about."""
+
+    documents: int = 0
+    pages: int = 0
+    warnings: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def __str__(self) -> str:
+        lines = [str(w) for w in sorted(self.warnings)]
+        lines.append(
+            f"Built {self.documents} documents, {self.pages} pages, "
+            f"{len(self.warnings)} warning{'s' * (len(self.warnings) != 1)} in {self.seconds:.2f} s."
+        )
+        return "\n".join(lines)
+
+
+def build_date() -> str:
+    """The build date: from SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch and epoch.isdigit() else datetime.now(timezone.utc)
+    return moment.date().isoformat()
+
+
+def site_name(edition: Edition) -> str:
+    """The file a problem of the whole edition is reported against: its front matter."""
+    return display_path(edition.root / "edition.xml")
+
+
+def checked(tei: Path) -> tuple[Edition, list[Problem]]:
+    """The edition at `tei`, loaded and validated; raises ValidationFailed on any error."""
+    edition, problems = load(find_root(tei))
+    problems += validate(edition, Schemas.load(edition.schema_dir))
+    if any(p.severity == ERROR for p in problems):
+        raise ValidationFailed(sorted(problems), len(edition.sources))
+    return edition, problems
+
+
+def html_site(edition: Edition, config: site.SiteConfig) -> tuple[dict[str, bytes], int, list[Problem]]:
+    """The HTML edition as files in memory: pages, assets and downloads."""
+    stylesheet = Stylesheet(resource("xslt") / "html" / "edition.xsl")
+    document = stylesheet.load(edition)
+    info = stylesheet.call(document, "edition")
+    pages = [stylesheet.call(document, "page", page=page["id"]) for page in stylesheet.call(document, "pages")]
+    files = site.render(site.environment(resource("templates")), info, pages, config)
+    files.update(site.assets(resource("templates") / "assets"))
+    documents = [page for page in pages if page["kind"] == "document"]
+    texts = {page["id"]: stylesheet.call(document, "text", page=page["id"]) for page in documents}
+    files.update(site.downloads(edition, documents, texts))
+    indexed = {path: data for path, data in files.items() if path.endswith(".html") and path not in site.CHROME_PAGES}
+    files.update(site.sitemap(list(indexed), config.base_url, config.build_date))
+    files.update(search_index(indexed, info["lang"]))
+    return files, len(documents), stylesheet.messages(edition)
+
+
+def build(tei: Path, out: Path, base_url: str | None = None) -> BuildReport:
+    """Validate the edition at `tei` and write it to `out`/html; returns what was made."""
+    started = time.perf_counter()
+    edition, problems = checked(tei)
+    config = site.SiteConfig(base_url=base_url, build_date=build_date())
+    if not base_url:
+        problems.append(Problem(site_name(edition), 1, 1, "no-base-url", "the edition's public address is not known, so sitemap.xml has relative addresses and pages no canonical link — give it with --base-url URL when building for publication", WARNING))
+    files, documents, warnings = html_site(edition, config)
+    publish(files, out / "html")
+    return BuildReport(documents, sum(name.endswith(".html") for name in files), problems + warnings,
+                       time.perf_counter() - started)

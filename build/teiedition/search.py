@@ -1,0 +1,27 @@
+"""The search index: Pagefind, run over the rendered pages in memory, its files returned for
+publishing with the rest of the site (nothing is written before the site is whole)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from .exceptions import EnvironmentProblem
+
+
+def search_index(pages: dict[str, bytes], language: str) -> dict[str, bytes]:
+    """Pagefind's files (under pagefind/) for the HTML pages given (path → bytes)."""
+    try:
+        return asyncio.run(_index(pages, language))
+    except FileNotFoundError as err:
+        raise EnvironmentProblem(f"Pagefind is not installed ({err}) — reinstall teiedition with its dependencies") from err
+
+
+async def _index(pages: dict[str, bytes], language: str) -> dict[str, bytes]:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(force_language=language, keep_index_url=True)
+    async with PagefindIndex(config=config) as index:
+        for path, data in sorted(pages.items()):
+            await index.add_html_file(content=data.decode("utf-8"), url=f"/{path}")
+        files = await index.get_files()
+    return {f"pagefind/{file['path']}": file["content"] for file in files}

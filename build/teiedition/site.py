@@ -1,0 +1,100 @@
+"""Render the site: wrap each page the stylesheets describe in its Jinja shell from templates/.
+
+Jinja owns the chrome (head metadata, navigation, footer, citation box); the page's
+content and facts come from the stylesheets as plain data."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+#: The shell for each kind of page the stylesheets describe.
+SHELLS = {"home": "home.html", "front": "page.html", "document": "document.html", "register": "page.html"}
+#: Pages of the chrome alone, with no TEI behind them.
+CHROME_PAGES = {"search.html": "search.html", "404.html": "404.html"}
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the shells need besides the pages: the public address, if any, and the build date."""
+
+    base_url: str | None
+    build_date: str
+
+
+def environment(templates: Path) -> Environment:
+    """The Jinja environment over templates/, escaping everything not marked safe."""
+    env = Environment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=select_autoescape(["html", "xml"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["jsonld"] = jsonld
+    return env
+
+
+def jsonld(data: Any) -> str:
+    """JSON for a script block: no "</" can close the element early."""
+    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+
+
+def render(env: Environment, edition: dict, pages: list[dict], config: SiteConfig) -> dict[str, bytes]:
+    """Every page of the site as bytes, by its path under the site root."""
+    nav = navigation(pages)
+    site: dict[str, bytes] = {}
+    for described in pages:
+        page = {"lang": edition["lang"], "description": "", **described}
+        shell = env.get_template(SHELLS[page["kind"]])
+        site[page["path"]] = shell.render(page=page, edition=edition, nav=nav, config=config).encode("utf-8")
+    for path, name in CHROME_PAGES.items():
+        page = {"path": path, "kind": path.removesuffix(".html"), "title": "", "description": "", "lang": edition["lang"]}
+        site[path] = env.get_template(name).render(page=page, edition=edition, nav=nav, config=config).encode("utf-8")
+    return site
+
+
+def navigation(pages: list[dict]) -> dict[str, list[dict]]:
+    """The site's menus, grouped by kind of page, in the stylesheets' order."""
+    groups: dict[str, list[dict]] = {"front": [], "document": [], "register": []}
+    for page in pages:
+        if page["kind"] in groups:
+            groups[page["kind"]].append(page)
+    return groups
+
+
+def assets(folder: Path) -> dict[str, bytes]:
+    """The site's static files (CSS, JS, fonts), under assets/."""
+    return {
+        f"assets/{path.relative_to(folder).as_posix()}": path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def downloads(edition, documents: list[dict], texts: dict[str, dict]) -> dict[str, bytes]:
+    """Each document's TEI, byte for byte as in the edition, and its plain text in the
+    reading and the diplomatic view, under downloads/."""
+    by_id = {source.tree.getroot().get("{http://www.w3.org/XML/1998/namespace}id"): source for source in edition.sources}
+    files = {}
+    for page in documents:
+        files[f"downloads/{page['id']}.xml"] = by_id[page["id"]].text
+        files[f"downloads/{page['id']}.txt"] = texts[page["id"]]["reading"].encode("utf-8")
+        files[f"downloads/{page['id']}.diplomatic.txt"] = texts[page["id"]]["diplomatic"].encode("utf-8")
+    return files
+
+
+def sitemap(paths: list[str], base_url: str | None, date: str) -> dict[str, bytes]:
+    """sitemap.xml and robots.txt. Without a public address the sitemap's addresses are
+    relative, which crawlers refuse: the build warns about it."""
+    base = base_url or ""
+    urls = "".join(f"  <url><loc>{escape(base + path)}</loc><lastmod>{date}</lastmod></url>\n" for path in sorted(paths))
+    xml = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n'
+    robots = "User-agent: *\nAllow: /\n" + (f"Sitemap: {base}sitemap.xml\n" if base_url else "")
+    return {"sitemap.xml": xml.encode("utf-8"), "robots.txt": robots.encode("utf-8")}

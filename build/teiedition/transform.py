@@ -1,0 +1,92 @@
+"""Run the edition's XSLT 3.0 stylesheets through saxonche: compiled once, applied per page.
+
+The stylesheets own what TEI means; this module only hands them the edition and collects
+what they return (a JSON description of each page) and what they say (xsl:message)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from .edition import Edition
+from .exceptions import BuildError
+from .problems import WARNING, Problem, display_path
+from .validation import corpus
+
+#: A message from the stylesheets: "rule-id: text", optionally "@ node-id" to locate it.
+#: The stylesheets' own namespace, in which their entry points are named.
+TE_NS = "https://teiedition.org/ns"
+
+MESSAGE = re.compile(r"^(?P<rule>[a-z][a-z0-9-]*): (?P<text>.*?)(?: @ (?P<node>[A-Za-z_][\w.-]*))?$", re.S)
+
+
+@dataclass
+class Stylesheet:
+    """One compiled stylesheet and the processor it lives in."""
+
+    path: Path
+    _processor: Any = field(repr=False, default=None)
+    _executable: Any = field(repr=False, default=None)
+
+    def __post_init__(self) -> None:
+        from saxonche import PySaxonProcessor
+
+        self._processor = PySaxonProcessor(license=False)
+        compiler = self._processor.new_xslt30_processor()
+        try:
+            self._executable = compiler.compile_stylesheet(stylesheet_file=str(self.path))
+        except Exception as err:  # saxonche raises PySaxonApiError with Saxon's own message
+            raise BuildError(f"{display_path(self.path)}: the stylesheet does not compile: {err}") from err
+        self._executable.set_save_xsl_message(True)
+
+    def load(self, edition: Edition) -> Any:
+        """The edition as one Saxon document (all files in a teiCorpus), parsed once."""
+        wrapper, _ = corpus(edition)
+        text = etree.tostring(wrapper, encoding="unicode")
+        return self._processor.parse_xml(xml_text=text)
+
+    def call(self, document: Any, template: str, **params: str) -> Any:
+        """Call the stylesheet's template te:`template` on the edition; it returns JSON."""
+        executable = self._executable
+        executable.clear_parameters()  # also forgets the context item: set it afterwards
+        executable.set_global_context_item(xdm_item=document)
+        for name, value in params.items():
+            executable.set_parameter(name, self._processor.make_string_value(value))
+        try:
+            result = executable.call_template_returning_string(f"{{{TE_NS}}}{template}")
+        except Exception as err:
+            raise BuildError(f"{display_path(self.path)}: {template} failed: {err}") from err
+        return json.loads(result)
+
+    def messages(self, edition: Edition) -> list[Problem]:
+        """What the stylesheet said since the last call, as warnings located where possible."""
+        said = self._executable.get_xsl_messages()
+        self._executable.clear_xsl_messages()
+        if said is None:
+            return []
+        problems = []
+        ids = id_index(edition)
+        for item in said:
+            text = " ".join(item.string_value.split())
+            match = MESSAGE.match(text)
+            rule, body, node = (match["rule"], match["text"], match["node"]) if match else ("xslt", text, None)
+            place = ids.get(node or "", (display_path(self.path), 1, 1))
+            problems.append(Problem(place[0], place[1], place[2], rule, body, WARNING))
+        return problems
+
+
+def id_index(edition: Edition) -> dict[str, tuple[str, int, int]]:
+    """Where each xml:id of the edition stands: file, line, column."""
+    index = {}
+    for source in edition.sources:
+        for element in source.tree.iter():
+            ident = element.get("{http://www.w3.org/XML/1998/namespace}id")
+            if ident:
+                line = element.sourceline or 1
+                index[ident] = (source.name, line, source.column(line, element))
+    return index

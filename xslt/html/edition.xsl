@@ -1,0 +1,100 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:xd="http://www.oxygenxml.com/ns/doc/xsl"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:te="https://teiedition.org/ns"
+  exclude-result-prefixes="#all">
+
+  <xd:doc scope="stylesheet">
+    <xd:desc>Driver of the HTML edition. Input: the whole edition as one teiCorpus (the global
+      context item). Entry points, called by name from Python:
+      te:edition (the edition's own metadata), te:pages (the list of pages), te:page
+      (one page, named by $page) and te:text (a document's plain text, named by $page). Each returns a JSON object; its "main" member is the page's
+      HTML, which the Jinja shells in templates/ wrap in the site's chrome.
+      Modules, one per family of the TEI Guidelines: header (metadata panel), textstructure,
+      core, transcr, namesdates, textcrit, notes (the apparatus), pages (home, front matter,
+      registers), fallback (anything else).
+      Modes: #default renders the text; "plain" gives text for attributes and JSON;
+      "apparatus" renders notes in the list at the end of a page.</xd:desc>
+  </xd:doc>
+
+  <xsl:include href="../common/functions.xsl"/>
+  <xsl:include href="../common/plaintext.xsl"/>
+  <xsl:include href="header.xsl"/>
+  <xsl:include href="textstructure.xsl"/>
+  <xsl:include href="core.xsl"/>
+  <xsl:include href="transcr.xsl"/>
+  <xsl:include href="namesdates.xsl"/>
+  <xsl:include href="textcrit.xsl"/>
+  <xsl:include href="notes.xsl"/>
+  <xsl:include href="pages.xsl"/>
+  <xsl:include href="fallback.xsl"/>
+
+  <xsl:output method="json" indent="no" encoding="UTF-8"/>
+
+  <xd:doc><xd:desc>The text: each TEI element becomes HTML; text is copied.</xd:desc></xd:doc>
+  <xsl:mode on-no-match="text-only-copy" on-multiple-match="fail" warning-on-no-match="false"/>
+  <xd:doc><xd:desc>Plain text of an element: sources' readings of choices, no notes.</xd:desc></xd:doc>
+  <xsl:mode name="plain" on-no-match="text-only-copy" on-multiple-match="fail"/>
+  <xd:doc><xd:desc>Notes in the apparatus list at the end of a page.</xd:desc></xd:doc>
+  <xsl:mode name="apparatus" on-no-match="fail" on-multiple-match="fail"/>
+
+  <xd:doc><xd:desc>The page to render (te:page): a document slug, a front-matter division, a register id, or "index".</xd:desc></xd:doc>
+  <xsl:param name="page" as="xs:string" select="'index'"/>
+
+  <xsl:variable name="corpus" as="element(tei:teiCorpus)" select="/tei:teiCorpus"/>
+  <xsl:variable name="front" as="element(tei:TEI)?" select="$corpus/tei:TEI[@xml:id = 'edition']"/>
+  <xd:doc><xd:desc>The documents in the order of the edition's contents.</xd:desc></xd:doc>
+  <xsl:variable name="documents" as="element(tei:TEI)*" select="
+    for $b in $front//tei:listBibl[@type = 'contents']/tei:bibl
+    return $corpus/tei:TEI[@xml:id = substring-after($b/@corresp, 'doc:')]"/>
+
+  <xd:doc><xd:desc>The edition as a whole: title, editors, version, licence.</xd:desc></xd:doc>
+  <xsl:template name="te:edition">
+    <xsl:variable name="header" select="$front/tei:teiHeader/tei:fileDesc"/>
+    <xsl:sequence select="map{
+      'title': normalize-space(($header/tei:titleStmt/tei:title[@type = 'main'], $header/tei:titleStmt/tei:title)[1]),
+      'subtitle': normalize-space($header/tei:titleStmt/tei:title[@type = 'sub']),
+      'editors': array{ $header/tei:titleStmt/tei:editor ! normalize-space(.) },
+      'version': string($header/tei:editionStmt/tei:edition/@n),
+      'date': string(($header/tei:editionStmt//tei:date/@when, $header/tei:publicationStmt/tei:date/@when)[1]),
+      'licence': string(($header/tei:publicationStmt//tei:licence/@target)[1]),
+      'licence_label': normalize-space(($header/tei:publicationStmt//tei:licence)[1]),
+      'lang': string(($front/@xml:lang, 'en')[1])
+    }"/>
+  </xsl:template>
+
+  <xd:doc><xd:desc>Every page of the site: home, front matter, documents, registers.</xd:desc></xd:doc>
+  <xsl:template name="te:pages">
+    <xsl:sequence select="array{
+      map{'id': 'index', 'kind': 'home', 'path': 'index.html', 'title': 'Home'},
+      $front/tei:text/tei:body/tei:div ! map{'id': string(@xml:id), 'kind': 'front', 'path': te:page-of(.), 'title': te:plain(tei:head[1])},
+      $documents ! map{'id': string(@xml:id), 'kind': 'document', 'path': te:page-of(.), 'title': te:short-title(.)},
+      $corpus/tei:TEI[tei:standOff/*[not(self::tei:listRelation)]] ! map{'id': string(@xml:id), 'kind': 'register', 'path': te:page-of(.), 'title': te:title(.)}
+    }"/>
+  </xsl:template>
+
+  <xd:doc><xd:desc>One page, as a map the Jinja shell renders: title, description and the HTML of the main content.</xd:desc></xd:doc>
+  <xsl:template name="te:page">
+    <xsl:variable name="target" select="if ($page = 'index') then $front else key('te:id', $page, $corpus)"/>
+    <xsl:choose>
+      <xsl:when test="$page = 'index'"><xsl:call-template name="te:home-page"/></xsl:when>
+      <xsl:when test="$target/self::tei:TEI and te:is-text($target)"><xsl:call-template name="te:document-page"><xsl:with-param name="tei" select="$target"/></xsl:call-template></xsl:when>
+      <xsl:when test="$target/self::tei:TEI"><xsl:call-template name="te:register-page"><xsl:with-param name="register" select="$target"/></xsl:call-template></xsl:when>
+      <xsl:when test="$target/self::tei:div"><xsl:call-template name="te:front-page"><xsl:with-param name="div" select="$target"/></xsl:call-template></xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes">page-unknown: no page '<xsl:value-of select="$page"/>' in the edition</xsl:message>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xd:doc><xd:desc>HTML nodes serialised for the "main" member of a page map.</xd:desc></xd:doc>
+  <xsl:function name="te:html" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="serialize($nodes, map{'method': 'html', 'html-version': 5.0, 'indent': false()})"/>
+  </xsl:function>
+</xsl:stylesheet>

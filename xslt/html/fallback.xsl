@@ -1,0 +1,31 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:xd="http://www.oxygenxml.com/ns/doc/xsl"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:te="https://teiedition.org/ns"
+  exclude-result-prefixes="#all">
+
+  <xd:doc scope="stylesheet">
+    <xd:desc>Any TEI element the other modules do not know: rendered generically (a span, or a
+      div where it holds blocks), with its text, so that no text is ever lost; each element
+      name is reported once per page (rule xslt-unhandled-element), which the build turns
+      into a warning.</xd:desc>
+  </xd:doc>
+
+  <xd:doc><xd:desc>An unknown TEI element: a generic element with its content, and a message the
+    first time its name occurs on the page.</xd:desc></xd:doc>
+  <xsl:template match="tei:*" priority="-10">
+    <xsl:variable name="name" select="local-name()"/>
+    <xsl:if test="not(preceding::tei:*[local-name() = $name][te:document(.) is te:document(current())])
+                  and not(ancestor::tei:*[local-name() = $name])">
+      <xsl:message>xslt-unhandled-element: &lt;<xsl:value-of select="$name"/>&gt; has no rendering of its own; shown as plain text @ <xsl:value-of select="ancestor-or-self::*[@xml:id][1]/@xml:id"/></xsl:message>
+    </xsl:if>
+    <xsl:element name="{if (te:in-phrase(.) or not(*)) then 'span' else 'div'}">
+      <xsl:attribute name="class" select="'tei-' || $name || ' tei-generic'"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+</xsl:stylesheet>

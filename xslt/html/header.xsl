@@ -1,0 +1,155 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:xd="http://www.oxygenxml.com/ns/doc/xsl"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:te="https://teiedition.org/ns"
+  exclude-result-prefixes="#all">
+
+  <xd:doc scope="stylesheet">
+    <xd:desc>The TEI header (Guidelines ch. 2, 10): the metadata panel of a document page —
+      title, date, author and addressee, archive and shelfmark with leaves, languages and the
+      chain of translation, contributors and translators, source link, licence — and the
+      plain values the page shell needs (title, description, authors).</xd:desc>
+  </xd:doc>
+
+  <xd:doc><xd:desc>The parts of a header the panel shows; their notes join the page's apparatus.</xd:desc></xd:doc>
+  <xsl:function name="te:panel-parts" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="h" select="$tei/self::tei:TEI/tei:teiHeader"/>
+    <!-- in the order the panel shows them, so that note numbers run in reading order -->
+    <xsl:sequence select="
+      ($h/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'], $h/tei:fileDesc/tei:titleStmt/tei:title)[1],
+      $h/tei:profileDesc/tei:creation,
+      $h/tei:fileDesc/tei:titleStmt/tei:author,
+      $h/tei:profileDesc/tei:correspDesc,
+      $h/tei:fileDesc/tei:sourceDesc/tei:msDesc/(tei:msIdentifier, tei:msContents, tei:physDesc, tei:history/tei:origin),
+      $h/tei:profileDesc/tei:langUsage,
+      $h/tei:fileDesc/tei:titleStmt/tei:respStmt,
+      $h/tei:fileDesc/tei:sourceDesc/tei:bibl,
+      $h/tei:fileDesc/tei:publicationStmt/tei:availability,
+      $h/tei:profileDesc/tei:abstract"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The document's main title as plain text.</xd:desc></xd:doc>
+  <xsl:function name="te:title" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="titles" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:sequence select="normalize-space(string-join(($titles[@type = 'main'], $titles)[1]/te:plain(.)))"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The document's short title (running heads, links), falling back to the main title.</xd:desc></xd:doc>
+  <xsl:function name="te:short-title" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="short" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'short']"/>
+    <xsl:sequence select="if ($short) then normalize-space(te:plain($short[1])) else te:title($tei)"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The plain text of an element as a reader sees it: corrections applied, no notes.</xd:desc></xd:doc>
+  <xsl:function name="te:plain" as="xs:string">
+    <xsl:param name="element" as="element()?"/>
+    <xsl:variable name="text"><xsl:apply-templates select="$element/node()" mode="plain"/></xsl:variable>
+    <xsl:sequence select="normalize-space($text)"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>Plain text leaves out notes and the source side of a choice.</xd:desc></xd:doc>
+  <xsl:template match="tei:note | tei:sic | tei:orig | tei:choice/tei:abbr" mode="plain"/>
+
+  <xd:doc><xd:desc>The document type, from its classification in the edition's taxonomy.</xd:desc></xd:doc>
+  <xsl:function name="te:doc-type" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="category" select="te:target(($tei//tei:textClass/tei:catRef/@target)[1], $tei)"/>
+    <!-- a category reads "Telegram: the text of …"; the type is the part before the colon -->
+    <xsl:sequence select="normalize-space(substring-before(normalize-space(($category/tei:catDesc, 'Document')[1]) || ':', ':'))"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>Authors as plain names.</xd:desc></xd:doc>
+  <xsl:function name="te:authors" as="xs:string*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author ! te:plain(.)"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>Addressees: the receiving party of the correspondence description.</xd:desc></xd:doc>
+  <xsl:function name="te:addressees" as="xs:string*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="$tei//tei:correspDesc/tei:correspAction[@type = 'received']/*[not(self::tei:date)] ! te:plain(.)"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The metadata panel of a document page: a description list.</xd:desc></xd:doc>
+  <xsl:template name="te:metadata-panel">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="file" select="$tei/tei:teiHeader/tei:fileDesc"/>
+    <xsl:variable name="profile" select="$tei/tei:teiHeader/tei:profileDesc"/>
+    <xsl:variable name="ms" select="$file/tei:sourceDesc/tei:msDesc"/>
+    <section class="metadata" aria-labelledby="metadata-heading">
+      <h2 id="metadata-heading">About this document</h2>
+      <dl>
+        <dt>Title</dt>
+        <dd><xsl:apply-templates select="($file/tei:titleStmt/tei:title[@type = 'main'], $file/tei:titleStmt/tei:title)[1]/node()"/></dd>
+        <dt>Date</dt>
+        <dd><xsl:apply-templates select="$profile/tei:creation/node()"/></dd>
+        <xsl:if test="$file/tei:titleStmt/tei:author">
+          <dt>Author</dt>
+          <xsl:for-each select="$file/tei:titleStmt/tei:author"><dd><xsl:apply-templates/></dd></xsl:for-each>
+        </xsl:if>
+        <xsl:for-each-group select="$profile/tei:correspDesc/tei:correspAction[not(@type = 'sent')]" group-by="@type">
+          <dt><xsl:value-of select="te:correspondence-label(current-grouping-key())"/></dt>
+          <xsl:for-each select="current-group()"><dd><xsl:apply-templates select="*[not(self::tei:date)]" mode="te:inline-list"/></dd></xsl:for-each>
+        </xsl:for-each-group>
+        <xsl:if test="$ms">
+          <dt>Archive</dt>
+          <dd class="shelfmark"><xsl:apply-templates select="$ms/tei:msIdentifier" mode="te:shelfmark"/><xsl:apply-templates select="($ms//tei:locus)[1]" mode="te:shelfmark"/></dd>
+          <dt>Physical description</dt>
+          <dd><xsl:apply-templates select="$ms/tei:physDesc//tei:p | $ms/tei:physDesc//tei:handNote | $ms/tei:history/tei:origin"/></dd>
+        </xsl:if>
+        <dt>Languages</dt>
+        <dd><ul class="plain"><xsl:for-each select="$profile/tei:langUsage/tei:language"><li><xsl:apply-templates/></li></xsl:for-each></ul></dd>
+        <xsl:if test="$file/tei:titleStmt/tei:respStmt">
+          <dt>Contributors</dt>
+          <xsl:for-each select="$file/tei:titleStmt/tei:respStmt">
+            <dd><xsl:value-of select="upper-case(substring(normalize-space(tei:resp), 1, 1)) || substring(normalize-space(tei:resp), 2)"/><xsl:text> </xsl:text><xsl:apply-templates select="tei:resp/following-sibling::*" mode="te:inline-list"/></dd>
+          </xsl:for-each>
+        </xsl:if>
+        <dt>Source</dt>
+        <xsl:for-each select="$file/tei:sourceDesc/tei:bibl"><dd class="source"><xsl:apply-templates/></dd></xsl:for-each>
+        <dt>Licence</dt>
+        <dd><xsl:apply-templates select="$file/tei:publicationStmt/tei:availability/node()"/></dd>
+      </dl>
+      <xsl:if test="$profile/tei:abstract">
+        <h3>Summary</h3>
+        <xsl:apply-templates select="$profile/tei:abstract/node()"/>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <xd:doc><xd:desc>Labels of the parties of a correspondence, by the type of their action.</xd:desc></xd:doc>
+  <xsl:function name="te:correspondence-label" as="xs:string">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="(map{'received': 'Addressee', 'transmitted': 'Transmitted by', 'forwarded': 'To be passed on to'}($type), 'Correspondent')[1]"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>Elements of a list of names, separated by commas.</xd:desc></xd:doc>
+  <xsl:template match="*" mode="te:inline-list">
+    <xsl:if test="position() gt 1">, </xsl:if>
+    <xsl:apply-templates select="."/>
+  </xsl:template>
+
+  <xd:doc><xd:desc>The shelfmark: repository, collection and file, separated by commas.</xd:desc></xd:doc>
+  <xsl:template match="tei:msIdentifier" mode="te:shelfmark">
+    <xsl:apply-templates select="(tei:repository, tei:collection, tei:idno)" mode="te:inline-list"/>
+  </xsl:template>
+
+  <xd:doc><xd:desc>The leaves of the shelfmark.</xd:desc></xd:doc>
+  <xsl:template match="tei:locus" mode="te:shelfmark">
+    <xsl:text>, </xsl:text>
+    <span class="locus"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xd:doc><xd:desc>Header parts shown in the panel as paragraphs: the text of the element.</xd:desc></xd:doc>
+  <xsl:template match="tei:handNote | tei:origin | tei:language | tei:licence | tei:repository | tei:collection | tei:creation">
+    <span class="{local-name()}"><xsl:apply-templates/></span>
+    <xsl:if test="self::tei:handNote or self::tei:origin or self::tei:licence"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,151 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:xd="http://www.oxygenxml.com/ns/doc/xsl"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:te="https://teiedition.org/ns"
+  exclude-result-prefixes="#all">
+
+  <xd:doc scope="stylesheet">
+    <xd:desc>Names, dates, people and places (Guidelines ch. 13): names in the text link to their
+      register entries with the entry's identification as a tooltip; dates become HTML time
+      elements; register entries (person, org, place, event, bibl of the registers) become
+      sections listing their variants, identification, dates, authority links and every
+      occurrence in the edition.</xd:desc>
+  </xd:doc>
+
+  <xsl:key name="te:mentions" match="*[@ref]" use="tokenize(normalize-space(@ref))"/>
+
+  <xd:doc><xd:desc>Where authority identifiers resolve, by idno/@type.</xd:desc></xd:doc>
+  <xsl:variable name="te:authorities" as="map(xs:string, xs:string)" select="map{
+    'wikidata': 'https://www.wikidata.org/wiki/', 'geonames': 'https://www.geonames.org/',
+    'viaf': 'https://viaf.org/viaf/', 'gnd': 'https://d-nb.info/gnd/'}"/>
+
+  <xd:doc><xd:desc>The one-line identification of a register entry, for tooltips.</xd:desc></xd:doc>
+  <xsl:function name="te:identification" as="xs:string">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:sequence select="normalize-space(string-join((te:label-of($entry), ($entry/tei:note[@type = 'identification'], $entry/tei:desc, $entry/tei:occupation, $entry/tei:note)[1]/te:plain(.)), ': '))"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>A name in the text: a link to its register entry, its identification as a tooltip.</xd:desc></xd:doc>
+  <xsl:template match="tei:persName | tei:orgName | tei:placeName | tei:name | tei:rs">
+    <xsl:variable name="context" select="."/>
+    <xsl:variable name="entries" select="tokenize(normalize-space(@ref)) ! te:target(., $context)"/>
+    <xsl:call-template name="te:linked">
+      <xsl:with-param name="pointer" select="@ref"/>
+      <xsl:with-param name="title" select="string-join($entries ! te:identification(.), ' | ')[.]"/>
+      <xsl:with-param name="content" as="item()*"><xsl:call-template name="te:inline"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xd:doc><xd:desc>A date: an HTML time element with the machine-readable date.</xd:desc></xd:doc>
+  <xsl:template match="tei:date | tei:origDate">
+    <xsl:variable name="iso" select="(@when, @from, @notBefore)[1]"/>
+    <xsl:choose>
+      <xsl:when test="$iso">
+        <time class="tei-date" datetime="{$iso}"><xsl:apply-templates/></time>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="te:inline"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xd:doc><xd:desc>Names and places in the header without a register link (e.g. the archive's country): plain spans.</xd:desc></xd:doc>
+  <xsl:template match="tei:country | tei:settlement | tei:region | tei:origPlace | tei:geogName">
+    <xsl:call-template name="te:inline"/>
+  </xsl:template>
+
+  <xd:doc><xd:desc>A register entry: a section with its main name as heading, then variants,
+    identification, dates, authority links and its occurrences in the edition.</xd:desc></xd:doc>
+  <xsl:template match="tei:person | tei:org | tei:place | tei:event | tei:standOff//tei:bibl[@xml:id]">
+    <xsl:variable name="names" select="tei:persName | tei:orgName | tei:placeName | tei:label | tei:title"/>
+    <xsl:variable name="main" select="($names[@type = 'main'], $names)[1]"/>
+    <section id="{@xml:id}" class="entry entry-{local-name()}">
+      <h2><xsl:value-of select="if ($main) then te:plain($main) else te:plain(.)"/></h2>
+      <xsl:variable name="variants" select="distinct-values(($names except $main) ! te:plain(.))"/>
+      <xsl:if test="exists($variants)">
+        <p class="variants"><span class="label">Forms in the sources:</span><xsl:text> </xsl:text><xsl:value-of select="string-join($variants, '; ')"/></p>
+      </xsl:if>
+      <xsl:for-each select="tei:note[@type = 'identification'], tei:desc, tei:occupation">
+        <p class="identification"><xsl:apply-templates/></p>
+      </xsl:for-each>
+      <xsl:if test="tei:birth or tei:death or tei:floruit or @when or @from">
+        <p class="dates"><xsl:value-of select="te:entry-dates(.)"/></p>
+      </xsl:if>
+      <xsl:if test="self::tei:bibl">
+        <p class="reference"><xsl:apply-templates select="node() except tei:note"/></p>
+      </xsl:if>
+      <xsl:for-each select="tei:note[not(@type = 'identification')]">
+        <p class="entry-note"><xsl:apply-templates/></p>
+      </xsl:for-each>
+      <xsl:if test="tei:idno[@type = map:keys($te:authorities)]" xmlns:map="http://www.w3.org/2005/xpath-functions/map">
+        <p class="authority"><span class="label">Authority files:</span><xsl:text> </xsl:text>
+          <xsl:for-each select="tei:idno[@type = map:keys($te:authorities)]">
+            <xsl:if test="position() gt 1">, </xsl:if>
+            <a href="{$te:authorities(@type) || normalize-space(.)}"><xsl:value-of select="upper-case(substring(@type, 1, 1)) || substring(@type, 2) || ' ' || normalize-space(.)"/></a>
+            <xsl:if test="@cert"><xsl:text> </xsl:text><span class="cert">(certainty: <xsl:value-of select="@cert"/>)</span></xsl:if>
+          </xsl:for-each>
+        </p>
+      </xsl:if>
+      <xsl:call-template name="te:occurrences"><xsl:with-param name="entry" select="."/></xsl:call-template>
+    </section>
+  </xsl:template>
+
+  <xd:doc><xd:desc>Life dates or event dates of an entry, written out.</xd:desc></xd:doc>
+  <xsl:function name="te:entry-dates" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="from" select="($entry/tei:birth/(@when, @notBefore), $entry/@when, $entry/@from, $entry/@notBefore)[1]"/>
+    <xsl:variable name="to" select="($entry/tei:death/(@when, @notAfter), $entry/@to, $entry/@notAfter)[1]"/>
+    <xsl:sequence select="
+      if ($entry/tei:floruit and not($from or $to)) then 'fl. ' || normalize-space($entry/tei:floruit[1])
+      else string-join((
+        if ($from) then te:format-date($from) else if ($entry/tei:death) then '?' else (),
+        if ($to and not($to = $from)) then te:format-date($to) else if ($entry/tei:birth and not($entry/tei:death)) then '' else ()), ' – ')"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>Every place in the edition that names an entry, grouped by document, each linked to its paragraph or note.</xd:desc></xd:doc>
+  <xsl:template name="te:occurrences">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="prefix" select="(map{'person': 'psn:', 'org': 'org:', 'place': 'plc:', 'event': 'evt:', 'bibl': 'bib:'})(local-name($entry))"/>
+    <xsl:variable name="mentions" select="key('te:mentions', $prefix || $entry/@xml:id, root($entry))
+      | root($entry)//*[@source = $prefix || $entry/@xml:id]"/>
+    <xsl:variable name="in-texts" select="$mentions[te:is-text(te:document(.))]"/>
+    <xsl:if test="exists($in-texts)">
+      <div class="occurrences">
+        <h3>In the documents</h3>
+        <ul>
+          <xsl:for-each-group select="$in-texts" group-by="te:document(.)/@xml:id">
+            <xsl:sort select="index-of($documents/@xml:id, current-grouping-key())"/>
+            <xsl:variable name="tei" select="te:document(current-group()[1])"/>
+            <li>
+              <a href="{te:page-of($tei)}"><xsl:value-of select="te:short-title($tei)"/></a>
+              <xsl:text>: </xsl:text>
+              <xsl:for-each-group select="current-group()" group-by="generate-id(te:citable(.))">
+                <xsl:if test="position() gt 1">, </xsl:if>
+                <xsl:variable name="unit" select="te:citable(.)"/>
+                <a href="{te:link($unit, '')}"><xsl:value-of select="te:citable-label($unit)"/></a>
+              </xsl:for-each-group>
+            </li>
+          </xsl:for-each-group>
+        </ul>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <xd:doc><xd:desc>The smallest citable unit holding a node: the nearest paragraph-like block or note with an id, else its document.</xd:desc></xd:doc>
+  <xsl:function name="te:citable" as="element()">
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="($node/ancestor-or-self::*[@xml:id][matches(@xml:id, '^[pn]-')][ancestor::tei:text][1], te:document($node))[1]"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>How a citable unit is named in a list of occurrences: ¶ and its place among the paragraphs, n. and its number, or "header".</xd:desc></xd:doc>
+  <xsl:function name="te:citable-label" as="xs:string">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:variable name="tei" select="te:document($unit)"/>
+    <xsl:sequence select="
+      if ($unit/self::tei:TEI) then 'about the document'
+      else if ($unit/self::tei:note) then 'note ' || te:note-number($unit, te:page-notes($tei))
+      else '¶ ' || (count($unit/preceding::*[starts-with(@xml:id, 'p-')][ancestor::tei:text][te:document(.) is $tei]) + 1)"/>
+  </xsl:function>
+</xsl:stylesheet>

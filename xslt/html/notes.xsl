@@ -1,0 +1,105 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:xd="http://www.oxygenxml.com/ns/doc/xsl"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:te="https://teiedition.org/ns"
+  exclude-result-prefixes="#all">
+
+  <xd:doc scope="stylesheet">
+    <xd:desc>Notes (TEI Guidelines 3.9): a numbered marker where the note stands, and the
+      apparatus at the end of the page, grouped by kind. The sources' own notes keep their
+      numbers (@n) in a series of their own; the editors' notes (translation, editorial,
+      textual) are numbered in one series in reading order, header first.
+      Hooks for other formats: te:note-marker and te:apparatus.</xd:desc>
+  </xd:doc>
+
+  <xd:doc><xd:desc>Kinds of note, in the order the apparatus lists them, with their headings.</xd:desc></xd:doc>
+  <xsl:variable name="te:note-kinds" as="map(xs:string, xs:string)" select="map{
+    'authorial': 'Notes of the source', 'translation': 'Translation notes',
+    'editorial': 'Editorial notes', 'textual': 'Textual notes'}"/>
+  <xsl:variable name="te:note-order" as="xs:string+" select="('authorial', 'translation', 'editorial', 'textual')"/>
+
+  <xd:doc><xd:desc>True for a note of the editors (as opposed to the source's own).</xd:desc></xd:doc>
+  <xsl:function name="te:is-ours" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="$note/@type = ('translation', 'editorial', 'textual')"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The notes shown on the page of a document: those of the parts of the header the
+    metadata panel shows, then those of the text, in reading order.</xd:desc></xd:doc>
+  <xsl:function name="te:page-notes" as="element(tei:note)*">
+    <xsl:param name="root" as="element()"/>
+    <xsl:sequence select="for $part in (te:panel-parts($root), $root/tei:text, $root[not(self::tei:TEI)]) return $part//tei:note[not(ancestor::tei:note)]"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The number of a note on its page: the source's own @n, or its place in the editors' series.</xd:desc></xd:doc>
+  <xsl:function name="te:note-number" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:param name="notes" as="element(tei:note)*"/>
+    <xsl:variable name="series" select="$notes[te:is-ours(.) = te:is-ours($note)]"/>
+    <xsl:variable name="position" select="for $i in 1 to count($series) return $i[$series[$i] is $note]"/>
+    <xsl:sequence select="if (not(te:is-ours($note)) and $note/@n) then string($note/@n) else string(($position, 0)[1])"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>A note where it stands: a numbered link to the note in the apparatus.</xd:desc></xd:doc>
+  <xsl:template match="tei:note">
+    <xsl:param name="notes" as="element(tei:note)*" tunnel="yes" select="()"/>
+    <xsl:call-template name="te:note-marker">
+      <xsl:with-param name="note" select="."/>
+      <xsl:with-param name="number" select="te:note-number(., $notes)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xd:doc><xd:desc>The marker of a note: a superscript link, marked by the note's kind.</xd:desc></xd:doc>
+  <xsl:template name="te:note-marker">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:param name="number" as="xs:string"/>
+    <a class="note-ref note-{$note/@type}" href="#{$note/@xml:id}" id="{te:id('ref', $note)}"
+       data-note="{$note/@xml:id}"><sup><span class="visually-hidden"><xsl:value-of select="te:kind-label($note) || ' '"/></span><xsl:value-of select="$number"/></sup></a>
+  </xsl:template>
+
+  <xd:doc><xd:desc>What a reader of a screen reader hears before the number of a note.</xd:desc></xd:doc>
+  <xsl:function name="te:kind-label" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="if (te:is-ours($note)) then 'Editors’ note' else 'Note of the source'"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The apparatus: the notes of the page grouped by kind, each with a link back to its marker.</xd:desc></xd:doc>
+  <xsl:template name="te:apparatus">
+    <xsl:param name="notes" as="element(tei:note)*"/>
+    <xsl:if test="exists($notes)">
+      <section class="apparatus" aria-labelledby="apparatus-heading">
+        <h2 id="apparatus-heading">Notes</h2>
+        <xsl:for-each select="$te:note-order[. = $notes/@type]">
+          <xsl:variable name="kind" select="."/>
+          <section class="notes notes-{$kind}" aria-labelledby="notes-{$kind}">
+            <h3 id="notes-{$kind}"><xsl:value-of select="$te:note-kinds($kind)"/></h3>
+            <ol class="note-list">
+              <xsl:apply-templates select="$notes[@type = $kind]" mode="apparatus">
+                <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
+              </xsl:apply-templates>
+            </ol>
+          </section>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xd:doc><xd:desc>One note in the apparatus: number, text, who wrote it, a link back.</xd:desc></xd:doc>
+  <xsl:template match="tei:note" mode="apparatus">
+    <xsl:param name="notes" as="element(tei:note)*" tunnel="yes"/>
+    <li id="{@xml:id}" class="note">
+      <span class="note-number"><xsl:value-of select="te:note-number(., $notes)"/></span>
+      <div class="note-body">
+        <xsl:apply-templates/>
+        <xsl:text> </xsl:text>
+        <a class="back-ref" data-pagefind-ignore="" href="#{te:id('ref', .)}" aria-label="Back to the text">↑</a>
+        <a class="permalink" data-pagefind-ignore="" href="#{@xml:id}" aria-label="Permalink to this note">#</a>
+      </div>
+    </li>
+  </xsl:template>
+</xsl:stylesheet>

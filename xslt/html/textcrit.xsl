@@ -1,0 +1,70 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:xd="http://www.oxygenxml.com/ns/doc/xsl"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:te="https://teiedition.org/ns"
+  exclude-result-prefixes="#all">
+
+  <xd:doc scope="stylesheet">
+    <xd:desc>Interventions and readings (Guidelines ch. 3.5, 12): choice with sic/corr,
+      orig/reg and abbr/expan; app with lem and rdg. Both readings are in the page: the
+      reading view shows the editors' text, the diplomatic view the source's, switched by
+      CSS. The intervention is marked, and focus or hover shows the source reading and the
+      editors' note (a tooltip the intervention is described by).
+      Hook: te:intervention.</xd:desc>
+  </xd:doc>
+
+  <xd:doc><xd:desc>An intervention of the editors: both readings, marked, with a tooltip.</xd:desc></xd:doc>
+  <xsl:template match="tei:choice[(tei:sic and tei:corr) or (tei:orig and tei:reg) or (tei:abbr and tei:expan)]">
+    <xsl:call-template name="te:intervention">
+      <xsl:with-param name="source" select="(tei:sic, tei:orig, tei:abbr)[1]"/>
+      <xsl:with-param name="edited" select="(tei:corr, tei:reg, tei:expan)[1]"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xd:doc><xd:desc>The two readings of an intervention and its tooltip. `$source` is what the source
+    reads, `$edited` what the editors read; the first editors' note right after it (no words
+    between) joins the tooltip.</xd:desc></xd:doc>
+  <xsl:template name="te:intervention">
+    <xsl:param name="source" as="element()"/>
+    <xsl:param name="edited" as="element()"/>
+    <xsl:variable name="kind" select="if ($edited/self::tei:corr) then 'correction' else if ($edited/self::tei:reg) then 'regularisation' else 'expansion'"/>
+    <xsl:variable name="note" select="following::node()[self::tei:note or self::text()[normalize-space()]][1][self::tei:note][te:is-ours(.)]"/>
+    <xsl:variable name="tip" select="te:id('tip', .)"/>
+    <span class="intervention {$kind}" tabindex="0" aria-describedby="{$tip}">
+      <span class="reading-edited"><xsl:apply-templates select="$edited/node()"/></span>
+      <span class="reading-source"><xsl:apply-templates select="$source/node()"/></span>
+      <span class="tip" role="tooltip" id="{$tip}" data-pagefind-ignore="">
+        <xsl:value-of select="'The source reads “' || te:plain($source) || '”; ' || $kind || ' by the editors: “' || te:plain($edited) || '”'
+          || ($edited/@cert ! (' (certainty: ' || . || ')')) || '.'"/>
+        <xsl:if test="$note"><xsl:text> </xsl:text><xsl:value-of select="te:plain($note)"/></xsl:if>
+      </span>
+    </span>
+  </xsl:template>
+
+  <xd:doc><xd:desc>A choice whose parts do not pair (e.g. a lone sic): each part rendered in turn.</xd:desc></xd:doc>
+  <xsl:template match="tei:choice">
+    <xsl:call-template name="te:inline"/>
+  </xsl:template>
+
+  <xd:doc><xd:desc>Parts of a choice outside a pair: spans.</xd:desc></xd:doc>
+  <xsl:template match="tei:sic | tei:corr | tei:orig | tei:reg | tei:abbr | tei:expan">
+    <xsl:call-template name="te:inline"/>
+  </xsl:template>
+
+  <xd:doc><xd:desc>A critical apparatus entry: the lemma in the text, the readings in its tooltip.</xd:desc></xd:doc>
+  <xsl:template match="tei:app">
+    <xsl:variable name="tip" select="te:id('tip', .)"/>
+    <span class="intervention app" tabindex="0" aria-describedby="{$tip}">
+      <span class="lem"><xsl:apply-templates select="(tei:lem, tei:rdg)[1]/node()"/></span>
+      <span class="tip" role="tooltip" id="{$tip}" data-pagefind-ignore="">
+        <xsl:for-each select="tei:rdg | tei:lem[position() gt 1]">
+          <xsl:value-of select="normalize-space(@wit) || ': ' || te:plain(.) || '. '"/>
+        </xsl:for-each>
+      </span>
+    </span>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,93 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:xd="http://www.oxygenxml.com/ns/doc/xsl"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:te="https://teiedition.org/ns"
+  exclude-result-prefixes="#all">
+
+  <xd:doc scope="stylesheet">
+    <xd:desc>Default text structure (Guidelines ch. 4): text, front, body, back, div, head,
+      opener and closer with their salutes, signatures, datelines and bylines, trailers.
+      Hook: te:block, which every block element uses, so that each one with an xml:id carries
+      that id and a permalink.</xd:desc>
+  </xd:doc>
+
+  <xd:doc><xd:desc>A block of the text: the HTML element `$name` with the TEI element's id, a class
+    naming the TEI element (and its type), its content, and a permalink when it has an id.</xd:desc></xd:doc>
+  <xsl:template name="te:block">
+    <xsl:param name="name" as="xs:string" select="'div'"/>
+    <xsl:param name="class" as="xs:string?" select="()"/>
+    <xsl:param name="content" as="item()*">
+      <xsl:apply-templates/>
+    </xsl:param>
+    <xsl:element name="{$name}">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:attribute name="class" select="string-join(('tei-' || local-name(), @type ! ('type-' || .), @rend ! ('rend-' || .), $class), ' ')"/>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:sequence select="$content"/>
+      <xsl:if test="@xml:id and ancestor::tei:text">
+        <xsl:text> </xsl:text>
+        <a class="permalink" data-pagefind-ignore="" href="#{@xml:id}" aria-label="Permalink to this passage">¶</a>
+      </xsl:if>
+    </xsl:element>
+  </xsl:template>
+
+  <xd:doc><xd:desc>The text and its parts become sections; notes are rendered at their markers.</xd:desc></xd:doc>
+  <xsl:template match="tei:text | tei:body">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xd:doc><xd:desc>Front and back matter of a text: sections of their own.</xd:desc></xd:doc>
+  <xsl:template match="tei:front | tei:back">
+    <xsl:call-template name="te:block"><xsl:with-param name="name" select="'section'"/></xsl:call-template>
+  </xsl:template>
+
+  <xd:doc><xd:desc>A division: a section; nested divisions stay nested.</xd:desc></xd:doc>
+  <xsl:template match="tei:div">
+    <xsl:call-template name="te:block"><xsl:with-param name="name" select="'section'"/></xsl:call-template>
+  </xsl:template>
+
+  <xd:doc><xd:desc>A heading: h2 for a division of the text, one level deeper for each nesting.</xd:desc></xd:doc>
+  <xsl:template match="tei:head">
+    <xsl:param name="heading-offset" as="xs:integer" tunnel="yes" select="0"/>
+    <xsl:variable name="level" select="min((6, 1 + count(ancestor::tei:div) + $heading-offset))"/>
+    <xsl:call-template name="te:block">
+      <xsl:with-param name="name" select="if (parent::tei:div or parent::tei:body or parent::tei:front or parent::tei:back) then 'h' || max((2, $level)) else 'p'"/>
+      <xsl:with-param name="class" select="'head'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xd:doc><xd:desc>Openers and closers: blocks holding salutations, addresses and signatures.</xd:desc></xd:doc>
+  <xsl:template match="tei:opener | tei:closer | tei:postscript | tei:trailer | tei:argument | tei:epigraph">
+    <xsl:call-template name="te:block"/>
+  </xsl:template>
+
+  <xd:doc><xd:desc>Parts of openers and closers: a line each (a span in a paragraph, a paragraph in a division).</xd:desc></xd:doc>
+  <xsl:template match="tei:salute | tei:dateline | tei:byline | tei:docDate | tei:docAuthor | tei:addrLine">
+    <xsl:call-template name="te:block">
+      <xsl:with-param name="name" select="if (te:in-phrase(.)) then 'span' else 'p'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xd:doc><xd:desc>An address: a block of lines (a span in running text).</xd:desc></xd:doc>
+  <xsl:template match="tei:address">
+    <xsl:call-template name="te:block">
+      <xsl:with-param name="name" select="if (te:in-phrase(.)) then 'span' else 'div'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xd:doc><xd:desc>A signature: a labelled block (the label read by screen readers and shown on hover).</xd:desc></xd:doc>
+  <xsl:template match="tei:signed">
+    <xsl:call-template name="te:block">
+      <xsl:with-param name="name" select="if (te:in-phrase(.)) then 'span' else 'p'"/>
+      <xsl:with-param name="content" as="item()*">
+        <span class="label">Signature</span>
+        <xsl:apply-templates/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+</xsl:stylesheet>
