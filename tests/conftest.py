@@ -27,3 +27,21 @@ def tei_all() -> etree.RelaxNG:
     if not TEI_ALL.is_file():
         pytest.skip(f"full TEI schema not found at {TEI_ALL} (../shared is not beside the project)")
     return etree.RelaxNG(etree.parse(str(TEI_ALL)))
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite tests/golden/ from the current output (review the git diff before committing)")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The HTML edition, built once for the run into a temporary folder, with a fixed date."""
+    import os
+
+    from teiedition.build import build
+
+    out = tmp_path_factory.mktemp("output")
+    os.environ["SOURCE_DATE_EPOCH"] = "1764547200"  # 2025-12-01: golden pages must not churn
+    build(TEI, out)
+    return out / "html"

@@ -21,7 +21,7 @@
     <xsl:param name="name" as="xs:string" select="'span'"/>
     <xsl:param name="content" as="item()*"><xsl:apply-templates/></xsl:param>
     <xsl:element name="{$name}">
-      <xsl:if test="@xml:id and not(self::tei:q or self::tei:quote)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <xsl:attribute name="class" select="string-join(('tei-' || local-name(), @type ! ('type-' || .), @rend ! ('rend-' || .)), ' ')"/>
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <xsl:sequence select="$content"/>

@@ -23,17 +23,21 @@
     'editorial': 'Editorial notes', 'textual': 'Textual notes'}"/>
   <xsl:variable name="te:note-order" as="xs:string+" select="('authorial', 'translation', 'editorial', 'textual')"/>
 
-  <xd:doc><xd:desc>True for a note of the editors (as opposed to the source's own).</xd:desc></xd:doc>
+  <xd:doc><xd:desc>True for a note of the editors (as opposed to the source's own). Editors' notes of
+    other types than the three (e.g. "chrome", on the web page's furniture) join the editorial ones.</xd:desc></xd:doc>
   <xsl:function name="te:is-ours" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="$note/@type = ('translation', 'editorial', 'textual')"/>
+    <xsl:sequence select="not($note/@type = 'authorial')"/>
   </xsl:function>
 
   <xd:doc><xd:desc>The notes shown on the page of a document: those of the parts of the header the
-    metadata panel shows, then those of the text, in reading order.</xd:desc></xd:doc>
+    metadata panel shows, then those of the text, in reading order; then notes on notes.</xd:desc></xd:doc>
   <xsl:function name="te:page-notes" as="element(tei:note)*">
     <xsl:param name="root" as="element()"/>
-    <xsl:sequence select="for $part in (te:panel-parts($root), $root/tei:text, $root[not(self::tei:TEI)]) return $part//tei:note[not(ancestor::tei:note)]"/>
+    <!-- notes inside notes (the editors' note on a source's endnote) are read in the apparatus, after the text -->
+    <xsl:variable name="parts" select="(te:panel-parts($root), $root/tei:text, $root[not(self::tei:TEI)])"/>
+    <xsl:sequence select="(for $part in $parts return $part//tei:note[not(ancestor::tei:note)]),
+                          (for $part in $parts return $part//tei:note[ancestor::tei:note])"/>
   </xsl:function>
 
   <xd:doc><xd:desc>The number of a note on its page: the source's own @n, or its place in the editors' series.</xd:desc></xd:doc>
@@ -71,15 +75,16 @@
   <xd:doc><xd:desc>The apparatus: the notes of the page grouped by kind, each with a link back to its marker.</xd:desc></xd:doc>
   <xsl:template name="te:apparatus">
     <xsl:param name="notes" as="element(tei:note)*"/>
+    <xsl:variable name="kind" select="function($note) { if ($note/@type = $te:note-order) then string($note/@type) else 'editorial' }"/>
     <xsl:if test="exists($notes)">
       <section class="apparatus" aria-labelledby="apparatus-heading">
         <h2 id="apparatus-heading">Notes</h2>
-        <xsl:for-each select="$te:note-order[. = $notes/@type]">
-          <xsl:variable name="kind" select="."/>
-          <section class="notes notes-{$kind}" aria-labelledby="notes-{$kind}">
-            <h3 id="notes-{$kind}"><xsl:value-of select="$te:note-kinds($kind)"/></h3>
+        <xsl:for-each select="$te:note-order[. = $notes ! $kind(.)]">
+          <xsl:variable name="this" select="."/>
+          <section class="notes notes-{$this}" aria-labelledby="notes-{$this}">
+            <h3 id="notes-{$this}"><xsl:value-of select="$te:note-kinds($this)"/></h3>
             <ol class="note-list">
-              <xsl:apply-templates select="$notes[@type = $kind]" mode="apparatus">
+              <xsl:apply-templates select="$notes[$kind(.) = $this]" mode="apparatus">
                 <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
               </xsl:apply-templates>
             </ol>

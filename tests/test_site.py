@@ -1,0 +1,158 @@
+"""The HTML edition as files: complete, self-contained, every link resolving, each document
+page carrying what a reader needs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from lxml import html
+
+from conftest import TEI
+
+DOCUMENTS = ["rajavi-letter", "ulianovskii-memo", "kgb-message", "exaro-article", "mojahedin-ws-essay"]
+
+
+def page(site: Path, name: str) -> html.HtmlElement:
+    return html.parse(str(site / name)).getroot()
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.glob("*.html"))
+
+
+def test_the_site_has_every_page(site):
+    names = {p.name for p in pages(site)}
+    expected = {"index.html", "introduction.html", "principles.html", "search.html", "404.html",
+                "persons.html", "organisations.html", "places.html"} | {f"{d}.html" for d in DOCUMENTS}
+    assert expected <= names
+    assert (site / "sitemap.xml").is_file() and (site / "robots.txt").is_file()
+    assert (site / "pagefind" / "pagefind.js").is_file()
+
+
+def test_every_internal_link_and_fragment_resolves(site):
+    ids = {p.name: set(page(site, p.name).xpath("//@id")) for p in pages(site)}
+    broken = []
+    for path in pages(site):
+        for element, attribute, link, _ in page(site, path.name).iterlinks():
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith("//"):
+                continue
+            target = (site / unquote(parts.path)) if parts.path else path
+            if not target.exists():
+                broken.append(f"{path.name}: {link}")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in ids[target.name]:
+                broken.append(f"{path.name}: {link} (no #{parts.fragment})")
+    assert not broken, broken[:20]
+
+
+def test_pages_load_nothing_from_another_host(site):
+    for path in pages(site):
+        root = page(site, path.name)
+        loaded = root.xpath("//script/@src | //link[@rel='stylesheet']/@href | //img/@src | //link[@rel='preload']/@href")
+        assert all(not urlsplit(url).scheme and not url.startswith("//") for url in loaded), path.name
+        assert b"@import" not in (site / "assets" / "edition.css").read_bytes()
+
+
+def test_every_page_forbids_inline_and_foreign_scripts(site):
+    for path in pages(site):
+        policy = page(site, path.name).xpath("string(//meta[@http-equiv='Content-Security-Policy']/@content)")
+        assert "script-src 'self'" in policy and "default-src 'self'" in policy, path.name
+        assert not page(site, path.name).xpath("//script[not(@src) and not(@type='application/ld+json')]"), path.name
+
+
+def test_the_home_page_lists_the_documents_in_chronological_order(site):
+    dates = page(site, "index.html").xpath("//li[@class='document-card']//time/@datetime")
+    assert len(dates) == 5 and dates == sorted(dates)
+
+
+def test_a_correction_carries_both_readings_and_the_note(site):
+    root = page(site, "kgb-message.html")
+    intervention = root.xpath("//*[contains(@class, 'intervention')][.//*[@class='reading-source'] = 'Pants']")
+    assert len(intervention) == 1
+    assert intervention[0].xpath("string(.//*[@class='reading-edited'])") == "Paris"
+    tip = intervention[0].xpath("string(.//*[@role='tooltip'])")
+    assert "Pants" in tip and "misreading" in tip
+
+
+def test_the_handwritten_insertion_is_labelled_for_screen_readers(site):
+    add = page(site, "ulianovskii-memo.html").xpath("//*[contains(@class, 'tei-add')]")
+    assert len(add) == 1
+    assert "100 million" in add[0].text_content() and "handwritten" in add[0].text_content().lower()
+
+
+def test_every_paragraph_and_note_of_a_document_has_its_permalink(site):
+    from lxml import etree
+
+    for slug in DOCUMENTS:
+        tei = etree.parse(str(TEI / "texts" / f"{slug}.xml"))
+        wanted = {i for i in tei.xpath("//*[local-name()='text']//@xml:id") if re.match(r"[pn]-", i)}
+        root = page(site, f"{slug}.html")
+        have = set(root.xpath("//@id"))
+        assert wanted <= have, sorted(wanted - have)[:5]
+        linked = set(h[1:] for h in root.xpath("//a[contains(@class, 'permalink')]/@href"))
+        assert {i for i in wanted if i.startswith("p-")} <= linked
+
+
+def test_notes_are_listed_by_kind_with_a_link_back_to_their_marker(site):
+    root = page(site, "rajavi-letter.html")
+    kinds = root.xpath("//section[contains(@class, 'apparatus')]/section/@class")
+    assert kinds == ["notes notes-authorial", "notes notes-translation", "notes notes-editorial", "notes notes-textual"]
+    for note in root.xpath("//li[@class='note']"):
+        back = note.xpath(".//a[@class='back-ref']/@href")[0]
+        assert root.xpath(f"//*[@id='{back[1:]}']"), back
+
+
+def test_editors_notes_are_numbered_in_reading_order(site):
+    for slug in DOCUMENTS:
+        numbers = [int(n) for n in page(site, f"{slug}.html").xpath("//a[contains(@class, 'note-ref') and not(contains(@class, 'note-authorial'))]//sup/text()[last()]")]
+        assert numbers == list(range(1, len(numbers) + 1)), slug
+
+
+def test_names_link_to_their_register_entry_with_its_identification(site):
+    links = page(site, "kgb-message.html").xpath("//a[contains(@class, 'link-persName')][@href='persons.html#rajavi_massoud']")
+    assert links and "Leader of the People's Mojahedin" in links[0].get("title")
+    assert page(site, "persons.html").xpath("//section[@id='rajavi_massoud']//a[starts-with(@href, 'kgb-message.html#p-')]")
+
+
+def test_dates_are_machine_readable(site):
+    assert page(site, "rajavi-letter.html").xpath("//time[@datetime='1985-10-01']")
+
+
+def test_the_archival_documents_link_to_each_other_both_ways(site):
+    def related(slug: str) -> set[str]:
+        return set(page(site, f"{slug}.html").xpath("//section[@class='relations']//a/@href"))
+
+    assert {"ulianovskii-memo.html", "kgb-message.html"} <= related("rajavi-letter")
+    assert {"rajavi-letter.html", "kgb-message.html"} <= related("ulianovskii-memo")
+    assert {"rajavi-letter.html", "ulianovskii-memo.html"} <= related("kgb-message")
+
+
+def test_each_document_page_offers_its_tei_and_plain_text(site):
+    for slug in DOCUMENTS:
+        assert (site / "downloads" / f"{slug}.xml").read_bytes() == (TEI / "texts" / f"{slug}.xml").read_bytes()
+        reading = (site / "downloads" / f"{slug}.txt").read_text(encoding="utf-8")
+        assert reading.count("\n") > 3
+    assert "Pants" in (site / "downloads" / "kgb-message.diplomatic.txt").read_text(encoding="utf-8")
+    assert "Pants" not in (site / "downloads" / "kgb-message.txt").read_text(encoding="utf-8")
+
+
+def test_document_pages_carry_dublin_core_and_schema_org_metadata(site):
+    import json
+
+    root = page(site, "kgb-message.html")
+    assert root.xpath("string(//meta[@name='DC.date']/@content)") == "1986-02-16"
+    data = json.loads(root.xpath("string(//script[@type='application/ld+json'])"))
+    assert "ArchiveComponent" in data["@type"] and data["dateCreated"] == "1986-02-16" and data["isPartOf"]["name"]
+
+
+def test_the_web_fonts_have_a_glyph_for_every_character_shown(site):
+    from fontTools.ttLib import TTFont
+
+    text = "".join(page(site, p.name).text_content() for p in pages(site))
+    for face in ("edition-serif.woff2", "edition-serif-italic.woff2"):
+        cmap = TTFont(str(site / "assets" / "fonts" / face)).getBestCmap()
+        missing = sorted({c for c in text if not c.isspace() and ord(c) not in cmap})
+        assert not missing, (face, missing)
