@@ -45,3 +45,66 @@ def site(tmp_path_factory) -> Path:
     os.environ["SOURCE_DATE_EPOCH"] = "1764547200"  # 2025-12-01: golden pages must not churn
     build(TEI, out)
     return out / "html"
+
+
+def require(path: str | None, what: str, how: str) -> str:
+    """A tool a test needs: skipped with the reason on a developer's machine without it,
+    a failure under CI, whose .ci/run installs it."""
+    import os
+    import shutil
+
+    found = path if path and Path(path).exists() else (shutil.which(path) if path else None)
+    if found:
+        return found
+    message = f"{what} not found — {how}"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    return require("/usr/bin/chromium", "Chromium", "apt-get install chromium (as .ci/run does)")
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    """The built site served over HTTP on 127.0.0.1 (search needs a server), for the run."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
+    """Debian's Chromium driven by Playwright, headless, with no network beyond this machine."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def tab(browser):
+    """A fresh page (tab) of its own context, so that no stored view leaks between tests."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+SCREENSHOTS = ROOT / "output" / "screenshots"

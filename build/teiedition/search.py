@@ -4,6 +4,7 @@ publishing with the rest of the site (nothing is written before the site is whol
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from .exceptions import EnvironmentProblem
 
@@ -11,7 +12,9 @@ from .exceptions import EnvironmentProblem
 def search_index(pages: dict[str, bytes], language: str) -> dict[str, bytes]:
     """Pagefind's files (under pagefind/) for the HTML pages given (path → bytes)."""
     try:
-        return asyncio.run(_index(pages, language))
+        # a thread of its own, so that a caller already running an event loop can build too
+        with ThreadPoolExecutor(max_workers=1) as worker:
+            return worker.submit(asyncio.run, _index(pages, language)).result()
     except FileNotFoundError as err:
         raise EnvironmentProblem(f"Pagefind is not installed ({err}) — reinstall teiedition with its dependencies") from err
 

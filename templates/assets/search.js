@@ -69,6 +69,7 @@
   }
 
   function run() {
+    if (!pagefind) { return; }  // the index is still loading; it runs the query once loaded
     var query = input.value.trim();
     var url = new URL(window.location.href);
     url.searchParams.set("q", query);
@@ -97,15 +98,19 @@
     });
   }
 
+  input.addEventListener("input", run);
+  input.form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+  var asked = new URLSearchParams(window.location.search).get("q");
+  if (asked) { input.value = asked; }
+  status.textContent = "Loading the search index…";
+
   import("../pagefind/pagefind.js").then(function (module) {
     pagefind = module;
     return pagefind.filters();
   }).then(function (available) {
     renderFilters(available);
-    var asked = new URLSearchParams(window.location.search).get("q");
-    if (asked) { input.value = asked; run(); }
-    input.addEventListener("input", run);
-    input.form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    status.textContent = "";
+    run();
   }).catch(function () {
     status.textContent = "The search index could not be loaded. Serve the edition (uv run edition serve) and try again.";
   });

@@ -36,6 +36,8 @@
     <xsl:variable name="tip" select="te:id('tip', .)"/>
     <span class="intervention {$kind}" tabindex="0" aria-describedby="{$tip}">
       <span class="reading-edited"><xsl:apply-templates select="$edited/node()"/></span>
+      <!-- never shown: keeps the two readings two words for the search index -->
+      <span class="separator" hidden="hidden"><xsl:text> </xsl:text></span>
       <span class="reading-source"><xsl:apply-templates select="$source/node()"/></span>
       <span class="tip" role="tooltip" id="{$tip}" data-pagefind-ignore="">
         <xsl:value-of select="'The source reads “' || te:plain($source) || '”; ' || $kind || ' by the editors: “' || te:plain($edited) || '”'
