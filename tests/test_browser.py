@@ -49,11 +49,20 @@ def test_the_view_switch_works_from_the_keyboard(tab, site):
 
 def test_focus_on_a_correction_shows_the_source_reading_and_the_note(tab, site):
     tab.goto((site / "kgb-message.html").as_uri())
-    correction = tab.locator("#p-message-paris-meeting .intervention").first
-    correction.focus()
-    tip = correction.locator(".tip")
+    regularisation = tab.locator("#p-message-attachment .intervention").first
+    regularisation.focus()
+    tip = regularisation.locator(".tip")
+    assert tip.is_visible() and "R. 155gs.pr No222" in tip.inner_text()
+
+
+def test_focus_on_a_name_holding_a_correction_shows_the_correction(tab, site):
+    tab.goto((site / "kgb-message.html").as_uri())
+    name = tab.locator("#p-message-paris-meeting a:has(.intervention)").first
+    name.focus()
+    tip = name.locator(".tip")
     assert tip.is_visible()
     assert "Pants" in tip.inner_text() and "misreading" in tip.inner_text()
+    assert tip.get_attribute("id") in name.get_attribute("aria-describedby")
     shoot(tab, "message-correction-tip")
 
 

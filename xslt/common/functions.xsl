@@ -4,6 +4,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:xd="http://www.oxygenxml.com/ns/doc/xsl"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="https://teiedition.org/ns"
   exclude-result-prefixes="#all">
@@ -37,7 +38,7 @@
       else if (starts-with($p, 'doc:')) then root($context)/*/tei:TEI[@xml:id = substring-after($p, 'doc:')]
       else if (matches($p, '^[a-z]+:') and map:contains($te:prefixes, substring-before($p, ':')))
         then key('te:id', substring-after($p, ':'), root($context))
-      else ()" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+      else ()"/>
   </xsl:function>
 
   <xd:doc><xd:desc>The TEI document an element belongs to.</xd:desc></xd:doc>
@@ -60,7 +61,7 @@
       if ($tei/@xml:id = 'edition')
         then (($element/ancestor-or-self::tei:div[parent::tei:body])[1]/@xml:id!(. || '.html'), 'index.html')[1]
       else if (map:contains($te:register-pages, string($tei/@xml:id))) then $te:register-pages($tei/@xml:id)
-      else $tei/@xml:id || '.html'" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+      else $tei/@xml:id || '.html'"/>
   </xsl:function>
 
   <xd:doc><xd:desc>The link for a pointer, seen from the page of `$context`: external URLs as they are,

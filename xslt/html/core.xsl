@@ -45,12 +45,14 @@
   <xd:doc><xd:desc>A list: a description list for glossaries, an unmarked list when the source gives its
     own labels (they are shown as written), else an ordered or bulleted list.</xd:desc></xd:doc>
   <xsl:template match="tei:list">
+    <!-- the list sits in a div that carries its id and permalink: an HTML list holds only items -->
     <xsl:call-template name="te:block">
-      <xsl:with-param name="name" select="if (@type = 'gloss') then 'dl' else if (tei:label or @type = 'bulleted' or not(@type = 'ordered')) then 'ul' else 'ol'"/>
-      <xsl:with-param name="class" select="if (tei:label) then 'labelled' else ()"/>
       <xsl:with-param name="content" as="item()*">
-        <xsl:apply-templates select="tei:head"/>
-        <xsl:apply-templates select="tei:item"/>
+        <xsl:element name="{if (@type = 'gloss') then 'dl' else if (tei:label or @type = 'bulleted' or not(@type = 'ordered')) then 'ul' else 'ol'}">
+          <xsl:if test="tei:label"><xsl:attribute name="class" select="'labelled'"/></xsl:if>
+          <xsl:apply-templates select="tei:head"/>
+          <xsl:apply-templates select="tei:item"/>
+        </xsl:element>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -167,9 +169,11 @@
     <xsl:param name="title" as="xs:string?" select="()"/>
     <xsl:variable name="href" select="te:href($pointer, .)"/>
     <xsl:choose>
-      <xsl:when test="exists($href) and not(ancestor::tei:ref) and not(te:is-unsafe($pointer))">
+      <xsl:when test="exists($href) and not(ancestor::*[te:is-link(.)]) and not(te:is-unsafe($pointer))">
         <a href="{$href}" class="link-{local-name()}">
           <xsl:if test="$title"><xsl:attribute name="title" select="$title"/></xsl:if>
+          <!-- an intervention inside a link cannot take focus itself: the link speaks for it -->
+          <xsl:if test="$content//*[@role = 'tooltip']"><xsl:attribute name="aria-describedby" select="string-join($content//*[@role = 'tooltip']/@id, ' ')"/></xsl:if>
           <xsl:sequence select="$content"/>
         </a>
       </xsl:when>
@@ -177,10 +181,21 @@
         <xsl:if test="exists($pointer) and empty($href)">
           <xsl:message>link-unresolved: <xsl:value-of select="name($pointer)"/>="<xsl:value-of select="$pointer"/>" points nowhere; rendered as text @ <xsl:value-of select="ancestor-or-self::*[@xml:id][1]/@xml:id"/></xsl:message>
         </xsl:if>
-        <xsl:sequence select="$content"/>
+        <xsl:choose>
+          <xsl:when test="$title"><span title="{$title}"><xsl:sequence select="$content"/></span></xsl:when>
+          <xsl:otherwise><xsl:sequence select="$content"/></xsl:otherwise>
+        </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <xd:doc><xd:desc>True for an element rendered as a link (HTML links do not nest: inside one, a
+    name is a span that keeps its tooltip).</xd:desc></xd:doc>
+  <xsl:function name="te:is-link" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists(($element/self::tei:ref/@target, $element[self::tei:persName or self::tei:orgName or self::tei:placeName
+      or self::tei:name or self::tei:rs or self::tei:title]/@ref)[exists(te:href(., $element))])"/>
+  </xsl:function>
 
   <xd:doc><xd:desc>True for pointers that could run code in a reader's browser (javascript:, data:, vbscript:).</xd:desc></xd:doc>
   <xsl:function name="te:is-unsafe" as="xs:boolean">

@@ -4,6 +4,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:xd="http://www.oxygenxml.com/ns/doc/xsl"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="https://teiedition.org/ns"
   exclude-result-prefixes="#all">
@@ -152,8 +153,13 @@
   </xsl:template>
 
   <xd:doc><xd:desc>Header parts shown in the panel as paragraphs: the text of the element.</xd:desc></xd:doc>
-  <xsl:template match="tei:handNote | tei:origin | tei:language | tei:licence | tei:repository | tei:collection | tei:creation">
+  <xsl:template match="tei:language | tei:licence | tei:repository | tei:collection | tei:creation">
     <span class="{local-name()}"><xsl:apply-templates/></span>
-    <xsl:if test="self::tei:handNote or self::tei:origin or self::tei:licence"><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="self::tei:licence"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <xd:doc><xd:desc>Header parts that may hold paragraphs: a block each.</xd:desc></xd:doc>
+  <xsl:template match="tei:handNote | tei:origin">
+    <div class="{local-name()}"><xsl:apply-templates/></div>
   </xsl:template>
 </xsl:stylesheet>

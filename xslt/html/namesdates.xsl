@@ -4,6 +4,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:xd="http://www.oxygenxml.com/ns/doc/xsl"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="https://teiedition.org/ns"
   exclude-result-prefixes="#all">
@@ -79,7 +80,7 @@
       <xsl:for-each select="tei:note[not(@type = 'identification')]">
         <p class="entry-note"><xsl:apply-templates/></p>
       </xsl:for-each>
-      <xsl:if test="tei:idno[@type = map:keys($te:authorities)]" xmlns:map="http://www.w3.org/2005/xpath-functions/map">
+      <xsl:if test="tei:idno[@type = map:keys($te:authorities)]">
         <p class="authority"><span class="label">Authority files:</span><xsl:text> </xsl:text>
           <xsl:for-each select="tei:idno[@type = map:keys($te:authorities)]">
             <xsl:if test="position() gt 1">, </xsl:if>

@@ -34,7 +34,11 @@
     <xsl:variable name="kind" select="if ($edited/self::tei:corr) then 'correction' else if ($edited/self::tei:reg) then 'regularisation' else 'expansion'"/>
     <xsl:variable name="note" select="following::node()[self::tei:note or self::text()[normalize-space()]][1][self::tei:note][te:is-ours(.)]"/>
     <xsl:variable name="tip" select="te:id('tip', .)"/>
-    <span class="intervention {$kind}" tabindex="0" aria-describedby="{$tip}">
+    <span class="intervention {$kind}">
+      <xsl:if test="not(ancestor::*[te:is-link(.)])">
+        <xsl:attribute name="tabindex" select="0"/>
+        <xsl:attribute name="aria-describedby" select="$tip"/>
+      </xsl:if>
       <span class="reading-edited"><xsl:apply-templates select="$edited/node()"/></span>
       <!-- never shown: keeps the two readings two words for the search index -->
       <span class="separator" hidden="hidden"><xsl:text> </xsl:text></span>
@@ -60,7 +64,11 @@
   <xd:doc><xd:desc>A critical apparatus entry: the lemma in the text, the readings in its tooltip.</xd:desc></xd:doc>
   <xsl:template match="tei:app">
     <xsl:variable name="tip" select="te:id('tip', .)"/>
-    <span class="intervention app" tabindex="0" aria-describedby="{$tip}">
+    <span class="intervention app">
+      <xsl:if test="not(ancestor::*[te:is-link(.)])">
+        <xsl:attribute name="tabindex" select="0"/>
+        <xsl:attribute name="aria-describedby" select="$tip"/>
+      </xsl:if>
       <span class="lem"><xsl:apply-templates select="(tei:lem, tei:rdg)[1]/node()"/></span>
       <span class="tip" role="tooltip" id="{$tip}" data-pagefind-ignore="">
         <xsl:for-each select="tei:rdg | tei:lem[position() gt 1]">
