@@ -117,11 +117,15 @@
     <xsl:sequence select="if ($date/@when) then te:format-date($date/@when) else normalize-space($date)"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>A string safe as an HTML id, made from an identifier and a role ("ref", "tip").</xd:desc></xd:doc>
+  <xd:doc><xd:desc>An HTML id for a role ("ref", "tip") of an element: from its xml:id, or from the
+    nearest xml:id above it and its place there, so that ids do not change when other
+    documents do.</xd:desc></xd:doc>
   <xsl:function name="te:id" as="xs:string">
     <xsl:param name="role" as="xs:string"/>
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="$role || '-' || ($element/@xml:id, generate-id($element))[1]"/>
+    <xsl:variable name="anchor" select="$element/ancestor::*[@xml:id][1]"/>
+    <xsl:sequence select="$role || '-' || (if ($element/@xml:id) then $element/@xml:id
+      else $anchor/@xml:id || '-' || local-name($element) || (count($element/preceding::*[. &gt;&gt; $anchor][node-name() = node-name($element)]) + 1))"/>
   </xsl:function>
 
   <xd:doc><xd:desc>True when an element stands inside running text (where only phrasing HTML may go).</xd:desc></xd:doc>
