@@ -137,3 +137,14 @@ def test_a_phone_sized_screen_shows_the_text_without_sideways_scrolling(browser,
         assert tab.evaluate("document.documentElement.scrollWidth") <= 360, name
         shoot(tab, f"phone-{name}")
     context.close()
+
+
+def test_a_note_opens_from_the_keyboard(tab, site):
+    tab.goto((site / "kgb-message.html").as_uri())
+    tab.focus("#ref-n-message-pants")
+    tab.keyboard.press("Enter")
+    popover = tab.locator(".note-popover")
+    assert popover.is_visible()
+    assert tab.evaluate("document.activeElement.classList.contains('note-popover')")
+    tab.keyboard.press("Escape")
+    assert tab.evaluate("document.activeElement.id") == "ref-n-message-pants"
