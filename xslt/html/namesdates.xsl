@@ -99,7 +99,7 @@
     <xsl:variable name="from" select="($entry/tei:birth/(@when, @notBefore), $entry/@when, $entry/@from, $entry/@notBefore)[1]"/>
     <xsl:variable name="to" select="($entry/tei:death/(@when, @notAfter), $entry/@to, $entry/@notAfter)[1]"/>
     <xsl:sequence select="
-      if ($entry/tei:floruit and not($from or $to)) then 'fl. ' || normalize-space($entry/tei:floruit[1])
+      if ($entry/tei:floruit and not($from or $to)) then 'fl. ' || ($entry/tei:floruit[1] ! (normalize-space(.), string(@when), string-join((@from, @to), '–')))[.][1]
       else string-join((
         if ($from) then te:format-date($from) else if ($entry/tei:death) then '?' else (),
         if ($to and not($to = $from)) then te:format-date($to) else if ($entry/tei:birth and not($entry/tei:death)) then '' else ()), ' – ')"/>
@@ -117,7 +117,7 @@
         <h3>In the documents</h3>
         <ul>
           <xsl:for-each-group select="$in-texts" group-by="te:document(.)/@xml:id">
-            <xsl:sort select="index-of($documents/@xml:id, current-grouping-key())"/>
+            <xsl:sort select="index-of($documents ! string(@xml:id), string(current-grouping-key()))" data-type="number"/>
             <xsl:variable name="tei" select="te:document(current-group()[1])"/>
             <li>
               <a href="{te:page-of($tei)}"><xsl:value-of select="te:short-title($tei)"/></a>

@@ -46,7 +46,8 @@
     <xsl:param name="notes" as="element(tei:note)*"/>
     <xsl:variable name="series" select="$notes[te:is-ours(.) = te:is-ours($note)]"/>
     <xsl:variable name="position" select="for $i in 1 to count($series) return $i[$series[$i] is $note]"/>
-    <xsl:sequence select="if (not(te:is-ours($note)) and $note/@n) then string($note/@n) else string(($position, 0)[1])"/>
+    <!-- a note the source does not number gets its place in the series, starred: "*2" claims no number of the source's -->
+    <xsl:sequence select="if (te:is-ours($note)) then string(($position, 0)[1]) else if ($note/@n) then string($note/@n) else '*' || ($position, 0)[1]"/>
   </xsl:function>
 
   <xd:doc><xd:desc>A note where it stands: a numbered link to the note in the apparatus.</xd:desc></xd:doc>

@@ -28,11 +28,31 @@
       <xsl:attribute name="class" select="string-join(('tei-' || local-name(), @type ! ('type-' || .), @rend ! ('rend-' || .), $class), ' ')"/>
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <xsl:sequence select="$content"/>
+      <!-- notes standing between blocks (an endnote call after a block quotation) belong to the block before them -->
+      <xsl:apply-templates select="following-sibling::tei:note[te:is-between-blocks(.)][preceding-sibling::*[not(self::tei:note)][1] is current()]" mode="te:after-block"/>
       <xsl:if test="@xml:id and ancestor::tei:text">
         <xsl:text> </xsl:text>
         <a class="permalink" data-pagefind-ignore="" href="#{@xml:id}" aria-label="Permalink to this passage">¶</a>
       </xsl:if>
     </xsl:element>
+  </xsl:template>
+
+  <xd:doc><xd:desc>True for a note that stands between blocks, not inside one.</xd:desc></xd:doc>
+  <xsl:function name="te:is-between-blocks" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="exists($note/parent::*[self::tei:div or self::tei:body or self::tei:back or self::tei:front])
+                          and exists($note/preceding-sibling::*[not(self::tei:note)])"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>A note between blocks is drawn at the end of the block before it (mode te:after-block), not on a line of its own.</xd:desc></xd:doc>
+  <xsl:mode name="te:after-block" on-no-match="fail" on-multiple-match="fail"/>
+  <xsl:template match="tei:note[te:is-between-blocks(.)]" priority="1"/>
+  <xsl:template match="tei:note" mode="te:after-block">
+    <xsl:param name="notes" as="element(tei:note)*" tunnel="yes" select="()"/>
+    <xsl:call-template name="te:note-marker">
+      <xsl:with-param name="note" select="."/>
+      <xsl:with-param name="number" select="te:note-number(., $notes)"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xd:doc><xd:desc>The text and its parts become sections; notes are rendered at their markers.</xd:desc></xd:doc>
