@@ -4,7 +4,9 @@ publishing with the rest of the site (nothing is written before the site is whol
 from __future__ import annotations
 
 import asyncio
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from .exceptions import EnvironmentProblem
 
@@ -22,9 +24,12 @@ def search_index(pages: dict[str, bytes], language: str) -> dict[str, bytes]:
 async def _index(pages: dict[str, bytes], language: str) -> dict[str, bytes]:
     from pagefind.index import IndexConfig, PagefindIndex
 
-    config = IndexConfig(force_language=language, keep_index_url=True)
-    async with PagefindIndex(config=config) as index:
-        for path, data in sorted(pages.items()):
-            await index.add_html_file(content=data.decode("utf-8"), url=f"/{path}")
-        files = await index.get_files()
-    return {f"pagefind/{file['path']}": file["content"] for file in files}
+    # Pagefind writes its files when the index closes; it writes them into a folder of ours
+    # that is read back and removed, never into the working directory or the output.
+    with tempfile.TemporaryDirectory(prefix="teiedition-pagefind-") as folder:
+        config = IndexConfig(force_language=language, keep_index_url=True, output_path=folder)
+        async with PagefindIndex(config=config) as index:
+            for path, data in sorted(pages.items()):
+                await index.add_html_file(content=data.decode("utf-8"), url=f"/{path}")
+        root = Path(folder)
+        return {f"pagefind/{p.relative_to(root).as_posix()}": p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
