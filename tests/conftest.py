@@ -108,3 +108,17 @@ def tab(browser):
 
 
 SCREENSHOTS = ROOT / "output" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def pdfs(site) -> Path:
+    """The print edition written by the same build as the site."""
+    return site.parent / "pdf"
+
+
+def pdftotext(path: Path, *args: str) -> str:
+    """Text of a PDF by poppler's pdftotext (a Debian package that .ci/run installs)."""
+    import subprocess
+
+    tool = require("pdftotext", "pdftotext", "apt-get install poppler-utils (as .ci/run does)")
+    return subprocess.run([tool, *args, str(path), "-"], capture_output=True, text=True, check=True).stdout

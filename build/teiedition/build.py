@@ -15,6 +15,7 @@ from . import site
 from .edition import Edition, find_root, load
 from .exceptions import ValidationFailed
 from .problems import ERROR, WARNING, Problem, display_path
+from .pdf import Book, PrintConfig
 from .publish import publish
 from .search import search_index
 from .resources import resource
@@ -30,11 +31,12 @@ class BuildReport:
     pages: int = 0
     warnings: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
+    pdfs: int = 0
 
     def __str__(self) -> str:
         lines = [str(w) for w in sorted(self.warnings)]
         lines.append(
-            f"Built {self.documents} documents, {self.pages} pages, "
+            f"Built {self.documents} documents, {self.pages} pages, {self.pdfs} PDFs, "
             f"{len(self.warnings)} warning{'s' * (len(self.warnings) != 1)} in {self.seconds:.2f} s."
         )
         return "\n".join(lines)
@@ -78,14 +80,26 @@ def html_site(edition: Edition, config: site.SiteConfig) -> tuple[dict[str, byte
     return files, len(documents), stylesheet.messages(edition)
 
 
-def build(tei: Path, out: Path, base_url: str | None = None) -> BuildReport:
-    """Validate the edition at `tei` and write it to `out`/html; returns what was made."""
+def print_edition(edition: Edition, date: str, trim: str) -> dict[str, bytes]:
+    """The print edition as files in memory: the book (screen and press) and the offprints."""
+    stylesheet = Stylesheet(resource("xslt") / "print" / "edition.xsl")
+    data = stylesheet.call(stylesheet.load(edition), "book", **{"build-date": date})
+    book = Book(site.environment(resource("templates")), resource("templates") / "print", data, PrintConfig(trim, date))
+    return book.render()
+
+
+def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-octavo", pdf: bool = True) -> BuildReport:
+    """Validate the edition at `tei` and write it to `out`/html and, unless `pdf` is false,
+    `out`/pdf; returns what was made."""
     started = time.perf_counter()
     edition, problems = checked(tei)
-    config = site.SiteConfig(base_url=base_url, build_date=build_date())
+    date = build_date()
+    pdfs = print_edition(edition, date, trim) if pdf else {}
+    config = site.SiteConfig(base_url=base_url, build_date=date, pdfs=tuple(sorted(pdfs)))
     if not base_url:
         problems.append(Problem(site_name(edition), 1, 1, "no-base-url", "the edition's public address is not known, so sitemap.xml has relative addresses and pages no canonical link — give it with --base-url URL when building for publication", WARNING))
     files, documents, warnings = html_site(edition, config)
-    publish(files, out / "html")
+    files.update({f"downloads/{name}": data for name, data in pdfs.items() if name != "edition-press.pdf"})
+    publish({out / "html": files, **({out / "pdf": pdfs} if pdf else {})})
     return BuildReport(documents, sum(name.endswith(".html") for name in files), problems + warnings,
-                       time.perf_counter() - started)
+                       time.perf_counter() - started, len(pdfs))

@@ -32,8 +32,11 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=None, help="the output folder (default: output/)")
     build.add_argument("--base-url", default=None, metavar="URL",
                        help="the public address the site will have (for canonical links and the sitemap)")
+    build.add_argument("--trim", choices=["royal-octavo", "a4"], default="royal-octavo",
+                       help="the book's page size (default: royal octavo, 156 × 234 mm)")
+    build.add_argument("--no-pdf", action="store_true", help="write the HTML edition only")
 
-    serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on every change")
+    serve = commands.add_parser("serve", help="build the HTML, serve it on 127.0.0.1 and rebuild on every change")
     serve.add_argument("--tei", type=Path, default=None, help="the edition folder (default: tei/)")
     serve.add_argument("--out", type=Path, default=None, help="the output folder (default: output/)")
     serve.add_argument("--port", type=int, default=8000, help="the port to listen on (default: 8000)")
@@ -54,7 +57,8 @@ def run_validate(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     from .build import build
 
-    report = build(args.tei or DEFAULT_TEI, args.out or DEFAULT_OUT, base_url=args.base_url)
+    report = build(args.tei or DEFAULT_TEI, args.out or DEFAULT_OUT, base_url=args.base_url,
+                   trim=args.trim, pdf=not args.no_pdf)
     print(report)
     return 0
 
@@ -65,8 +69,9 @@ def run_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
     tei, out = args.tei or DEFAULT_TEI, args.out or DEFAULT_OUT
-    print(build(tei, out))
-    serve(out / "html", [tei, resource("xslt"), resource("templates")], lambda: print(build(tei, out), flush=True), args.port)
+    # the HTML only: an editor waiting for the page to reload should not wait for the book
+    print(build(tei, out, pdf=False))
+    serve(out / "html", [tei, resource("xslt"), resource("templates")], lambda: print(build(tei, out, pdf=False), flush=True), args.port)
     return 0
 
 

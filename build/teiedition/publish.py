@@ -15,8 +15,27 @@ from .exceptions import BuildError, EnvironmentProblem
 from .problems import display_path
 
 
-def publish(files: dict[str, bytes], target: Path) -> None:
-    """Replace the folder `target` by one holding exactly `files` (path → bytes)."""
+def publish(folders: dict[Path, dict[str, bytes]]) -> None:
+    """Replace each target folder by one holding exactly its files (path → bytes). All are
+    staged before any is swapped in, so that a failure leaves every one as it was."""
+    staged = []
+    try:
+        for target, files in folders.items():
+            staged.append((stage(files, target), target))
+    except BaseException:
+        for staging, _ in staged:
+            shutil.rmtree(staging, ignore_errors=True)
+        raise
+    for staging, target in staged:
+        try:
+            swap(staging, target)
+        except OSError as err:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise EnvironmentProblem(f"{display_path(target)}: the output could not be put in place ({err.strerror})") from err
+
+
+def stage(files: dict[str, bytes], target: Path) -> Path:
+    """A new folder beside `target` holding exactly `files`."""
     parent = target.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -31,7 +50,7 @@ def publish(files: dict[str, bytes], target: Path) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
         os.chmod(staging, 0o755)
-        swap(staging, target)
+        return staging
     except OSError as err:
         shutil.rmtree(staging, ignore_errors=True)
         raise EnvironmentProblem(f"{display_path(target)}: the output could not be written ({err.strerror}); the previous output is unchanged") from err

@@ -21,10 +21,12 @@ CHROME_PAGES = {"search.html": "search.html", "404.html": "404.html"}
 
 @dataclass(frozen=True)
 class SiteConfig:
-    """What the shells need besides the pages: the public address, if any, and the build date."""
+    """What the shells need besides the pages: the public address, if any, the build date,
+    and the PDFs of the print edition, which the pages offer for download."""
 
     base_url: str | None
     build_date: str
+    pdfs: tuple[str, ...] = ()
 
 
 def environment(templates: Path) -> Environment:

@@ -1,0 +1,31 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:xd="http://www.oxygenxml.com/ns/doc/xsl"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:te="https://teiedition.org/ns"
+  exclude-result-prefixes="#all">
+
+  <xd:doc scope="stylesheet">
+    <xd:desc>Primary-source features on paper: the handwritten addition in a distinct face with
+      a lettered footnote naming the hand; page breaks of the source as inline markers "|2".</xd:desc>
+  </xd:doc>
+
+  <xd:doc><xd:desc>An addition: in the hand's face, with a textual footnote saying whose hand it is.</xd:desc></xd:doc>
+  <xsl:template match="tei:add">
+    <xsl:variable name="hand" select="te:target(@hand, .)"/>
+    <span class="tei-add"><xsl:apply-templates/></span>
+    <span class="footnote fn-textual" data-call="{te:textual-letter(.)}">
+      <xsl:apply-templates/>] <i>added by hand<xsl:value-of select="if (@place = 'inline') then ' in the line' else ''"/></i>
+      <xsl:if test="$hand">: <xsl:value-of select="te:plain($hand)"/></xsl:if>
+    </span>
+  </xsl:template>
+
+  <xd:doc><xd:desc>A page break of the source: "|" and the page's number, or its place in the sequence.</xd:desc></xd:doc>
+  <xsl:template match="tei:pb">
+    <xsl:variable name="sequence" select="count(preceding::tei:pb[te:document(.) is te:document(current())]) + 2"/>
+    <span class="pb" title="page break of the source">|<xsl:value-of select="(@n, $sequence)[1]"/></span>
+  </xsl:template>
+</xsl:stylesheet>
