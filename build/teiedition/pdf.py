@@ -35,18 +35,19 @@ class PrintConfig:
 def restricted_fetcher(folder: Path):
     """A URL fetcher that reads only files under `folder` (the print templates): the book
     loads its stylesheet and fonts from there and nothing from anywhere else."""
-    from weasyprint.urls import default_url_fetcher
+    from weasyprint.urls import URLFetcher
 
     root = folder.resolve()
 
-    def fetch(url: str, *args: Any, **kwargs: Any) -> dict:
-        if url.startswith("file://"):
-            path = Path(url.removeprefix("file://").split("?", 1)[0]).resolve()
-            if path == root or root in path.parents:
-                return default_url_fetcher(url, *args, **kwargs)
-        raise BuildError(f"the book asked for {url}, outside {display_path(root)}; only its own stylesheet and fonts may be loaded")
+    class Restricted(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("file://"):
+                path = Path(url.removeprefix("file://").split("?", 1)[0]).resolve()
+                if path == root or root in path.parents:
+                    return super().fetch(url, headers)
+            raise BuildError(f"the book asked for {url}, outside {display_path(root)}; only its own stylesheet and fonts may be loaded")
 
-    return fetch
+    return Restricted()
 
 
 class Book:
