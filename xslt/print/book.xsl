@@ -48,7 +48,8 @@
         <p>Sources:</p>
         <ul class="sources">
           <xsl:for-each select="$documents">
-            <li><xsl:value-of select="te:short-title(.)"/>: <xsl:apply-templates select="(tei:teiHeader//tei:sourceDesc/tei:msDesc/tei:msIdentifier, tei:teiHeader//tei:sourceDesc/tei:bibl)[1]" mode="plain"/></li>
+            <xsl:variable name="ms" select="tei:teiHeader//tei:sourceDesc/tei:msDesc/tei:msIdentifier"/>
+            <li><xsl:value-of select="te:short-title(.)"/>: <xsl:value-of select="if ($ms) then string-join($ms/* ! te:plain(.), ', ') else te:plain((tei:teiHeader//tei:sourceDesc/tei:bibl)[1])"/></li>
           </xsl:for-each>
         </ul>
         <p>Set in Source Serif 4 (SIL Open Font Licence) and made into a book by teiedition with WeasyPrint.</p>
