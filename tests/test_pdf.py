@@ -147,6 +147,18 @@ def test_index_numbers_link_to_their_page(pdfs):
     assert checked > 50
 
 
+def test_note_calls_are_links_to_their_notes(pdfs):
+    reader = PdfReader(pdfs / "edition.pdf")
+    targets = set()
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            target = annotation.get_object().get("/Dest")
+            if target is not None and str(target).startswith(("n-", "fn-")):
+                targets.add(str(target))
+    calls = {name.removeprefix("call-") for name in reader.named_destinations if name.startswith("call-")}
+    assert calls and calls <= targets
+
+
 def test_no_footnote_is_lost(pdfs):
     reader = PdfReader(pdfs / "edition.pdf")
     calls = [name for name in reader.named_destinations if name.startswith("call-")]

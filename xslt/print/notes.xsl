@@ -20,11 +20,23 @@
   <xsl:template name="te:note-marker">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:param name="number" as="xs:string"/>
-    <!-- an empty anchor marks the call, so that the footnote's page and its call's can be compared -->
-    <a class="call" id="call-{$note/@xml:id}"></a>
-    <span class="footnote {if (te:is-ours($note)) then 'fn-editors' else 'fn-source'}" id="{$note/@xml:id}" data-call="{$number}">
-      <xsl:apply-templates select="$note/node()"/>
-    </span>
+    <xsl:call-template name="te:footnote">
+      <xsl:with-param name="id" select="string($note/@xml:id)"/>
+      <xsl:with-param name="series" select="if (te:is-ours($note)) then 'editors' else 'source'"/>
+      <xsl:with-param name="call" select="$number"/>
+      <xsl:with-param name="content" as="item()*"><xsl:apply-templates select="$note/node()"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xd:doc><xd:desc>A footnote: the call, a link to the note whose id marks the call's place (so that the
+    note's page and its call's can be compared), and the note, which CSS floats to the foot of the page.</xd:desc></xd:doc>
+  <xsl:template name="te:footnote">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="series" as="xs:string"/>
+    <xsl:param name="call" as="xs:string"/>
+    <xsl:param name="content" as="item()*"/>
+    <a class="call call-{$series}" id="call-{$id}" href="#{$id}"><xsl:value-of select="$call"/></a>
+    <span class="footnote fn-{$series}" id="{$id}" data-call="{$call}"><xsl:sequence select="$content"/></span>
   </xsl:template>
 
   <xd:doc><xd:desc>A note inside a note cannot float a second time: it is set in brackets inside its footnote.</xd:desc></xd:doc>
@@ -57,8 +69,13 @@
     <xsl:param name="source" as="element()"/>
     <xsl:param name="edited" as="element()"/>
     <span class="reading"><xsl:apply-templates select="$edited/node()"/></span>
-    <span class="footnote fn-textual" data-call="{te:textual-letter(.)}">
-      <xsl:apply-templates select="$edited/node()"/>] <xsl:apply-templates select="$source/node()"/>
-      <xsl:text> </xsl:text><i><xsl:value-of select="if ($edited/self::tei:corr) then 'in the source' else 'in the source; regularised'"/></i>.</span>
+    <xsl:call-template name="te:footnote">
+      <xsl:with-param name="id" select="te:id('fn', .)"/>
+      <xsl:with-param name="series" select="'textual'"/>
+      <xsl:with-param name="call" select="te:textual-letter(.)"/>
+      <xsl:with-param name="content" as="item()*">
+        <xsl:apply-templates select="$edited/node()"/>] <xsl:apply-templates select="$source/node()"/>
+        <xsl:text> </xsl:text><i><xsl:value-of select="if ($edited/self::tei:corr) then 'in the source' else 'in the source; regularised'"/></i>.</xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

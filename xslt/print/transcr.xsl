@@ -17,10 +17,15 @@
   <xsl:template match="tei:add">
     <xsl:variable name="hand" select="te:target(@hand, .)"/>
     <span class="tei-add"><xsl:apply-templates/></span>
-    <span class="footnote fn-textual" data-call="{te:textual-letter(.)}">
-      <xsl:apply-templates/>] <i>added by hand<xsl:value-of select="if (@place = 'inline') then ' in the line' else ''"/></i>
-      <xsl:if test="$hand">: <xsl:value-of select="te:plain($hand)"/></xsl:if>
-    </span>
+    <xsl:call-template name="te:footnote">
+      <xsl:with-param name="id" select="te:id('fn', .)"/>
+      <xsl:with-param name="series" select="'textual'"/>
+      <xsl:with-param name="call" select="te:textual-letter(.)"/>
+      <xsl:with-param name="content" as="item()*">
+        <xsl:apply-templates/>] <i>added by hand<xsl:value-of select="if (@place = 'inline') then ' in the line' else ''"/></i>
+        <xsl:if test="$hand">: <xsl:value-of select="te:plain($hand)"/></xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xd:doc><xd:desc>A page break of the source: "|" and the page's number, or its place in the sequence.</xd:desc></xd:doc>
