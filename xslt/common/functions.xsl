@@ -90,6 +90,13 @@
       else $page || '#' || $target/@xml:id"/>
   </xsl:function>
 
+  <xd:doc><xd:desc>The number shown for a page break of the source: its @n, or else its place in the
+    document's sequence of pages (the first page has no break before it, so the first break opens page 2).</xd:desc></xd:doc>
+  <xsl:function name="te:page-number" as="xs:string">
+    <xsl:param name="pb" as="element(tei:pb)"/>
+    <xsl:sequence select="string(($pb/@n, count($pb/preceding::tei:pb[te:document(.) is te:document($pb)]) + 2)[1])"/>
+  </xsl:function>
+
   <xd:doc><xd:desc>An ISO date (YYYY, YYYY-MM, YYYY-MM-DD) written out in English: "16 February 1986".</xd:desc></xd:doc>
   <xsl:function name="te:format-date" as="xs:string">
     <xsl:param name="iso" as="xs:string?"/>

@@ -33,10 +33,9 @@
   <xd:doc><xd:desc>A page break of the source: a marker "[2]" (the page's number, or its place in the sequence
     when the number is not known), shown in the diplomatic view.</xd:desc></xd:doc>
   <xsl:template match="tei:pb">
-    <xsl:variable name="sequence" select="count(preceding::tei:pb[te:document(.) is te:document(current())]) + 2"/>
     <span class="tei-pb" role="note"
           title="{if (@n) then 'Page ' || @n || ' of the source begins' else 'Page break in the source (its leaf or page number is not known)'}">
-      <xsl:text>[</xsl:text><xsl:value-of select="(@n, $sequence)[1]"/><xsl:text>]</xsl:text>
+      <xsl:text>[</xsl:text><xsl:value-of select="te:page-number(.)"/><xsl:text>]</xsl:text>
     </span>
   </xsl:template>
 

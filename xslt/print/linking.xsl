@@ -4,6 +4,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:xd="http://www.oxygenxml.com/ns/doc/xsl"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="https://teiedition.org/ns"
   exclude-result-prefixes="#all">
@@ -23,7 +24,7 @@
     <xsl:variable name="target" select="te:target($p, .)"/>
     <xsl:choose>
       <xsl:when test="matches($p, '^https?://') and not(ancestor::*[te:is-link(.)])"><a href="{$p}"><xsl:sequence select="$content"/></a></xsl:when>
-      <xsl:when test="$target and te:in-book($target) and not(name($pointer) = 'ref' and $target/ancestor::tei:standOff) and not(ancestor::*[te:is-link(.)])">
+      <xsl:when test="$target and te:in-book($target) and not(ancestor::*[te:is-link(.)])">
         <a class="pageref" href="#{te:book-id($target)}"><xsl:sequence select="$content"/></a>
       </xsl:when>
       <xsl:otherwise><xsl:sequence select="$content"/></xsl:otherwise>
@@ -33,7 +34,7 @@
   <xd:doc><xd:desc>True for an element printed in the book (not a register entry, which the indices list by page).</xd:desc></xd:doc>
   <xsl:function name="te:in-book" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="empty($element/ancestor-or-self::tei:standOff) and not(te:document($element)/@xml:id = ('persons', 'organisations', 'places', 'events', 'works'))"/>
+    <xsl:sequence select="empty($element/ancestor-or-self::tei:standOff) and not(map:contains($te:register-pages, string(te:document($element)/@xml:id)))"/>
   </xsl:function>
 
   <xd:doc><xd:desc>The id under which an element stands in the book: its own, or that of the nearest ancestor that has one.</xd:desc></xd:doc>

@@ -30,7 +30,6 @@
 
   <xd:doc><xd:desc>A page break of the source: "|" and the page's number, or its place in the sequence.</xd:desc></xd:doc>
   <xsl:template match="tei:pb">
-    <xsl:variable name="sequence" select="count(preceding::tei:pb[te:document(.) is te:document(current())]) + 2"/>
-    <span class="pb" title="page break of the source">|<xsl:value-of select="(@n, $sequence)[1]"/></span>
+    <span class="pb" title="page break of the source">|<xsl:value-of select="te:page-number(.)"/></span>
   </xsl:template>
 </xsl:stylesheet>
