@@ -26,7 +26,7 @@ def test_every_page_is_valid_html(site):
 
 @pytest.mark.parametrize("name", ["index", "introduction", "principles", "rajavi-letter", "ulianovskii-memo",
                                   "kgb-message", "exaro-article", "mojahedin-ws-essay", "persons",
-                                  "organisations", "places", "events", "works", "search", "404"])
+                                  "organisations", "places", "events", "works", "guidelines", "search", "404"])
 def test_axe_finds_no_violation(tab, site, name):
     from axe_playwright_python.sync_playwright import Axe
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import site
+from . import exports, site
 from .edition import Edition, find_root, load
+from .epub import epub
 from .exceptions import ValidationFailed
 from .problems import ERROR, WARNING, Problem, display_path
 from .pdf import Book, PrintConfig
@@ -69,11 +70,18 @@ def html_site(edition: Edition, config: site.SiteConfig) -> tuple[dict[str, byte
     document = stylesheet.load(edition)
     info = stylesheet.call(document, "edition")
     pages = [stylesheet.call(document, "page", page=page["id"]) for page in stylesheet.call(document, "pages")]
+    schema = edition.schema_dir.resolve()
+    pages.append(stylesheet.call(document, "guidelines", relaxng=(schema / "edition.rng").as_uri(), schematron=(schema / "edition.sch").as_uri()))
     files = site.render(site.environment(resource("templates")), info, pages, config)
     files.update(site.assets(resource("templates") / "assets"))
     documents = [page for page in pages if page["kind"] == "document"]
     texts = {page["id"]: stylesheet.call(document, "text", page=page["id"]) for page in documents}
     files.update(site.downloads(edition, documents, texts))
+    ebook = Stylesheet(resource("xslt") / "epub" / "edition.xsl")
+    css = (resource("templates") / "epub" / "epub.css").read_bytes()
+    files["downloads/edition.epub"] = epub(ebook.call(ebook.load(edition), "epub"), css, config.build_date)
+    files.update(exports.registers(stylesheet.call(document, "registers")))
+    files.update(exports.corpus(stylesheet.call(document, "corpus")["xml"], edition.schema_dir))
     indexed = {path: data for path, data in files.items() if path.endswith(".html") and path not in site.CHROME_PAGES}
     files.update(site.sitemap(list(indexed), config.base_url, config.build_date))
     files.update(search_index(indexed, info["lang"]))
@@ -100,6 +108,7 @@ def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-
         problems.append(Problem(site_name(edition), 1, 1, "no-base-url", "the edition's public address is not known, so sitemap.xml has relative addresses and pages no canonical link — give it with --base-url URL when building for publication", WARNING))
     files, documents, warnings = html_site(edition, config)
     files.update({f"downloads/{name}": data for name, data in pdfs.items() if name != "edition-press.pdf"})
+    files.update(exports.bundle(files, date))
     publish({out / "html": files, **({out / "pdf": pdfs} if pdf else {})})
     return BuildReport(documents, sum(name.endswith(".html") for name in files), problems + warnings,
                        time.perf_counter() - started, len(pdfs))

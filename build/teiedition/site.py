@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 #: The shell for each kind of page the stylesheets describe.
 SHELLS = {"home": "home.html", "front": "page.html", "document": "document.html", "register": "page.html"}
 #: Pages of the chrome alone, with no TEI behind them.
-CHROME_PAGES = {"search.html": "search.html", "404.html": "404.html"}
+CHROME_PAGES = {"search.html": "search.html", "404.html": "404.html", "reuse.html": "reuse.html"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ def environment(templates: Path) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["jsonld"] = jsonld
+    env.filters["csl_name"] = lambda name: {"literal": name}
     return env
 
 

@@ -140,6 +140,7 @@
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="exists($element/ancestor::*[self::tei:p or self::tei:ab or self::tei:head or self::tei:l
       or self::tei:item or self::tei:label or self::tei:fw or self::tei:salute or self::tei:dateline or self::tei:signed
-      or self::tei:addrLine or self::tei:byline or self::tei:title or self::tei:bibl or self::tei:note or self::tei:docDate][1])"/>
+      or self::tei:addrLine or self::tei:byline or self::tei:title or self::tei:bibl or self::tei:note or self::tei:docDate
+      or self::tei:quote or self::tei:q or self::tei:said][1])"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -15,6 +15,7 @@
       te:edition (the edition's own metadata), te:pages (the list of pages), te:page
       (one page, named by $page) and te:text (a document's plain text, named by $page). Each returns a JSON object; its "main" member is the page's
       HTML, which the Jinja shells in templates/ wrap in the site's chrome.
+      te:guidelines gives the Encoding guidelines page, read from the schemas named by $relaxng and $schematron.
       Modules, one per family of the TEI Guidelines: header (metadata panel), textstructure,
       core, transcr, namesdates, textcrit, notes (the apparatus), pages (home, front matter,
       registers), fallback (anything else).
@@ -23,7 +24,8 @@
   </xd:doc>
 
   <xsl:include href="../common/functions.xsl"/>
-  <xsl:include href="../common/plaintext.xsl"/>
+  <xsl:include href="plaintext.xsl"/>
+  <xsl:include href="exports.xsl"/>
   <xsl:include href="header.xsl"/>
   <xsl:include href="textstructure.xsl"/>
   <xsl:include href="core.xsl"/>
@@ -32,6 +34,7 @@
   <xsl:include href="textcrit.xsl"/>
   <xsl:include href="notes.xsl"/>
   <xsl:include href="pages.xsl"/>
+  <xsl:include href="guidelines.xsl"/>
   <xsl:include href="fallback.xsl"/>
 
   <xsl:output method="json" indent="no" encoding="UTF-8"/>
