@@ -36,6 +36,14 @@ def test_an_invalid_edition_stops_the_build_and_leaves_the_previous_output(tmp_p
     assert sorted(p.name for p in (tmp_path / "output").iterdir()) == ["html", "pdf"]
 
 
+def test_strict_mode_turns_a_warning_into_a_failure_and_writes_nothing(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "--tei", str(TEI), "--no-pdf", "--strict"]) == 1
+    assert "no-base-url: warning:" in capsys.readouterr().err
+    assert not (tmp_path / "output").exists()
+    assert main(["build", "--tei", str(TEI), "--no-pdf", "--strict", "--base-url", "https://edition.example/"]) == 0
+
+
 def test_two_builds_of_the_same_edition_give_identical_pages_and_pdfs(tmp_path, monkeypatch, site):
     """Pagefind's index is left out: its filter files come out in a different order on each
     run (upstream); every page, download and PDF must be the same to the byte."""

@@ -90,3 +90,15 @@ def test_the_summary_counts_errors_and_files(capsys, copy):
     (copy / "texts" / "empty.xml").write_text("")
     code, out = run(capsys, "tei")
     assert out.strip().splitlines()[-1].startswith("1 error, 0 warnings in 1 of ")
+
+
+def test_a_file_with_a_dtd_is_refused_with_its_reason(capsys, copy):
+    text = copy / "texts" / "kgb-message.xml"
+    declaration = '<!DOCTYPE TEI [<!ENTITY a "aaaa"><!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+    source = text.read_text()
+    first = source.index("\n") + 1
+    text.write_text(source[:first] + declaration + source[first:].replace("At a regular meeting", "At &a; &x; a regular meeting", 1))
+    code, out = run(capsys, "tei")
+    assert code == 1
+    assert "tei/texts/kgb-message.xml:1:1: xml-no-dtd: the file declares a DTD" in out
+    assert "root:" not in out and "Traceback" not in out

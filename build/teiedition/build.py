@@ -96,9 +96,11 @@ def print_edition(edition: Edition, date: str, trim: str) -> dict[str, bytes]:
     return book.render()
 
 
-def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-octavo", pdf: bool = True) -> BuildReport:
+def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-octavo", pdf: bool = True,
+          strict: bool = False) -> BuildReport:
     """Validate the edition at `tei` and write it to `out`/html and, unless `pdf` is false,
-    `out`/pdf; returns what was made."""
+    `out`/pdf; returns what was made. With `strict`, a warning stops the build before
+    anything is written, as an error does."""
     started = time.perf_counter()
     edition, problems = checked(tei)
     date = build_date()
@@ -109,6 +111,8 @@ def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-
     files, documents, warnings = html_site(edition, config)
     files.update({f"downloads/{name}": data for name, data in pdfs.items() if name != "edition-press.pdf"})
     files.update(exports.bundle(files, date))
+    if strict and problems + warnings:
+        raise ValidationFailed(sorted(problems + warnings), len(edition.sources))
     publish({out / "html": files, **({out / "pdf": pdfs} if pdf else {})})
     return BuildReport(documents, sum(name.endswith(".html") for name in files), problems + warnings,
                        time.perf_counter() - started, len(pdfs))

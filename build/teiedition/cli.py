@@ -35,6 +35,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--trim", choices=["royal-octavo", "a4"], default="royal-octavo",
                        help="the book's page size (default: royal octavo, 156 × 234 mm)")
     build.add_argument("--no-pdf", action="store_true", help="write the HTML edition only")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors: write nothing if there is any")
 
     serve = commands.add_parser("serve", help="build the HTML, serve it on 127.0.0.1 and rebuild on every change")
     serve.add_argument("--tei", type=Path, default=None, help="the edition folder (default: tei/)")
@@ -58,7 +59,7 @@ def run_build(args: argparse.Namespace) -> int:
     from .build import build
 
     report = build(args.tei or DEFAULT_TEI, args.out or DEFAULT_OUT, base_url=args.base_url,
-                   trim=args.trim, pdf=not args.no_pdf)
+                   trim=args.trim, pdf=not args.no_pdf, strict=args.strict)
     print(report)
     return 0
 

@@ -106,6 +106,10 @@ def read(path: Path) -> tuple[Source | None, list[Problem]]:
         return None, [
             Problem(name, line or 1, col or 1, "xml-well-formed", f"{message} — fix the XML at this point")
         ]
+    if tree.docinfo.internalDTD is not None or tree.docinfo.system_url:
+        # TEI P5 has no DTD; an entity left unexpanded would reach the stylesheets as a
+        # reference to nothing, and one expanded could read files or explode in size
+        return None, [Problem(name, 1, 1, "xml-no-dtd", "the file declares a DTD (<!DOCTYPE …>) — remove it and write entities out as text (&amp;, &lt; and &gt; stay)")]
     return Source(path, data, tree), []
 
 

@@ -48,7 +48,10 @@ class Stylesheet:
         """The edition as one Saxon document (all files in a teiCorpus), parsed once."""
         wrapper, _ = corpus(edition)
         text = etree.tostring(wrapper, encoding="unicode")
-        return self._processor.parse_xml(xml_text=text)
+        try:
+            return self._processor.parse_xml(xml_text=text)
+        except Exception as err:  # the edition passed validation: say so, with Saxon's words
+            raise BuildError(f"the stylesheets cannot read the edition: {err}") from err
 
     def call(self, document: Any, template: str, **params: str) -> Any:
         """Call the stylesheet's template te:`template` on the edition; it returns JSON."""

@@ -75,7 +75,7 @@ def check_relaxng(schemas: Schemas, source: Source) -> list[Problem]:
 
 def corpus(edition: Edition) -> tuple[etree._Element, dict[etree._Element, Source]]:
     """All files of the edition in one tree, so that rules can see across files."""
-    wrapper = etree.Element(f"{{{TEI_NS}}}teiCorpus")
+    wrapper = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS})
     owners: dict[etree._Element, Source] = {}
     for source in edition.sources:
         root = copy.deepcopy(source.tree.getroot())
