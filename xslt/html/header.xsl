@@ -104,7 +104,8 @@
           <dd class="shelfmark"><xsl:apply-templates select="$ms/tei:msIdentifier" mode="te:shelfmark"/><xsl:apply-templates select="($ms//tei:locus)[1]" mode="te:shelfmark"/></dd>
           <xsl:for-each select="$ms/tei:msContents/tei:msItem">
             <dt>Contents</dt>
-            <dd><xsl:apply-templates select="* except (tei:locus, tei:textLang)"/></dd>
+            <!-- author, title…: a list; the item's notes follow as markers -->
+            <dd><xsl:apply-templates select="* except (tei:locus, tei:textLang, tei:note)" mode="te:inline-list"/><xsl:apply-templates select="tei:note"/></dd>
           </xsl:for-each>
           <dt>Physical description</dt>
           <dd><xsl:apply-templates select="$ms/tei:physDesc//tei:p | $ms/tei:physDesc//tei:handNote | $ms/tei:history/tei:origin"/></dd>
