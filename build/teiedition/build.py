@@ -20,7 +20,7 @@ from .pdf import Book, PrintConfig
 from .publish import publish
 from .search import search_index
 from .resources import resource
-from .transform import Stylesheet
+from .transform import Saxon
 from .validation import Schemas, validate
 
 
@@ -64,36 +64,37 @@ def checked(tei: Path) -> tuple[Edition, list[Problem]]:
     return edition, problems
 
 
-def html_site(edition: Edition, config: site.SiteConfig) -> tuple[dict[str, bytes], int, list[Problem]]:
+def html_site(saxon: Saxon, config: site.SiteConfig) -> tuple[dict[str, bytes], int, list[Problem]]:
     """The HTML edition as files in memory: pages, assets and downloads."""
-    stylesheet = Stylesheet(resource("xslt") / "html" / "edition.xsl")
-    document = stylesheet.load(edition)
-    info = stylesheet.call(document, "edition")
-    pages = [stylesheet.call(document, "page", page=page["id"]) for page in stylesheet.call(document, "pages")]
+    edition = saxon.edition
+    stylesheet = saxon.compile(resource("xslt") / "html" / "edition.xsl")
+    info = stylesheet.call("edition")
+    pages = [stylesheet.call("page", page=page["id"]) for page in stylesheet.call("pages")]
     schema = edition.schema_dir.resolve()
-    pages.append(stylesheet.call(document, "guidelines", relaxng=(schema / "edition.rng").as_uri(), schematron=(schema / "edition.sch").as_uri()))
+    pages.append(stylesheet.call("guidelines", relaxng=(schema / "edition.rng").as_uri(), schematron=(schema / "edition.sch").as_uri()))
     files = site.render(site.environment(resource("templates")), info, pages, config)
     files.update(site.assets(resource("templates") / "assets"))
     documents = [page for page in pages if page["kind"] == "document"]
-    texts = {page["id"]: stylesheet.call(document, "text", page=page["id"]) for page in documents}
+    texts = {page["id"]: stylesheet.call("text", page=page["id"]) for page in documents}
     files.update(site.downloads(edition, documents, texts))
-    ebook = Stylesheet(resource("xslt") / "epub" / "edition.xsl")
+    ebook = saxon.compile(resource("xslt") / "epub" / "edition.xsl")
     css = (resource("templates") / "epub" / "epub.css").read_bytes()
-    files["downloads/edition.epub"] = epub(ebook.call(ebook.load(edition), "epub"), css, config.build_date)
-    files.update(exports.registers(stylesheet.call(document, "registers")))
-    files.update(exports.corpus(stylesheet.call(document, "corpus")["xml"], edition.schema_dir))
+    files["downloads/edition.epub"] = epub(ebook.call("epub"), css, config.build_date)
+    files.update(exports.registers(stylesheet.call("registers")))
+    files.update(exports.corpus(stylesheet.call("corpus")["xml"], edition.schema_dir))
     indexed = {path: data for path, data in files.items() if path.endswith(".html") and path not in site.CHROME_PAGES}
     files.update(site.sitemap(list(indexed), config.base_url, config.build_date))
     files.update(search_index(indexed, info["lang"]))
-    return files, len(documents), stylesheet.messages(edition)
+    return files, len(documents), stylesheet.messages() + ebook.messages()
 
 
-def print_edition(edition: Edition, date: str, trim: str) -> dict[str, bytes]:
-    """The print edition as files in memory: the book (screen and press) and the offprints."""
-    stylesheet = Stylesheet(resource("xslt") / "print" / "edition.xsl")
-    data = stylesheet.call(stylesheet.load(edition), "book", **{"build-date": date})
+def print_edition(saxon: Saxon, date: str, trim: str) -> tuple[dict[str, bytes], list[Problem]]:
+    """The print edition as files in memory: the book (screen and press) and the offprints;
+    and what the print stylesheets warned about."""
+    stylesheet = saxon.compile(resource("xslt") / "print" / "edition.xsl")
+    data = stylesheet.call("book", **{"build-date": date})
     book = Book(site.environment(resource("templates")), resource("templates") / "print", data, PrintConfig(trim, date))
-    return book.render()
+    return book.render(), stylesheet.messages()
 
 
 def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-octavo", pdf: bool = True,
@@ -104,11 +105,13 @@ def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-
     started = time.perf_counter()
     edition, problems = checked(tei)
     date = build_date()
-    pdfs = print_edition(edition, date, trim) if pdf else {}
+    saxon = Saxon(edition)
+    pdfs, print_warnings = print_edition(saxon, date, trim) if pdf else ({}, [])
     config = site.SiteConfig(base_url=base_url, build_date=date, pdfs=tuple(sorted(pdfs)))
     if not base_url:
         problems.append(Problem(site_name(edition), 1, 1, "no-base-url", "the edition's public address is not known, so sitemap.xml has relative addresses and pages no canonical link — give it with --base-url URL when building for publication", WARNING))
-    files, documents, warnings = html_site(edition, config)
+    files, documents, warnings = html_site(saxon, config)
+    warnings += print_warnings
     files.update({f"downloads/{name}": data for name, data in pdfs.items() if name != "edition-press.pdf"})
     files.update(exports.bundle(files, date))
     if strict and problems + warnings:

@@ -18,62 +18,69 @@ from .exceptions import BuildError
 from .problems import WARNING, Problem, display_path
 from .validation import corpus
 
-#: A message from the stylesheets: "rule-id: text", optionally "@ node-id" to locate it.
 #: The stylesheets' own namespace, in which their entry points are named.
 TE_NS = "https://teiedition.org/ns"
 
+#: A message from the stylesheets: "rule-id: text", optionally "@ node-id" to locate it.
 MESSAGE = re.compile(r"^(?P<rule>[a-z][a-z0-9-]*): (?P<text>.*?)(?: @ (?P<node>[A-Za-z_][\w.-]*))?$", re.S)
+
+
+class Saxon:
+    """One Saxon processor for a build, holding the edition parsed once (all files in a
+    teiCorpus); every stylesheet of the build is compiled in it and runs on that document."""
+
+    def __init__(self, edition: Edition):
+        from saxonche import PySaxonProcessor
+
+        self.edition = edition
+        self.processor = PySaxonProcessor(license=False)
+        wrapper, _ = corpus(edition)
+        try:
+            self.document = self.processor.parse_xml(xml_text=etree.tostring(wrapper, encoding="unicode"))
+        except Exception as err:  # the edition passed validation: say so, with Saxon's words
+            raise BuildError(f"the stylesheets cannot read the edition: {err}") from err
+
+    def compile(self, path: Path) -> "Stylesheet":
+        return Stylesheet(path, self)
 
 
 @dataclass
 class Stylesheet:
-    """One compiled stylesheet and the processor it lives in."""
+    """One compiled stylesheet, run on the edition its Saxon holds."""
 
     path: Path
-    _processor: Any = field(repr=False, default=None)
+    saxon: Saxon = field(repr=False)
     _executable: Any = field(repr=False, default=None)
 
     def __post_init__(self) -> None:
-        from saxonche import PySaxonProcessor
-
-        self._processor = PySaxonProcessor(license=False)
-        compiler = self._processor.new_xslt30_processor()
+        compiler = self.saxon.processor.new_xslt30_processor()
         try:
             self._executable = compiler.compile_stylesheet(stylesheet_file=str(self.path))
         except Exception as err:  # saxonche raises PySaxonApiError with Saxon's own message
             raise BuildError(f"{display_path(self.path)}: the stylesheet does not compile: {err}") from err
         self._executable.set_save_xsl_message(True)
 
-    def load(self, edition: Edition) -> Any:
-        """The edition as one Saxon document (all files in a teiCorpus), parsed once."""
-        wrapper, _ = corpus(edition)
-        text = etree.tostring(wrapper, encoding="unicode")
-        try:
-            return self._processor.parse_xml(xml_text=text)
-        except Exception as err:  # the edition passed validation: say so, with Saxon's words
-            raise BuildError(f"the stylesheets cannot read the edition: {err}") from err
-
-    def call(self, document: Any, template: str, **params: str) -> Any:
+    def call(self, template: str, **params: str) -> Any:
         """Call the stylesheet's template te:`template` on the edition; it returns JSON."""
         executable = self._executable
         executable.clear_parameters()  # also forgets the context item: set it afterwards
-        executable.set_global_context_item(xdm_item=document)
+        executable.set_global_context_item(xdm_item=self.saxon.document)
         for name, value in params.items():
-            executable.set_parameter(name, self._processor.make_string_value(value))
+            executable.set_parameter(name, self.saxon.processor.make_string_value(value))
         try:
             result = executable.call_template_returning_string(f"{{{TE_NS}}}{template}")
         except Exception as err:
             raise BuildError(f"{display_path(self.path)}: {template} failed: {err}") from err
         return json.loads(result)
 
-    def messages(self, edition: Edition) -> list[Problem]:
+    def messages(self) -> list[Problem]:
         """What the stylesheet said since the last call, as warnings located where possible."""
         said = self._executable.get_xsl_messages()
         self._executable.clear_xsl_messages()
         if said is None:
             return []
         problems = []
-        ids = id_index(edition)
+        ids = id_index(self.saxon.edition)
         for item in said:
             text = " ".join(item.string_value.split())
             match = MESSAGE.match(text)

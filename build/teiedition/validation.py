@@ -10,8 +10,8 @@ from pathlib import Path
 
 from lxml import etree, isoschematron
 
-from .edition import Edition, Source
-from .exceptions import TeieditionError
+from .edition import Edition, Source, discover, find_root, load
+from .exceptions import TeieditionError, UsageError
 from .problems import ERROR, WARNING, Problem, display_path
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -127,24 +127,19 @@ def validate_paths(paths: list[Path]) -> tuple[list[Problem], int]:
 
     A folder is an edition; a file is checked in the context of the edition that holds it,
     so that pointers into the registers resolve."""
-    from .edition import discover, find_root, load
-
     problems: list[Problem] = []
     files = 0
-    for root, group in group_by_edition(paths, find_root):
-        wanted = sorted(set(discover(root)) | {p.resolve() for p in group if p.is_file()})
+    for root, group in group_by_edition(paths):
+        named = {p.resolve() for p in group if p.is_file()}
+        wanted = sorted(set(discover(root)) | named)
         edition, read_problems = load(root, wanted)
-        only = {p.resolve() for p in group if p.is_file()} or None
-        found = read_problems + validate(edition, Schemas.load(edition.schema_dir), only)
-        problems += found
-        files += len(only) if only else len(wanted)
+        problems += read_problems + validate(edition, Schemas.load(edition.schema_dir), named or None)
+        files += len(named or wanted)
     return sorted(set(problems)), files
 
 
-def group_by_edition(paths: list[Path], find_root) -> list[tuple[Path, list[Path]]]:
+def group_by_edition(paths: list[Path]) -> list[tuple[Path, list[Path]]]:
     """Paths grouped by the edition folder that holds them, in the order first named."""
-    from .exceptions import UsageError
-
     groups: dict[Path, list[Path]] = {}
     for path in paths:
         if not path.exists():
