@@ -37,6 +37,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--no-pdf", action="store_true", help="write the HTML edition only")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors: write nothing if there is any")
 
+    init = commands.add_parser("init", help="start a new edition in DIR: a sample document, empty registers, the schema, a README")
+    init.add_argument("folder", type=Path, metavar="DIR", help="the new edition's folder (created; must be empty if it exists)")
+
     serve = commands.add_parser("serve", help="build the HTML, serve it on 127.0.0.1 and rebuild on every change")
     serve.add_argument("--tei", type=Path, default=None, help="the edition folder (default: tei/)")
     serve.add_argument("--out", type=Path, default=None, help="the output folder (default: output/)")
@@ -76,7 +79,15 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"validate": run_validate, "build": run_build, "serve": run_serve}
+def run_init(args: argparse.Namespace) -> int:
+    from .scaffold import create
+
+    for line in create(args.folder):
+        print(line)
+    return 0
+
+
+COMMANDS = {"validate": run_validate, "build": run_build, "serve": run_serve, "init": run_init}
 
 
 def main(argv: list[str] | None = None) -> int:
