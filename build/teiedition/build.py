@@ -43,6 +43,24 @@ class BuildReport:
         return "\n".join(lines)
 
 
+#: Rules reported once per message however often they fire: an element without a rendering
+#: of its own is worth one line, not one per occurrence.
+ONCE_PER_MESSAGE = {"xslt-unhandled-element"}
+
+
+def distinct(warnings: list[Problem]) -> list[Problem]:
+    """The warnings without repeats (the web, print and EPUB stylesheets may each say the
+    same thing), in order of place."""
+    seen: set[tuple] = set()
+    kept = []
+    for warning in sorted(warnings):
+        key = (warning.rule, warning.message) if warning.rule in ONCE_PER_MESSAGE else warning
+        if key not in seen:
+            seen.add(key)
+            kept.append(warning)
+    return kept
+
+
 def build_date() -> str:
     """The build date: from SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -70,8 +88,9 @@ def html_site(saxon: Saxon, config: site.SiteConfig) -> tuple[dict[str, bytes], 
     stylesheet = saxon.compile(resource("xslt") / "html" / "edition.xsl")
     info = stylesheet.call("edition")
     pages = [stylesheet.call("page", page=page["id"]) for page in stylesheet.call("pages")]
-    schema = edition.schema_dir.resolve()
-    pages.append(stylesheet.call("guidelines", relaxng=(schema / "edition.rng").as_uri(), schematron=(schema / "edition.sch").as_uri()))
+    if edition.schema_dir:  # a foreign corpus has no encoding guidelines of ours to show
+        schema = edition.schema_dir.resolve()
+        pages.append(stylesheet.call("guidelines", relaxng=(schema / "edition.rng").as_uri(), schematron=(schema / "edition.sch").as_uri()))
     files = site.render(site.environment(resource("templates")), info, pages, config)
     files.update(site.assets(resource("templates") / "assets"))
     documents = [page for page in pages if page["kind"] == "document"]
@@ -111,7 +130,7 @@ def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-
     if not base_url:
         problems.append(Problem(site_name(edition), 1, 1, "no-base-url", "the edition's public address is not known, so sitemap.xml has relative addresses and pages no canonical link — give it with --base-url URL when building for publication", WARNING))
     files, documents, warnings = html_site(saxon, config)
-    warnings += print_warnings
+    warnings = distinct(warnings + print_warnings)
     files.update({f"downloads/{name}": data for name, data in pdfs.items() if name != "edition-press.pdf"})
     files.update(exports.bundle(files, date))
     if strict and problems + warnings:

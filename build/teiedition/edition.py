@@ -17,6 +17,10 @@ REGISTERS = "registers"
 SCHEMA = "schema"
 
 
+#: The root every file of an edition has.
+TEI_ROOT = "{http://www.tei-c.org/ns/1.0}TEI"
+
+
 def safe_parser() -> etree.XMLParser:
     """A parser that never loads a DTD, an external entity or anything from the network."""
     return etree.XMLParser(
@@ -58,30 +62,46 @@ class Source:
 
 @dataclass(frozen=True)
 class Edition:
-    """The edition's folder and its TEI files, in a fixed order: front matter, texts, registers."""
+    """The edition's folder and its TEI files, in a fixed order: front matter, texts, registers.
+
+    A folder without schema/edition.rng is a foreign corpus (TEI from another project): it
+    is read whole, checked only for being well-formed TEI, and rendered generically."""
 
     root: Path
     sources: tuple[Source, ...]
 
     @property
-    def schema_dir(self) -> Path:
-        return self.root / SCHEMA
+    def schema_dir(self) -> Path | None:
+        """The edition's own schemas, or None for a foreign corpus."""
+        return self.root / SCHEMA if has_schema(self.root) else None
+
+    def relative(self, source: Source) -> str:
+        """Where a file stands in the edition, as a URI path (texts/letter.xml)."""
+        return source.path.resolve().relative_to(self.root.resolve()).as_posix()
+
+
+def has_schema(folder: Path) -> bool:
+    return (folder / SCHEMA / "edition.rng").is_file()
 
 
 def find_root(path: Path) -> Path:
-    """The edition folder holding `path`: the nearest folder (itself included) with a schema."""
+    """The edition folder holding `path`: the nearest folder (itself included) with a schema;
+    failing that, the folder named (or the file's folder), read as a foreign corpus."""
+    if not path.exists():
+        raise UsageError(f"{display_path(path)}: no such file or folder — give the edition's tei/ folder, or run `edition init DIR`")
     start = path if path.is_dir() else path.parent
     for folder in (start, *start.parents):
-        if (folder / SCHEMA / "edition.rng").is_file():
+        if has_schema(folder):
             return folder
-    raise UsageError(
-        f"{display_path(path)}: no edition found here or above (a folder with "
-        f"{SCHEMA}/edition.rng); give the edition's tei/ folder, or run `edition init DIR`"
-    )
+    return start
 
 
 def discover(root: Path) -> list[Path]:
-    """Every TEI file of the edition under `root`, in the order they are read."""
+    """Every TEI file of the edition under `root`, in the order they are read: for an edition
+    of ours front matter, texts, registers; for a foreign corpus every .xml file below it."""
+    if not has_schema(root):
+        return sorted(path for path in root.rglob("*.xml")
+                      if not any(part.startswith(".") for part in path.relative_to(root).parts))
     files = [root / FRONT_MATTER] if (root / FRONT_MATTER).is_file() else []
     for folder in (TEXTS, REGISTERS):
         files += sorted((root / folder).glob("*.xml"))
@@ -106,6 +126,10 @@ def read(path: Path) -> tuple[Source | None, list[Problem]]:
         return None, [
             Problem(name, line or 1, col or 1, "xml-well-formed", f"{message} — fix the XML at this point")
         ]
+    if etree.QName(tree.getroot()).text != TEI_ROOT:
+        found = etree.QName(tree.getroot())
+        where = f" in namespace {found.namespace}" if found.namespace else " in no namespace"
+        return None, [Problem(name, tree.getroot().sourceline or 1, 1, "not-tei", f"the root element is {found.localname}{where}, not a TEI document — make the root <TEI xmlns=\"http://www.tei-c.org/ns/1.0\">, or move the file out of the edition (a teiCorpus file: split it into one file per TEI)")]
     if tree.docinfo.internalDTD is not None or tree.docinfo.system_url:
         # TEI P5 has no DTD; an entity left unexpanded would reach the stylesheets as a
         # reference to nothing, and one expanded could read files or explode in size

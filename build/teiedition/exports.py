@@ -31,11 +31,11 @@ def registers(records: list[dict]) -> dict[str, bytes]:
     return {"downloads/registers.json": text.encode("utf-8"), "downloads/registers.csv": table.getvalue().encode("utf-8")}
 
 
-def corpus(xml: str, schema_dir: Path) -> dict[str, bytes]:
+def corpus(xml: str, schema_dir: Path | None) -> dict[str, bytes]:
     """The corpus file and, beside it and at the site's root, the schemas its files point to
     (the documents' xml-model links are relative: ../schema/ from texts/ and registers/)."""
     files = {"downloads/edition-corpus.xml": xml.encode("utf-8")}
-    for name in ("edition.rng", "edition.sch"):
+    for name in ("edition.rng", "edition.sch") if schema_dir else ():
         data = (schema_dir / name).read_bytes()
         files[f"downloads/schema/{name}"] = data
         files[f"schema/{name}"] = data

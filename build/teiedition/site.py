@@ -84,10 +84,10 @@ def assets(folder: Path) -> dict[str, bytes]:
 def downloads(edition, documents: list[dict], texts: dict[str, dict]) -> dict[str, bytes]:
     """Each document's TEI, byte for byte as in the edition, and its plain text in the
     reading and the diplomatic view, under downloads/."""
-    by_id = {source.tree.getroot().get("{http://www.w3.org/XML/1998/namespace}id"): source for source in edition.sources}
+    by_place = {edition.relative(source): source for source in edition.sources}
     files = {}
     for page in documents:
-        files[f"downloads/{page['id']}.xml"] = by_id[page["id"]].text
+        files[f"downloads/{page['id']}.xml"] = by_place[page["source"]].text
         files[f"downloads/{page['id']}.txt"] = texts[page["id"]]["reading"].encode("utf-8")
         files[f"downloads/{page['id']}.diplomatic.txt"] = texts[page["id"]]["diplomatic"].encode("utf-8")
     return files

@@ -13,7 +13,7 @@ from typing import Any
 
 from lxml import etree
 
-from .edition import Edition
+from .edition import Edition, Source
 from .exceptions import BuildError
 from .problems import WARNING, Problem, display_path
 from .validation import corpus
@@ -34,7 +34,8 @@ class Saxon:
 
         self.edition = edition
         self.processor = PySaxonProcessor(license=False)
-        wrapper, _ = corpus(edition)
+        wrapper, owners = corpus(edition)
+        self.places = id_index(owners)
         try:
             self.document = self.processor.parse_xml(xml_text=etree.tostring(wrapper, encoding="unicode"))
         except Exception as err:  # the edition passed validation: say so, with Saxon's words
@@ -65,7 +66,8 @@ class Stylesheet:
         executable = self._executable
         executable.clear_parameters()  # also forgets the context item: set it afterwards
         executable.set_global_context_item(xdm_item=self.saxon.document)
-        for name, value in params.items():
+        # a corpus without front matter is named after its folder
+        for name, value in {"edition-name": self.saxon.edition.root.resolve().name, **params}.items():
             executable.set_parameter(name, self.saxon.processor.make_string_value(value))
         try:
             result = executable.call_template_returning_string(f"{{{TE_NS}}}{template}")
@@ -80,7 +82,7 @@ class Stylesheet:
         if said is None:
             return []
         problems = []
-        ids = id_index(self.saxon.edition)
+        ids = self.saxon.places
         for item in said:
             text = " ".join(item.string_value.split())
             match = MESSAGE.match(text)
@@ -90,11 +92,12 @@ class Stylesheet:
         return problems
 
 
-def id_index(edition: Edition) -> dict[str, tuple[str, int, int]]:
-    """Where each xml:id of the edition stands: file, line, column."""
+def id_index(owners: dict[etree._Element, Source]) -> dict[str, tuple[str, int, int]]:
+    """Where each xml:id of the edition's corpus stands (file, line, column), including the
+    ids the corpus gives to files that have none."""
     index = {}
-    for source in edition.sources:
-        for element in source.tree.iter():
+    for root, source in owners.items():
+        for element in root.iter():
             ident = element.get("{http://www.w3.org/XML/1998/namespace}id")
             if ident:
                 line = element.sourceline or 1

@@ -10,12 +10,34 @@ from pathlib import Path
 
 from lxml import etree, isoschematron
 
-from .edition import Edition, Source, discover, find_root, load
-from .exceptions import TeieditionError, UsageError
+from .edition import SCHEMA, Edition, Source, discover, find_root, load
+from .exceptions import TeieditionError
 from .problems import ERROR, WARNING, Problem, display_path
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+#: Names of the site's own pages, which a document of a foreign corpus must not take.
+RESERVED = frozenset({"index", "search", "404", "reuse", "guidelines", "edition", "persons", "organisations",
+                      "places", "events", "works", "sitemap", "robots"})
+
+
+def slug(path: str) -> str:
+    """An identifier (and file name) from a file's name: texts/Letter 1.xml → letter-1."""
+    stem = re.sub(r"[^a-z0-9]+", "-", Path(path).stem.lower()).strip("-") or "document"
+    return stem if stem[0].isalpha() else f"d-{stem}"
+
+
+def unique(name: str, taken: set[str]) -> str:
+    """`name`, or `name-2`, `name-3`… whichever is not yet taken; then taken."""
+    candidate, number = name, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{name}-{number}"
+    taken.add(candidate)
+    return candidate
 
 #: What to do, for the RELAX NG messages libxml2 gives without advice.
 RNG_ADVICE = (
@@ -46,7 +68,10 @@ class Schemas:
     schematron: isoschematron.Schematron
 
     @classmethod
-    def load(cls, schema_dir: Path) -> "Schemas":
+    def load(cls, schema_dir: Path | None) -> "Schemas | None":
+        """The compiled schemas in `schema_dir`; None for a foreign corpus, which has none."""
+        if schema_dir is None:
+            return None
         rng_path, sch_path = schema_dir / "edition.rng", schema_dir / "edition.sch"
         try:
             relaxng = etree.RelaxNG(etree.parse(str(rng_path)))
@@ -74,11 +99,18 @@ def check_relaxng(schemas: Schemas, source: Source) -> list[Problem]:
 
 
 def corpus(edition: Edition) -> tuple[etree._Element, dict[etree._Element, Source]]:
-    """All files of the edition in one tree, so that rules can see across files."""
+    """All files of the edition in one tree, so that rules can see across files. Each file's
+    root keeps where it came from in xml:base (texts/letter.xml), which names its page when
+    it has no xml:id."""
     wrapper = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS})
     owners: dict[etree._Element, Source] = {}
+    taken = {ident for source in edition.sources for ident in source.tree.xpath("//@xml:id")} | RESERVED
     for source in edition.sources:
         root = copy.deepcopy(source.tree.getroot())
+        root.set(XML_BASE, edition.relative(source))
+        # a foreign file may lack an id, or have one that is the name of one of our pages
+        if root.get(XML_ID) is None or (edition.schema_dir is None and root.get(XML_ID) in RESERVED):
+            root.set(XML_ID, unique(slug(edition.relative(source)), taken))
         wrapper.append(root)
         owners[root] = source
     return wrapper, owners
@@ -110,8 +142,11 @@ def check_schematron(schemas: Schemas, edition: Edition) -> list[Problem]:
     return problems
 
 
-def validate(edition: Edition, schemas: Schemas, only: set[Path] | None = None) -> list[Problem]:
-    """Every problem of the edition (or of the files in `only`), sorted by place."""
+def validate(edition: Edition, schemas: Schemas | None, only: set[Path] | None = None) -> list[Problem]:
+    """Every problem of the edition (or of the files in `only`), sorted by place. A foreign
+    corpus (no schemas) has been checked for well-formed TEI on reading; this says so."""
+    if schemas is None:
+        return [Problem(display_path(edition.root), 1, 1, "no-schema", f"no {SCHEMA}/edition.rng here, so the files were only checked to be well-formed TEI and are rendered generically — to validate the encoding, give the edition a schema (`edition init DIR` makes one to copy)", WARNING)]
     problems = []
     for source in edition.sources:
         problems += check_relaxng(schemas, source)
@@ -142,7 +177,5 @@ def group_by_edition(paths: list[Path]) -> list[tuple[Path, list[Path]]]:
     """Paths grouped by the edition folder that holds them, in the order first named."""
     groups: dict[Path, list[Path]] = {}
     for path in paths:
-        if not path.exists():
-            raise UsageError(f"{display_path(path)}: no such file or folder")
         groups.setdefault(find_root(path).resolve(), []).append(path)
     return list(groups.items())

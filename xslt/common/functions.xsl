@@ -34,10 +34,10 @@
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="p" select="normalize-space($pointer)"/>
     <xsl:sequence select="
-      if (starts-with($p, '#')) then key('te:id', substring($p, 2), root($context))
-      else if (starts-with($p, 'doc:')) then root($context)/*/tei:TEI[@xml:id = substring-after($p, 'doc:')]
+      if (starts-with($p, '#')) then key('te:id', substring($p, 2), (te:document($context), root($context))[1])[1]
+      else if (starts-with($p, 'doc:')) then root($context)/*/tei:TEI[@xml:id = substring-after($p, 'doc:')][1]
       else if (matches($p, '^[a-z]+:') and map:contains($te:prefixes, substring-before($p, ':')))
-        then key('te:id', substring-after($p, ':'), root($context))
+        then key('te:id', substring-after($p, ':'), root($context))[1]
       else ()"/>
   </xsl:function>
 
@@ -141,6 +141,6 @@
     <xsl:sequence select="exists($element/ancestor::*[self::tei:p or self::tei:ab or self::tei:head or self::tei:l
       or self::tei:item or self::tei:label or self::tei:fw or self::tei:salute or self::tei:dateline or self::tei:signed
       or self::tei:addrLine or self::tei:byline or self::tei:title or self::tei:bibl or self::tei:note or self::tei:docDate
-      or self::tei:quote or self::tei:q or self::tei:said][1])"/>
+      or self::tei:quote or self::tei:q or self::tei:said or self::tei:speaker or self::tei:stage or self::tei:castItem][1])"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -178,7 +178,10 @@
         </a>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:if test="exists($pointer) and empty($href)">
+        <xsl:if test="te:is-unsafe($pointer)">
+          <xsl:call-template name="te:unsafe-warning"><xsl:with-param name="pointer" select="$pointer"/></xsl:call-template>
+        </xsl:if>
+        <xsl:if test="exists($pointer) and empty($href) and not(te:is-unsafe($pointer))">
           <xsl:message>link-unresolved: <xsl:value-of select="name($pointer)"/>="<xsl:value-of select="$pointer"/>" points nowhere; rendered as text @ <xsl:value-of select="ancestor-or-self::*[@xml:id][1]/@xml:id"/></xsl:message>
         </xsl:if>
         <xsl:choose>
@@ -196,6 +199,12 @@
     <xsl:sequence select="exists(($element/self::tei:ref/@target, $element[self::tei:persName or self::tei:orgName or self::tei:placeName
       or self::tei:name or self::tei:rs or self::tei:title]/@ref)[exists(te:href(., $element))])"/>
   </xsl:function>
+
+  <xd:doc><xd:desc>The warning for a pointer dropped because it could run code (rule link-unsafe).</xd:desc></xd:doc>
+  <xsl:template name="te:unsafe-warning">
+    <xsl:param name="pointer" as="attribute()"/>
+    <xsl:message>link-unsafe: <xsl:value-of select="name($pointer)"/>="<xsl:value-of select="substring(normalize-space($pointer), 1, 40)"/>" could run code in a reader's browser, so it was dropped and only the text kept — point to a page or an https:// address instead @ <xsl:value-of select="$pointer/ancestor::*[@xml:id][1]/@xml:id"/></xsl:message>
+  </xsl:template>
 
   <xd:doc><xd:desc>True for pointers that could run code in a reader's browser (javascript:, data:, vbscript:).</xd:desc></xd:doc>
   <xsl:function name="te:is-unsafe" as="xs:boolean">

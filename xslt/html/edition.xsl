@@ -17,7 +17,7 @@
       HTML, which the Jinja shells in templates/ wrap in the site's chrome.
       te:guidelines gives the Encoding guidelines page, read from the schemas named by $relaxng and $schematron.
       Modules, one per family of the TEI Guidelines: header (metadata panel), textstructure,
-      core, transcr, namesdates, textcrit, notes (the apparatus), pages (home, front matter,
+      core, transcr, namesdates, textcrit, drama (performance texts), notes (the apparatus), pages (home, front matter,
       registers), fallback (anything else).
       Modes: #default renders the text; "plain" gives text for attributes and JSON;
       "apparatus" renders notes in the list at the end of a page.</xd:desc>
@@ -32,6 +32,7 @@
   <xsl:include href="transcr.xsl"/>
   <xsl:include href="namesdates.xsl"/>
   <xsl:include href="textcrit.xsl"/>
+  <xsl:include href="drama.xsl"/>
   <xsl:include href="notes.xsl"/>
   <xsl:include href="pages.xsl"/>
   <xsl:include href="guidelines.xsl"/>
@@ -51,16 +52,22 @@
 
   <xsl:variable name="corpus" as="element(tei:teiCorpus)" select="/tei:teiCorpus"/>
   <xsl:variable name="front" as="element(tei:TEI)?" select="$corpus/tei:TEI[@xml:id = 'edition']"/>
-  <xd:doc><xd:desc>The documents in the order of the edition's contents.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>The documents in the order of the edition's contents; in a corpus without
+    a contents list (a foreign corpus), every file with a text, in the order of the files.</xd:desc></xd:doc>
   <xsl:variable name="documents" as="element(tei:TEI)*" select="
-    for $b in $front//tei:listBibl[@type = 'contents']/tei:bibl
-    return $corpus/tei:TEI[@xml:id = substring-after($b/@corresp, 'doc:')]"/>
+    if (exists($front//tei:listBibl[@type = 'contents']))
+    then (for $b in $front//tei:listBibl[@type = 'contents']/tei:bibl
+          return $corpus/tei:TEI[@xml:id = substring-after($b/@corresp, 'doc:')])
+    else $corpus/tei:TEI[te:is-text(.)]"/>
+
+  <xd:doc><xd:desc>The edition's name when it has no front matter to take a title from: its folder's.</xd:desc></xd:doc>
+  <xsl:param name="edition-name" as="xs:string" select="'TEI edition'"/>
 
   <xd:doc><xd:desc>The edition as a whole: title, editors, version, licence.</xd:desc></xd:doc>
   <xsl:template name="te:edition">
     <xsl:variable name="header" select="$front/tei:teiHeader/tei:fileDesc"/>
     <xsl:sequence select="map{
-      'title': normalize-space(($header/tei:titleStmt/tei:title[@type = 'main'], $header/tei:titleStmt/tei:title)[1]),
+      'title': (normalize-space(($header/tei:titleStmt/tei:title[@type = 'main'], $header/tei:titleStmt/tei:title)[1])[.], $edition-name)[1],
       'subtitle': normalize-space($header/tei:titleStmt/tei:title[@type = 'sub']),
       'editors': array{ $header/tei:titleStmt/tei:editor ! normalize-space(.) },
       'version': string($header/tei:editionStmt/tei:edition/@n),
@@ -77,13 +84,13 @@
       map{'id': 'index', 'kind': 'home', 'path': 'index.html', 'title': 'Home'},
       $front/tei:text/tei:body/tei:div ! map{'id': string(@xml:id), 'kind': 'front', 'path': te:page-of(.), 'title': te:plain(tei:head[1])},
       $documents ! map{'id': string(@xml:id), 'kind': 'document', 'path': te:page-of(.), 'title': te:short-title(.)},
-      $corpus/tei:TEI[tei:standOff/*[not(self::tei:listRelation)]] ! map{'id': string(@xml:id), 'kind': 'register', 'path': te:page-of(.), 'title': te:title(.)}
+      $corpus/tei:TEI[not(tei:text)][tei:standOff/*[not(self::tei:listRelation)]] ! map{'id': string(@xml:id), 'kind': 'register', 'path': te:page-of(.), 'title': te:title(.)}
     }"/>
   </xsl:template>
 
   <xd:doc><xd:desc>One page, as a map the Jinja shell renders: title, description and the HTML of the main content.</xd:desc></xd:doc>
   <xsl:template name="te:page">
-    <xsl:variable name="target" select="if ($page = 'index') then $front else key('te:id', $page, $corpus)"/>
+    <xsl:variable name="target" select="if ($page = 'index') then $front else ($corpus/tei:TEI[@xml:id = $page], $front/tei:text/tei:body/tei:div[@xml:id = $page])[1]"/>
     <xsl:choose>
       <xsl:when test="$page = 'index'"><xsl:call-template name="te:home-page"/></xsl:when>
       <xsl:when test="$target/self::tei:TEI and te:is-text($target)"><xsl:call-template name="te:document-page"><xsl:with-param name="tei" select="$target"/></xsl:call-template></xsl:when>

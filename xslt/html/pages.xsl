@@ -130,7 +130,7 @@
         </article>
     </xsl:variable>
     <xsl:sequence select="map{
-      'id': string($tei/@xml:id), 'kind': 'document', 'path': te:page-of($tei),
+      'id': string($tei/@xml:id), 'kind': 'document', 'path': te:page-of($tei), 'source': string($tei/@xml:base),
       'title': te:title($tei), 'short_title': te:short-title($tei),
       'description': te:first-sentence(te:plain(($tei//tei:abstract/tei:p)[1])),
       'lang': string(($tei/@xml:lang, 'en')[1]),

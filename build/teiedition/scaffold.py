@@ -1,0 +1,209 @@
+"""`edition init DIR`: start a new edition that validates and builds at once — front matter,
+a sample document, the five registers, the reference schema and a README — written whole or
+not at all."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .build import build_date
+from .exceptions import EnvironmentProblem, UsageError
+from .problems import display_path
+from .resources import resource
+
+#: What init renders from templates/init/ (each NAME from NAME.j2), in the order it reports them.
+RENDERED = (
+    "edition.xml",
+    "texts/sample.xml",
+    "registers/persons.xml",
+    "registers/organisations.xml",
+    "registers/places.xml",
+    "registers/events.xml",
+    "registers/works.xml",
+    "README.md",
+)
+
+#: What init copies as it is from the reference edition (tei/), by the name it gets. The
+#: schema, so that the new edition validates exactly as ours does. The encoding guide, as
+#: ENCODING.md: copied, not linked, because it documents this very schema, and a copy stays in
+#: step with the copied schema when the tool's own guide and schema move on; the editors'
+#: README says that its examples are ours.
+COPIED = {
+    "schema/edition.rng": "schema/edition.rng",
+    "schema/edition.sch": "schema/edition.sch",
+    "ENCODING.md": "README.md",
+}
+
+#: Month names for dates written out in the files: English, whatever the machine's locale.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def create(folder: Path) -> list[str]:
+    """Write a new edition into `folder`, created with its parents if missing; an existing
+    folder must be empty. Returns a line per file made and, last, the command to run next."""
+    refuse_unless_empty(folder)
+    files = {**rendered(folder), **copied()}
+    write(files, folder)
+    return [f"created {display_path(folder / name)}" for name in files] + [next_step(folder)]
+
+
+def refuse_unless_empty(folder: Path) -> None:
+    """Stop, as a usage error, unless `folder` is missing or an empty folder: init never
+    writes over anything."""
+    if folder.is_symlink() and not folder.exists() or folder.exists() and not folder.is_dir():
+        raise UsageError(f"{display_path(folder)} exists and is not a folder — give the name of a new folder for the edition")
+    try:
+        occupied = folder.is_dir() and any(folder.iterdir())
+    except OSError as err:
+        raise EnvironmentProblem(f"{display_path(folder)}: cannot look into this folder ({err.strerror}) — check its permissions") from err
+    if occupied:
+        raise UsageError(f"{display_path(folder)} is not empty — give the name of a new folder, or empty this one; init writes nothing over existing files")
+
+
+def name_of(folder: Path) -> str:
+    """The folder's own name, also for `.` and `..`."""
+    return folder.resolve().name
+
+
+def title_of(folder: Path) -> str:
+    """A placeholder title made from the folder's name: `letters_of-jane` → `Letters of jane`."""
+    # unprintable characters (controls, undecodable bytes) cannot stand in XML 1.0
+    words = re.sub(r"[\s_-]+", " ", "".join(c for c in name_of(folder) if c.isprintable())).strip()
+    return words[:1].upper() + words[1:] if words else "A new edition"
+
+
+def dates() -> dict[str, str]:
+    """Today (or SOURCE_DATE_EPOCH's day, as for builds) as the files write it."""
+    today = date.fromisoformat(build_date())
+    return {"date": today.isoformat(), "date_label": f"{today.day} {MONTHS[today.month - 1]} {today.year}",
+            "year": str(today.year)}
+
+
+def environment() -> Environment:
+    """Jinja over templates/init/. No autoescaping: the templates are XML and Markdown, and
+    the only value from outside, the folder's name, is escaped by hand for each."""
+    return Environment(
+        loader=FileSystemLoader(str(resource("templates") / "init")),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def rendered(folder: Path) -> dict[str, bytes]:
+    """The files made from templates, by their path in the new edition."""
+    env = environment()
+    title, name = title_of(folder), name_of(folder)
+    xml = {**dates(), "title": escape(title)}
+    # the README is Markdown, whose readers see the title as it is, and gives shell commands
+    # from the folder above, where the edition is its name and the output a sibling of it
+    markdown = {**xml, "title": title, "folder": shlex.quote(name), "out": shlex.quote(f"{name}-site")}
+    return {
+        path: env.get_template(f"{path}.j2").render(markdown if path.endswith(".md") else xml).encode("utf-8")
+        for path in RENDERED
+    }
+
+
+def copied() -> dict[str, bytes]:
+    """The files copied from the reference edition, by their path in the new edition."""
+    reference = resource("tei")
+    files = {}
+    for path, source in COPIED.items():
+        try:
+            files[path] = (reference / source).read_bytes()
+        except OSError as err:
+            raise EnvironmentProblem(f"{display_path(reference / source)}: cannot read the reference edition's file ({err.strerror}) — reinstall teiedition") from err
+    return files
+
+
+def write(files: dict[str, bytes], folder: Path) -> None:
+    """Write `files` into `folder` whole or not at all: into a hidden staging folder first,
+    then into place by renames, so that a failure or an interruption leaves nothing behind."""
+    existing = folder.is_dir()
+    made = missing_ancestors(folder)
+    # a new folder is staged beside its place and renamed into it in one step; an existing
+    # one is filled from a staging folder inside it, since it must stay the same folder (the
+    # editor's shell may be in it, and Windows cannot rename over a folder)
+    home = folder if existing else folder.parent
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".edition-init-", dir=home))
+    except OSError as err:
+        remove_empty(made)
+        raise EnvironmentProblem(f"{display_path(folder)}: cannot create the edition here ({err.strerror}) — choose another folder or fix its permissions") from err
+    try:
+        for path, data in files.items():
+            (staging / path).parent.mkdir(parents=True, exist_ok=True)
+            (staging / path).write_bytes(data)
+        if existing:
+            move_into(staging, folder)
+        else:
+            # mkdtemp makes a private folder; the edition gets the usual permissions instead
+            staging.chmod(0o777 & ~umask())
+            place(staging, folder)
+    except OSError as err:
+        raise EnvironmentProblem(f"{display_path(folder)}: the edition could not be written ({err.strerror}); nothing was left behind") from err
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # gone or empty when all went well
+        if not folder.is_dir():
+            remove_empty(made)
+
+
+def place(staging: Path, folder: Path) -> None:
+    """Put the staged edition in the place of the (missing) `folder`, in one rename."""
+    staging.rename(folder)
+
+
+def move_into(staging: Path, folder: Path) -> None:
+    """Move the staged files into the empty `folder`; on a failure, take back what was moved."""
+    moved: list[Path] = []
+    try:
+        for entry in sorted(staging.iterdir()):
+            entry.rename(folder / entry.name)
+            moved.append(folder / entry.name)
+    except BaseException:
+        for path in moved:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+        raise
+
+
+def missing_ancestors(folder: Path) -> list[Path]:
+    """The folders above `folder` that do not exist yet, deepest first: init creates them, and
+    removes them again if it fails."""
+    return [parent for parent in folder.absolute().parents if not parent.exists()]
+
+
+def remove_empty(folders: list[Path]) -> None:
+    """Remove the folders init created, deepest first, if they are still empty."""
+    for parent in folders:
+        try:
+            parent.rmdir()
+        except OSError:
+            return
+
+
+def umask() -> int:
+    """The process's umask (reading it means setting it, so it is set back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def next_step(folder: Path) -> str:
+    """The command the editor runs next: a build into a sibling of the edition's folder
+    (outside it, since `edition serve` watches every file of the edition)."""
+    out = folder.resolve().parent / f"{name_of(folder)}-site"
+    tei, site = shlex.quote(display_path(folder)), shlex.quote(display_path(out))
+    return (f"next: edition build --tei {tei} --out {site}, then open {site}/html/index.html "
+            f"({display_path(folder / 'README.md')} says more)")
