@@ -60,12 +60,12 @@ def create(folder: Path) -> list[str]:
 def refuse_unless_empty(folder: Path) -> None:
     """Stop, as a usage error, unless `folder` is missing or an empty folder: init never
     writes over anything."""
-    if folder.is_symlink() and not folder.exists() or folder.exists() and not folder.is_dir():
+    if (folder.is_symlink() and not folder.exists()) or (folder.exists() and not folder.is_dir()):
         raise UsageError(f"{display_path(folder)} exists and is not a folder — give the name of a new folder for the edition")
     try:
         occupied = folder.is_dir() and any(folder.iterdir())
     except OSError as err:
-        raise EnvironmentProblem(f"{display_path(folder)}: cannot look into this folder ({err.strerror}) — check its permissions") from err
+        raise EnvironmentProblem(f"{display_path(folder)}: cannot look into this folder ({err.strerror or err}) — check its permissions") from err
     if occupied:
         raise UsageError(f"{display_path(folder)} is not empty — give the name of a new folder, or empty this one; init writes nothing over existing files")
 
@@ -91,7 +91,8 @@ def dates() -> dict[str, str]:
 
 def environment() -> Environment:
     """Jinja over templates/init/. No autoescaping: the templates are XML and Markdown, and
-    the only value from outside, the folder's name, is escaped by hand for each."""
+    the only value from outside, the folder's name, is escaped by hand where it goes (for
+    XML in the TEI files, for the shell in the README's commands)."""
     return Environment(
         loader=FileSystemLoader(str(resource("templates") / "init")),
         undefined=StrictUndefined,
@@ -106,9 +107,10 @@ def rendered(folder: Path) -> dict[str, bytes]:
     env = environment()
     title, name = title_of(folder), name_of(folder)
     xml = {**dates(), "title": escape(title)}
-    # the README is Markdown, whose readers see the title as it is, and gives shell commands
-    # from the folder above, where the edition is its name and the output a sibling of it
-    markdown = {**xml, "title": title, "folder": shlex.quote(name), "out": shlex.quote(f"{name}-site")}
+    # the README is Markdown, whose readers see the title as it is; its shell commands run in
+    # the folder above, where the edition is its name and the output a sibling of it
+    markdown = {**xml, "title": title, "name": name, "site": f"{name}-site",
+                "folder": shlex.quote(name), "out": shlex.quote(f"{name}-site")}
     return {
         path: env.get_template(f"{path}.j2").render(markdown if path.endswith(".md") else xml).encode("utf-8")
         for path in RENDERED
@@ -123,7 +125,7 @@ def copied() -> dict[str, bytes]:
         try:
             files[path] = (reference / source).read_bytes()
         except OSError as err:
-            raise EnvironmentProblem(f"{display_path(reference / source)}: cannot read the reference edition's file ({err.strerror}) — reinstall teiedition") from err
+            raise EnvironmentProblem(f"{display_path(reference / source)}: cannot read the reference edition's file ({err.strerror or err}) — reinstall teiedition") from err
     return files
 
 
@@ -141,7 +143,7 @@ def write(files: dict[str, bytes], folder: Path) -> None:
         staging = Path(tempfile.mkdtemp(prefix=".edition-init-", dir=home))
     except OSError as err:
         remove_empty(made)
-        raise EnvironmentProblem(f"{display_path(folder)}: cannot create the edition here ({err.strerror}) — choose another folder or fix its permissions") from err
+        raise EnvironmentProblem(f"{display_path(folder)}: cannot create the edition here ({err.strerror or err}) — choose another folder or fix its permissions") from err
     try:
         for path, data in files.items():
             (staging / path).parent.mkdir(parents=True, exist_ok=True)
@@ -153,7 +155,7 @@ def write(files: dict[str, bytes], folder: Path) -> None:
             staging.chmod(0o777 & ~umask())
             place(staging, folder)
     except OSError as err:
-        raise EnvironmentProblem(f"{display_path(folder)}: the edition could not be written ({err.strerror}); nothing was left behind") from err
+        raise EnvironmentProblem(f"{display_path(folder)}: the edition could not be written ({err.strerror or err}); nothing was left behind") from err
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # gone or empty when all went well
         if not folder.is_dir():
@@ -174,7 +176,10 @@ def move_into(staging: Path, folder: Path) -> None:
             moved.append(folder / entry.name)
     except BaseException:
         for path in moved:
-            shutil.rmtree(path) if path.is_dir() else path.unlink()
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
         raise
 
 
