@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,7 +17,7 @@ from .edition import Edition, find_root, load
 from .epub import epub
 from .exceptions import ValidationFailed
 from .problems import ERROR, WARNING, Problem, display_path
-from .pdf import Book, PrintConfig
+from .pdf import Book, PrintConfig, font_coverage, missing_glyphs
 from .publish import publish
 from .search import search_index
 from .resources import resource
@@ -69,8 +70,10 @@ def build_date() -> str:
 
 
 def site_name(edition: Edition) -> str:
-    """The file a problem of the whole edition is reported against: its front matter."""
-    return display_path(edition.root / "edition.xml")
+    """The file a problem of the whole edition is reported against: its front matter, or the
+    edition's folder when it has none (a foreign corpus)."""
+    front = edition.root / "edition.xml"
+    return display_path(front if front.is_file() else edition.root)
 
 
 def checked(tei: Path) -> tuple[Edition, list[Problem]]:
@@ -112,8 +115,24 @@ def print_edition(saxon: Saxon, date: str, trim: str) -> tuple[dict[str, bytes],
     and what the print stylesheets warned about."""
     stylesheet = saxon.compile(resource("xslt") / "print" / "edition.xsl")
     data = stylesheet.call("book", **{"build-date": date})
-    book = Book(site.environment(resource("templates")), resource("templates") / "print", data, PrintConfig(trim, date))
-    return book.render(), stylesheet.messages()
+    folder = resource("templates") / "print"
+    book = Book(site.environment(resource("templates")), folder, data, PrintConfig(trim, date))
+    return book.render(), stylesheet.messages() + glyph_warnings(saxon.edition, data["html"], folder / "fonts")
+
+
+def glyph_warnings(edition: Edition, html: str, fonts: Path) -> list[Problem]:
+    """A warning when the book holds characters its fonts lack (they would print as boxes),
+    placed at the first file and line that has one."""
+    from lxml import html as lxml_html
+
+    missing = missing_glyphs(lxml_html.fromstring(html).text_content(), font_coverage(fonts))
+    if not missing:
+        return []
+    sample = ", ".join(f"{ch} ({unicodedata.name(ch, f'U+{ord(ch):04X}')})" for ch in missing[:4])
+    place = next(((source.name, number, column + 1) for source in edition.sources
+                  for number, line in enumerate(source.text.decode("utf-8", "replace").splitlines(), 1)
+                  for column, ch in enumerate(line) if ch in missing), (site_name(edition), 1, 1))
+    return [Problem(*place, "print-missing-glyph", f"{len(missing)} characters have no glyph in the book's fonts and print as blank boxes, e.g. {sample} — add a font that has them to templates/print/fonts and book.css, or build with --no-pdf", WARNING)]
 
 
 def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-octavo", pdf: bool = True,

@@ -128,6 +128,21 @@ class Book:
         return files
 
 
+def font_coverage(folder: Path) -> frozenset[int]:
+    """Every code point some font of the book (the TTF files in `folder`) has a glyph for."""
+    from fontTools.ttLib import TTFont  # a dependency of WeasyPrint's, used for subsetting
+
+    covered: set[int] = set()
+    for path in sorted(folder.glob("*.ttf")):
+        covered.update(TTFont(path, lazy=True).getBestCmap())
+    return frozenset(covered)
+
+
+def missing_glyphs(text: str, covered: frozenset[int]) -> list[str]:
+    """The characters of `text` the book's fonts cannot print (spaces and controls aside)."""
+    return sorted({ch for ch in text if ord(ch) not in covered and not ch.isspace() and ch.isprintable()})
+
+
 XMP_DOCUMENT_ID = re.compile(rb"xmp\.did:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 TRAILER_INSTANCE_ID = re.compile(rb"(/ID \[\([^)]*\) \()([0-9a-f]{32})(\)\])")
 

@@ -44,9 +44,13 @@ def environment(templates: Path) -> Environment:
     return env
 
 
+#: Characters that mean markup to an HTML parser, written as JSON escapes inside a script block.
+SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
 def jsonld(data: Any) -> str:
-    """JSON for a script block: no "</" can close the element early."""
-    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    """JSON for a script block: no "</script" or "<!--" in the content can end or bend it."""
+    return json.dumps(data, ensure_ascii=False, indent=1).translate(SCRIPT_SAFE)
 
 
 def render(env: Environment, edition: dict, pages: list[dict], config: SiteConfig) -> dict[str, bytes]:

@@ -6,6 +6,7 @@
   xmlns:xd="http://www.oxygenxml.com/ns/doc/xsl"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="https://teiedition.org/ns"
+  xmlns:eg="http://www.tei-c.org/ns/Examples"
   exclude-result-prefixes="#all">
 
   <xd:doc scope="stylesheet">
@@ -120,11 +121,25 @@
     </xsl:choose>
   </xsl:template>
 
-  <xd:doc><xd:desc>Highlighting, emphasis, terms, foreign words, numbers, identifiers: spans (foreign words in italics by CSS).</xd:desc></xd:doc>
+  <xd:doc><xd:desc>Highlighting, emphasis, terms, foreign words, numbers, identifiers, rhymes, and the
+    linguistic units (words, punctuation, sentences): spans (foreign words in italics by CSS).</xd:desc></xd:doc>
   <xsl:template match="tei:hi | tei:emph | tei:term | tei:foreign | tei:num | tei:idno | tei:measure | tei:seg | tei:mentioned
                        | tei:soCalled | tei:desc | tei:catDesc | tei:citedRange | tei:biblScope | tei:pubPlace | tei:publisher
-                       | tei:author | tei:editor | tei:edition | tei:resp | tei:respStmt | tei:roleName | tei:forename | tei:surname | tei:addName">
+                       | tei:author | tei:editor | tei:edition | tei:resp | tei:respStmt | tei:roleName | tei:forename | tei:surname | tei:addName
+                       | tei:gloss | tei:rhyme | tei:w | tei:pc | tei:c | tei:m | tei:s | tei:phr | tei:cl">
     <xsl:call-template name="te:inline"/>
+  </xsl:template>
+
+  <xd:doc><xd:desc>An example of encoding (egXML, in the TEI Examples namespace): its markup shown as
+    code, whole; a plain example (eg) as preformatted text.</xd:desc></xd:doc>
+  <xsl:template match="eg:egXML">
+    <xsl:variable name="copy" as="node()*"><xsl:apply-templates select="node()" mode="te:example"/></xsl:variable>
+    <pre class="tei-egXML"><code><xsl:value-of select="serialize($copy, map{'method': 'xml', 'omit-xml-declaration': true()})
+      => replace(' xmlns=&quot;' || namespace-uri() || '&quot;', '', 'q')"/></code></pre>
+  </xsl:template>
+
+  <xsl:template match="tei:eg">
+    <xsl:call-template name="te:inline"><xsl:with-param name="name" select="if (te:in-phrase(.)) then 'code' else 'pre'"/></xsl:call-template>
   </xsl:template>
 
   <xd:doc><xd:desc>Element and attribute names in prose about the encoding: code.</xd:desc></xd:doc>
@@ -173,7 +188,7 @@
         <a href="{$href}" class="link-{local-name()}">
           <xsl:if test="$title"><xsl:attribute name="title" select="$title"/></xsl:if>
           <!-- an intervention inside a link cannot take focus itself: the link speaks for it -->
-          <xsl:if test="$content//*[@role = 'tooltip']"><xsl:attribute name="aria-describedby" select="string-join($content//*[@role = 'tooltip']/@id, ' ')"/></xsl:if>
+          <xsl:if test="$content[. instance of node()]//*[@role = 'tooltip']"><xsl:attribute name="aria-describedby" select="string-join($content[. instance of node()]//*[@role = 'tooltip']/@id, ' ')"/></xsl:if>
           <xsl:sequence select="$content"/>
         </a>
       </xsl:when>

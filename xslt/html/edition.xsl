@@ -17,7 +17,7 @@
       HTML, which the Jinja shells in templates/ wrap in the site's chrome.
       te:guidelines gives the Encoding guidelines page, read from the schemas named by $relaxng and $schematron.
       Modules, one per family of the TEI Guidelines: header (metadata panel), textstructure,
-      core, transcr, namesdates, textcrit, drama (performance texts), notes (the apparatus), pages (home, front matter,
+      core, transcr, namesdates, textcrit, drama (performance texts), figures (tables, figures, formulae), notes (the apparatus), pages (home, front matter,
       registers), fallback (anything else).
       Modes: #default renders the text; "plain" gives text for attributes and JSON;
       "apparatus" renders notes in the list at the end of a page.</xd:desc>
@@ -33,6 +33,7 @@
   <xsl:include href="namesdates.xsl"/>
   <xsl:include href="textcrit.xsl"/>
   <xsl:include href="drama.xsl"/>
+  <xsl:include href="figures.xsl"/>
   <xsl:include href="notes.xsl"/>
   <xsl:include href="pages.xsl"/>
   <xsl:include href="guidelines.xsl"/>

@@ -18,7 +18,7 @@
   </xd:doc>
 
   <xd:doc><xd:desc>An intervention of the editors: both readings, marked, with a tooltip.</xd:desc></xd:doc>
-  <xsl:template match="tei:choice[(tei:sic and tei:corr) or (tei:orig and tei:reg) or (tei:abbr and tei:expan)]">
+  <xsl:template match="tei:choice[count(*) = 2][(tei:sic and tei:corr) or (tei:orig and tei:reg) or (tei:abbr and tei:expan)]">
     <xsl:call-template name="te:intervention">
       <xsl:with-param name="source" select="(tei:sic, tei:orig, tei:abbr)[1]"/>
       <xsl:with-param name="edited" select="(tei:corr, tei:reg, tei:expan)[1]"/>
@@ -51,7 +51,7 @@
     </span>
   </xsl:template>
 
-  <xd:doc><xd:desc>A choice whose parts do not pair (e.g. a lone sic): each part rendered in turn.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>A choice whose parts do not pair (a lone sic, three alternatives): each part rendered in turn.</xd:desc></xd:doc>
   <xsl:template match="tei:choice">
     <xsl:call-template name="te:inline"/>
   </xsl:template>
@@ -71,10 +71,13 @@
       </xsl:if>
       <span class="lem"><xsl:apply-templates select="(tei:lem, tei:rdg)[1]/node()"/></span>
       <span class="tip" role="tooltip" id="{$tip}" data-pagefind-ignore="">
-        <xsl:for-each select="tei:rdg | tei:lem[position() gt 1]">
+        <!-- readings grouped in rdgGrp count as readings; only the first lemma stands in the text -->
+        <xsl:for-each select=".//tei:rdg[ancestor::tei:app[1] is current()] | tei:lem[position() gt 1]">
           <xsl:value-of select="normalize-space(@wit) || ': ' || te:plain(.) || '. '"/>
         </xsl:for-each>
       </span>
     </span>
+    <!-- notes on the entry keep their own markers -->
+    <xsl:apply-templates select="tei:note"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -39,6 +39,25 @@
     </span>
   </xsl:template>
 
+  <xd:doc><xd:desc>A column break or a milestone of the source: a marker like a page break's.</xd:desc></xd:doc>
+  <xsl:template match="tei:cb | tei:milestone">
+    <span class="tei-{local-name()}" role="note" title="{if (self::tei:cb) then 'Column break in the source' else 'Milestone in the source: ' || (@unit, 'section')[1]}">
+      <xsl:text>[</xsl:text><xsl:value-of select="(@n, if (self::tei:cb) then 'col.' else '§')[1]"/><xsl:text>]</xsl:text>
+    </span>
+  </xsl:template>
+
+  <xd:doc><xd:desc>Abbreviation marks and the letters an expansion supplies: spans (the supplied letters in italics by CSS).</xd:desc></xd:doc>
+  <xsl:template match="tei:am | tei:ex">
+    <xsl:call-template name="te:inline"/>
+  </xsl:template>
+
+  <xd:doc><xd:desc>An anchor: an empty point others refer to.</xd:desc></xd:doc>
+  <xsl:template match="tei:anchor">
+    <span class="tei-anchor">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+    </span>
+  </xsl:template>
+
   <xd:doc><xd:desc>Forme work (classification marks, references, transmission lines, stamps): a labelled
     block of its own before the text, or a span inside it.</xd:desc></xd:doc>
   <xsl:template match="tei:fw">

@@ -57,11 +57,11 @@
     <xsl:number value="$n" format="a"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>True for an element that prints a lettered textual footnote: a paired choice, an addition.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>True for an element that prints a lettered textual footnote: a paired choice, an addition, an apparatus entry.</xd:desc></xd:doc>
   <xsl:function name="te:is-textual-note-point" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="exists($element/self::tei:choice[(tei:sic and tei:corr) or (tei:orig and tei:reg) or (tei:abbr and tei:expan)]
-                                 | $element/self::tei:add)"/>
+    <xsl:sequence select="exists($element/self::tei:choice[count(*) = 2][(tei:sic and tei:corr) or (tei:orig and tei:reg) or (tei:abbr and tei:expan)]
+                                 | $element/self::tei:add | $element/self::tei:app)"/>
   </xsl:function>
 
   <xd:doc><xd:desc>An intervention on paper: the reading text, with a lettered footnote giving the source's reading.</xd:desc></xd:doc>
@@ -77,5 +77,23 @@
         <xsl:apply-templates select="$edited/node()"/>] <xsl:apply-templates select="$source/node()"/>
         <xsl:text> </xsl:text><i><xsl:value-of select="if ($edited/self::tei:corr) then 'in the source' else 'in the source; regularised'"/></i>.</xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <xd:doc><xd:desc>An apparatus entry on paper: the lemma in the text, the readings in a lettered footnote
+    ("sweete] Hg: swete. Ha4: softe.").</xd:desc></xd:doc>
+  <xsl:template match="tei:app">
+    <xsl:variable name="lemma" select="(tei:lem, .//tei:rdg)[1]"/>
+    <span class="reading"><xsl:apply-templates select="$lemma/node()"/></span>
+    <xsl:call-template name="te:footnote">
+      <xsl:with-param name="id" select="te:id('fn', .)"/>
+      <xsl:with-param name="series" select="'textual'"/>
+      <xsl:with-param name="call" select="te:textual-letter(.)"/>
+      <xsl:with-param name="content" as="item()*">
+        <xsl:apply-templates select="$lemma/node()"/>]<xsl:for-each select="(.//tei:rdg[ancestor::tei:app[1] is current()] | tei:lem) except $lemma">
+          <xsl:text> </xsl:text><i><xsl:value-of select="normalize-space(@wit)"/>:</i><xsl:text> </xsl:text><xsl:apply-templates select="node()"/>.</xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+    <!-- notes on the entry keep their own calls and footnotes -->
+    <xsl:apply-templates select="tei:note"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -1,0 +1,126 @@
+"""Foreign TEI: a corpus from other projects (tests/fixtures/foreign/: letters, verse, drama,
+an apparatus, manuscript descriptions, standOff registers, facsimiles, hostile links) builds
+without our schema, loses no text in the HTML or the PDF, and reports what it renders
+generically once per element name."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import etree, html
+
+from conftest import ROOT, pdftotext
+from teiedition.pdf import font_coverage
+from textcheck import context, html_page_texts, missing_words, normalise, tei_text
+
+FOREIGN = ROOT / "tests" / "fixtures" / "foreign"
+TEI_NS = "{http://www.tei-c.org/ns/1.0}"
+FILES = sorted(FOREIGN.glob("*.xml"))
+COVERED = font_coverage(ROOT / "templates" / "print" / "fonts")
+
+
+@pytest.fixture(scope="module")
+def foreign(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The foreign corpus built once, HTML and PDF, by the command an editor types."""
+    out = tmp_path_factory.mktemp("foreign-out")
+    done = subprocess.run([sys.executable, "-m", "teiedition.cli", "build", "--tei", str(FOREIGN), "--out", str(out)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=600)
+    return out, done
+
+
+def slug(path: Path) -> str:
+    """The page a fixture gets: its root's xml:id, else its file name."""
+    ident = etree.parse(str(path)).getroot().get("{http://www.w3.org/XML/1998/namespace}id")
+    return ident or re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+
+
+def text_of(path: Path) -> str:
+    """Every text node of the document's <text> (of a file without one, nothing)."""
+    text = etree.parse(str(path)).getroot().find(f"{TEI_NS}text")
+    return tei_text(text) if text is not None else ""
+
+
+def test_the_corpus_has_at_least_fifteen_varied_documents():
+    assert len(FILES) >= 15
+    names = Counter(etree.QName(e).localname for path in FILES for e in etree.parse(str(path)).iter() if isinstance(e.tag, str))
+    for element in ("lg", "sp", "app", "msDesc", "standOff", "facsimile", "castList", "table", "figure"):
+        assert names[element], f"no fixture uses <{element}>"
+
+
+def test_a_foreign_corpus_builds_with_warnings_but_no_error(foreign):
+    out, done = foreign
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert "no-schema" in done.stdout
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_every_word_of_the_text_is_in_the_html_page(foreign, path):
+    out, _ = foreign
+    missing = missing_words(text_of(path), html_page_texts(out / "html" / f"{slug(path)}.html"))
+    assert not missing, context(missing)
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_every_word_of_the_text_is_in_the_pdf(foreign, path):
+    out, _ = foreign
+    printed = pdftotext(out / "pdf" / f"{slug(path)}.pdf")
+    # pdftotext gives each line as set: a word hyphenated or broken at a line's end comes in
+    # two parts, and right-to-left text in visual order, its letters reversed
+    printed = bare(printed)
+    readings = (printed, re.sub(r"[-\u2010\u00ad]?\n", "", printed), " ".join(word[::-1] for word in printed.split()))
+    # a text node set against the next one ("M<hi>r</hi>" prints "Mr") is in the text all the same
+    joined = "".join(normalise(printed).split())
+    # … and pdftotext repeats a base letter for each mark stacked on it ("khô̂ng" → "khoôô ng")
+    collapsed = re.sub(r"(.)\1+", r"\1", joined)
+    missing = [word for word in missing_words(bare(printable(text_of(path))), readings)
+               if word not in joined and re.sub(r"(.)\1+", r"\1", word) not in collapsed]
+    assert not missing, context(missing)
+
+
+def printable(text: str) -> str:
+    """The text with a space for each character the book's fonts lack: the build warns
+    about those (print-missing-glyph) instead of printing them."""
+    return "".join(ch if ord(ch) in COVERED or ch.isspace() else " " for ch in text)
+
+
+def bare(text: str) -> str:
+    """The text without combining marks, decomposed first: pdftotext gives stacked and
+    precomposed diacritics in an order of its own, while the letters are what is checked."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.category(ch).startswith("M"))
+
+
+def test_characters_the_book_fonts_lack_are_reported(foreign):
+    _, done = foreign
+    assert "print-missing-glyph" in done.stdout
+
+
+def test_an_element_without_a_rendering_is_reported_once(foreign):
+    _, done = foreign
+    reported = re.findall(r"xslt-unhandled-element: warning: <(\w+)>", done.stdout)
+    assert reported, "the corpus has elements no module renders; the build should name them"
+    assert len(reported) == len(set(reported))
+
+
+def test_links_that_could_run_code_are_dropped_with_a_warning(foreign):
+    out, done = foreign
+    assert "link-unsafe" in done.stdout
+    for page in (out / "html").glob("*.html"):
+        for url in html.parse(str(page)).xpath("//@href | //@src | //@action | //@formaction"):
+            assert not re.match(r"\s*(javascript|data|vbscript):", url, re.I), f"{page.name}: {url}"
+
+
+def test_text_that_looks_like_markup_stays_text(foreign):
+    out, _ = foreign
+    page = html.parse(str(out / "html" / f"{slug(FOREIGN / 'script-text.xml')}.html")).getroot()
+    # data blocks (JSON-LD, CSL-JSON) are never run; a script without a type would be
+    code = page.xpath("//script[not(@src)][not(@type) or contains(@type, 'javascript') or @type = 'module']")
+    assert all("alert" not in (script.text or "") for script in code)
+    assert not page.xpath("//img | //iframe | //*[@onerror or @onload or @onclick]")
+    assert "<script>alert" in page.find(".//main").text_content()
