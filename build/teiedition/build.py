@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,7 +19,7 @@ from .epub import epub
 from .exceptions import ValidationFailed
 from .problems import ERROR, WARNING, Problem, display_path
 from .pdf import Book, PrintConfig, font_coverage, missing_glyphs
-from .publish import publish
+from .publish import output_lock, publish
 from .search import search_index
 from .resources import resource
 from .transform import Saxon
@@ -136,11 +137,17 @@ def glyph_warnings(edition: Edition, html: str, fonts: Path) -> list[Problem]:
 
 
 def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-octavo", pdf: bool = True,
-          strict: bool = False) -> BuildReport:
+          strict: bool = False, waiting: Callable[[str], None] = lambda message: None) -> BuildReport:
     """Validate the edition at `tei` and write it to `out`/html and, unless `pdf` is false,
     `out`/pdf; returns what was made. With `strict`, a warning stops the build before
     anything is written, as an error does."""
     started = time.perf_counter()
+    with output_lock(out, waiting):
+        return locked_build(tei, out, base_url, trim, pdf, strict, started)
+
+
+def locked_build(tei: Path, out: Path, base_url: str | None, trim: str, pdf: bool, strict: bool,
+                 started: float) -> BuildReport:
     edition, problems = checked(tei)
     date = build_date()
     saxon = Saxon(edition)

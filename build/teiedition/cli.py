@@ -58,11 +58,16 @@ def run_validate(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def say(message: str) -> None:
+    """A word to the user while a command runs, on stderr so that output stays clean."""
+    print(f"edition: {message}", file=sys.stderr, flush=True)
+
+
 def run_build(args: argparse.Namespace) -> int:
     from .build import build
 
     report = build(args.tei or DEFAULT_TEI, args.out or DEFAULT_OUT, base_url=args.base_url,
-                   trim=args.trim, pdf=not args.no_pdf, strict=args.strict)
+                   trim=args.trim, pdf=not args.no_pdf, strict=args.strict, waiting=say)
     print(report)
     return 0
 

@@ -17,6 +17,10 @@ REGISTERS = "registers"
 SCHEMA = "schema"
 
 
+#: Files larger than this are refused: no single document needs it, and one this size would
+#: hold the whole build's memory and time hostage.
+MAX_FILE_BYTES = 32 * 2**20
+
 #: The root every file of an edition has.
 TEI_ROOT = "{http://www.tei-c.org/ns/1.0}TEI"
 
@@ -108,10 +112,21 @@ def discover(root: Path) -> list[Path]:
     return files
 
 
+def is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def read(path: Path) -> tuple[Source | None, list[Problem]]:
     """Read and parse one file; a file that cannot be read or parsed gives a problem instead."""
     name = display_path(path)
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            size = path.stat().st_size / 2**20
+            return None, [Problem(name, 1, 1, "file-too-large", f"the file is {size:.0f} MB, more than the {MAX_FILE_BYTES // 2**20} MB one document may have — split it into several files (one per letter, chapter or volume)")]
         data = path.read_bytes()
     except OSError as err:
         reason = err.strerror or str(err)
@@ -123,9 +138,15 @@ def read(path: Path) -> tuple[Source | None, list[Problem]]:
     except etree.XMLSyntaxError as err:
         line, col = err.position if err.position else (1, 1)
         message = err.msg.split(", line ")[0] if err.msg else "not well-formed XML"
+        if "not proper UTF-8" in message or "encoding" in message.lower():
+            return None, [Problem(name, line or 1, col or 1, "xml-encoding", f"{message} — save the file as UTF-8, or declare the encoding it is written in (<?xml version=\"1.0\" encoding=\"…\"?>)")]
         return None, [
             Problem(name, line or 1, col or 1, "xml-well-formed", f"{message} — fix the XML at this point")
         ]
+    declared = (tree.docinfo.encoding or "UTF-8").upper().replace("_", "-")
+    if declared not in ("UTF-8", "UTF8", "UTF-16") and not data.isascii() and is_utf8(data):
+        # the parser believed the declaration: every accented letter would be misread
+        return None, [Problem(name, 1, 1, "xml-encoding", f"the file declares encoding=\"{tree.docinfo.encoding}\" but is written in UTF-8, so its accented letters would be misread — change the declaration to encoding=\"UTF-8\"")]
     if etree.QName(tree.getroot()).text != TEI_ROOT:
         found = etree.QName(tree.getroot())
         where = f" in namespace {found.namespace}" if found.namespace else " in no namespace"

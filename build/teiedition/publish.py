@@ -2,22 +2,69 @@
 
 Everything is written into a staging folder beside the target; only when all of it is
 there does the staging folder take the target's place. A failure before that leaves the
-previous output exactly as it was."""
+previous output exactly as it was. One build at a time holds the output folder (a lock on
+it); the next waits. What a killed build left behind (a staging folder, a half-made swap)
+is cleared or undone by the next one."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import signal
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .exceptions import BuildError, EnvironmentProblem
 from .problems import display_path
 
 
+@contextmanager
+def output_lock(out: Path, waiting: Callable[[str], None]) -> Iterator[None]:
+    """Hold the output folder for one build: a second build on the same folder waits (and
+    says so through `waiting`) until the first has finished. The folder is made if missing,
+    and removed again if the build leaves it empty."""
+    created = not out.exists()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        handle = os.open(out, os.O_RDONLY)
+    except OSError as err:
+        raise EnvironmentProblem(f"{display_path(out)}: cannot use this as the output folder ({err.strerror}) — choose another with --out") from err
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            waiting(f"another build is writing {display_path(out)}; waiting for it to finish")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # releases the lock
+        if created:
+            try:
+                out.rmdir()  # only if nothing was written
+            except OSError:
+                pass
+
+
+def recover(target: Path) -> None:
+    """Undo what a killed build left beside `target`: its staging folders, and a swap cut
+    half-way (the previous output moved aside, the new one not yet in place)."""
+    old = target.with_name(f".{target.name}-previous")
+    if old.exists() and not target.exists():
+        old.rename(target)
+    for leftover in target.parent.glob(f".{target.name}-staging-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def publish(folders: dict[Path, dict[str, bytes]]) -> None:
     """Replace each target folder by one holding exactly its files (path → bytes). All are
-    staged before any is swapped in, so that a failure leaves every one as it was."""
+    staged before any is swapped in, so that a failure leaves every one as it was; the
+    swaps themselves, a few renames, are not interrupted by Ctrl-C."""
+    for target in folders:
+        recover(target)
     staged = []
     try:
         for target, files in folders.items():
@@ -26,12 +73,16 @@ def publish(folders: dict[Path, dict[str, bytes]]) -> None:
         for staging, _ in staged:
             shutil.rmtree(staging, ignore_errors=True)
         raise
-    for staging, target in staged:
-        try:
-            swap(staging, target)
-        except OSError as err:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise EnvironmentProblem(f"{display_path(target)}: the output could not be put in place ({err.strerror})") from err
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        for staging, target in staged:
+            try:
+                swap(staging, target)
+            except OSError as err:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise EnvironmentProblem(f"{display_path(target)}: the output could not be put in place ({err.strerror})") from err
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def stage(files: dict[str, bytes], target: Path) -> Path:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,24 @@ TE_NS = "https://teiedition.org/ns"
 MESSAGE = re.compile(r"^(?P<rule>[a-z][a-z0-9-]*): (?P<text>.*?)(?: @ (?P<node>[A-Za-z_][\w.-]*))?$", re.S)
 
 
+#: Saxon's XML parser, unlike lxml's, expands external entities and fetches DTDs by default.
+PARSER_FEATURES_OFF = (
+    "http://xml.org/sax/features/external-general-entities",
+    "http://xml.org/sax/features/external-parameter-entities",
+    "http://apache.org/xml/features/nonvalidating/load-external-dtd",
+)
+
+
+def confine(processor: Any) -> None:
+    """Keep Saxon from the network and from entities: documents it reads (the edition's own
+    schemas, for the guidelines page) load no DTD and expand no external entity, and
+    doc(), unparsed-text() and includes may use file: addresses only."""
+    processor.set_configuration_property("http://saxon.sf.net/feature/allowedProtocols", "file")
+    for feature in PARSER_FEATURES_OFF:
+        processor.set_configuration_property(
+            "http://saxon.sf.net/feature/parserFeature?uri=" + urllib.parse.quote(feature, safe=""), "false")
+
+
 class Saxon:
     """One Saxon processor for a build, holding the edition parsed once (all files in a
     teiCorpus); every stylesheet of the build is compiled in it and runs on that document."""
@@ -34,6 +53,7 @@ class Saxon:
 
         self.edition = edition
         self.processor = PySaxonProcessor(license=False)
+        confine(self.processor)
         wrapper, owners = corpus(edition)
         self.places = id_index(owners)
         try:
