@@ -237,3 +237,17 @@ def test_a_build_interrupted_half_way_leaves_the_previous_output(case, signal_nu
     assert again.returncode == 0, again.stderr
     assert not [p for p in (case / "out").iterdir() if p.name.startswith(".")]
     assert "Most dear" in (case / "out" / "html" / "rajavi-letter.html").read_text(encoding="utf-8")
+
+
+def test_two_builds_at_once_on_one_output_take_turns(case):
+    """The second waits for the first (and says so); the output is one build's, whole."""
+    builds = [subprocess.Popen([sys.executable, "-m", "teiedition.cli", "build", "--tei", "tei", "--out", "out", "--no-pdf"],
+                               cwd=case, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [build.communicate(timeout=300) for build in builds]
+    assert [build.returncode for build in builds] == [0, 0], results
+    assert any("waiting for it to finish" in stderr for _, stderr in results)
+    alone = edition("build", "--tei", "tei", "--out", "alone", "--no-pdf", cwd=case)
+    assert alone.returncode == 0
+    pages = {k: v for k, v in tree(case / "out").items() if k.endswith(".html")}
+    assert pages == {k: v for k, v in tree(case / "alone").items() if k.endswith(".html")}
+    assert not [p for p in (case / "out").iterdir() if p.name.startswith(".")]

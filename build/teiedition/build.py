@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import exports, site
-from .edition import Edition, find_root, load
+from .edition import Edition, discover, find_root, load
 from .epub import epub
 from .exceptions import ValidationFailed
 from .problems import ERROR, WARNING, Problem, display_path
@@ -79,10 +79,11 @@ def site_name(edition: Edition) -> str:
 
 def checked(tei: Path) -> tuple[Edition, list[Problem]]:
     """The edition at `tei`, loaded and validated; raises ValidationFailed on any error."""
-    edition, problems = load(find_root(tei))
+    root = find_root(tei)
+    edition, problems = load(root)
     problems += validate(edition, Schemas.load(edition.schema_dir))
     if any(p.severity == ERROR for p in problems):
-        raise ValidationFailed(sorted(problems), len(edition.sources))
+        raise ValidationFailed(sorted(problems), len(discover(root)))
     return edition, problems
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,6 +113,13 @@ def discover(root: Path) -> list[Path]:
     return files
 
 
+DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
+
+
+def no_dtd(name: str) -> Problem:
+    return Problem(name, 1, 1, "xml-no-dtd", "the file declares a DTD (<!DOCTYPE …>) — remove it and write entities out as text (&amp;, &lt; and &gt; stay)")
+
+
 def is_utf8(data: bytes) -> bool:
     try:
         data.decode("utf-8")
@@ -136,6 +144,8 @@ def read(path: Path) -> tuple[Source | None, list[Problem]]:
     try:
         tree = etree.ElementTree(etree.fromstring(data, safe_parser(), base_url=str(path)))
     except etree.XMLSyntaxError as err:
+        if DOCTYPE.search(data):  # entities of a DTD can fail the parse itself ("billion laughs")
+            return None, [no_dtd(name)]
         line, col = err.position if err.position else (1, 1)
         message = err.msg.split(", line ")[0] if err.msg else "not well-formed XML"
         if "not proper UTF-8" in message or "encoding" in message.lower():
@@ -154,7 +164,7 @@ def read(path: Path) -> tuple[Source | None, list[Problem]]:
     if tree.docinfo.internalDTD is not None or tree.docinfo.system_url:
         # TEI P5 has no DTD; an entity left unexpanded would reach the stylesheets as a
         # reference to nothing, and one expanded could read files or explode in size
-        return None, [Problem(name, 1, 1, "xml-no-dtd", "the file declares a DTD (<!DOCTYPE …>) — remove it and write entities out as text (&amp;, &lt; and &gt; stay)")]
+        return None, [no_dtd(name)]
     return Source(path, data, tree), []
 
 
