@@ -17,11 +17,13 @@ from . import exports, site
 from .edition import Edition, discover, find_root, load
 from .epub import epub
 from .exceptions import ValidationFailed
+from .pdf import PrintConfig, Printing, font_coverage, missing_glyphs
 from .problems import ERROR, WARNING, Problem, display_path
-from .pdf import Book, PrintConfig, font_coverage, missing_glyphs
+from .progress import Progress
 from .publish import output_lock, publish
-from .search import search_index
 from .resources import resource
+from .search import search_index
+from .state import State, fingerprint, manifest
 from .transform import Saxon
 from .validation import Schemas, validate
 
@@ -36,13 +38,26 @@ class BuildReport:
     seconds: float = 0.0
     pdfs: int = 0
 
+    unchanged: bool = False
+
     def __str__(self) -> str:
         lines = [str(w) for w in sorted(self.warnings)]
+        verb = "Nothing changed since the last build of" if self.unchanged else "Built"
         lines.append(
-            f"Built {self.documents} documents, {self.pages} pages, {self.pdfs} PDFs, "
+            f"{verb} {self.documents} documents, {self.pages} pages, {self.pdfs} PDFs, "
             f"{len(self.warnings)} warning{'s' * (len(self.warnings) != 1)} in {self.seconds:.2f} s."
         )
         return "\n".join(lines)
+
+    def record(self) -> dict:
+        """What the next build repeats when nothing has changed."""
+        return {"documents": self.documents, "pages": self.pages, "pdfs": self.pdfs,
+                "warnings": [vars(w) for w in self.warnings]}
+
+    @classmethod
+    def from_record(cls, record: dict, seconds: float, unchanged: bool) -> "BuildReport":
+        return cls(record["documents"], record["pages"], [Problem(**w) for w in record["warnings"]], seconds,
+                   record["pdfs"], unchanged)
 
 
 #: Rules reported once per message however often they fire: an element without a rendering
@@ -77,49 +92,49 @@ def site_name(edition: Edition) -> str:
     return display_path(front if front.is_file() else edition.root)
 
 
-def checked(tei: Path) -> tuple[Edition, list[Problem]]:
-    """The edition at `tei`, loaded and validated; raises ValidationFailed on any error."""
-    root = find_root(tei)
-    edition, problems = load(root)
-    problems += validate(edition, Schemas.load(edition.schema_dir))
-    if any(p.severity == ERROR for p in problems):
-        raise ValidationFailed(sorted(problems), len(discover(root)))
-    return edition, problems
-
-
-def html_site(saxon: Saxon, config: site.SiteConfig) -> tuple[dict[str, bytes], int, list[Problem]]:
-    """The HTML edition as files in memory: pages, assets and downloads."""
+def html_site(saxon: Saxon, config: site.SiteConfig, progress: Progress) -> tuple[dict[str, bytes], int, list[Problem]]:
+    """The HTML edition as files in memory: pages, assets and downloads (but the PDFs)."""
     edition = saxon.edition
-    stylesheet = saxon.compile(resource("xslt") / "html" / "edition.xsl")
-    info = stylesheet.call("edition")
-    pages = [stylesheet.call("page", page=page["id"]) for page in stylesheet.call("pages")]
-    if edition.schema_dir:  # a foreign corpus has no encoding guidelines of ours to show
-        schema = edition.schema_dir.resolve()
-        pages.append(stylesheet.call("guidelines", relaxng=(schema / "edition.rng").as_uri(), schematron=(schema / "edition.sch").as_uri()))
-    files = site.render(site.environment(resource("templates")), info, pages, config)
-    files.update(site.assets(resource("templates") / "assets"))
-    documents = [page for page in pages if page["kind"] == "document"]
-    texts = {page["id"]: stylesheet.call("text", page=page["id"]) for page in documents}
-    files.update(site.downloads(edition, documents, texts))
-    ebook = saxon.compile(resource("xslt") / "epub" / "edition.xsl")
-    css = (resource("templates") / "epub" / "epub.css").read_bytes()
-    files["downloads/edition.epub"] = epub(ebook.call("epub"), css, config.build_date)
-    files.update(exports.registers(stylesheet.call("registers")))
-    files.update(exports.corpus(stylesheet.call("corpus")["xml"], edition.schema_dir))
-    indexed = {path: data for path, data in files.items() if path.endswith(".html") and path not in site.CHROME_PAGES}
-    files.update(site.sitemap(list(indexed), config.base_url, config.build_date))
-    files.update(search_index(indexed, info["lang"]))
+    with progress.stage("transform"):
+        stylesheet = saxon.compile(resource("xslt") / "html" / "edition.xsl")
+        info = stylesheet.call("edition")
+        listed = stylesheet.call("pages")
+    with progress.stage("transform", total=len(listed)):
+        pages = []
+        for page in listed:
+            pages.append(stylesheet.call("page", page=page["id"]))
+            progress.step()
+        if edition.schema_dir:  # a foreign corpus has no encoding guidelines of ours to show
+            schema = edition.schema_dir.resolve()
+            pages.append(stylesheet.call("guidelines", relaxng=(schema / "edition.rng").as_uri(), schematron=(schema / "edition.sch").as_uri()))
+        documents = [page for page in pages if page["kind"] == "document"]
+        texts = {page["id"]: stylesheet.call("text", page=page["id"]) for page in documents}
+        registers = stylesheet.call("registers")
+        corpus = stylesheet.call("corpus")["xml"]
+        ebook = saxon.compile(resource("xslt") / "epub" / "edition.xsl")
+        chapters = ebook.call("epub")
+    with progress.stage("render"):
+        files = site.render(site.environment(resource("templates")), info, pages, config)
+        files.update(site.assets(resource("templates") / "assets"))
+        files.update(site.downloads(edition, documents, texts))
+        css = (resource("templates") / "epub" / "epub.css").read_bytes()
+        files["downloads/edition.epub"] = epub(chapters, css, config.build_date)
+        files.update(exports.registers(registers))
+        files.update(exports.corpus(corpus, edition.schema_dir))
+        indexed = {path: data for path, data in files.items() if path.endswith(".html") and path not in site.CHROME_PAGES}
+        files.update(site.sitemap(list(indexed), config.base_url, config.build_date))
+    with progress.stage("search"):
+        files.update(search_index(indexed, info["lang"]))
     return files, len(documents), stylesheet.messages() + ebook.messages()
 
 
-def print_edition(saxon: Saxon, date: str, trim: str) -> tuple[dict[str, bytes], list[Problem]]:
-    """The print edition as files in memory: the book (screen and press) and the offprints;
-    and what the print stylesheets warned about."""
+def book_data(saxon: Saxon, date: str) -> tuple[dict, list[Problem]]:
+    """What the print stylesheets make of the edition (the book's HTML and the indices'
+    entries), and what they warned about, the characters its fonts lack included."""
     stylesheet = saxon.compile(resource("xslt") / "print" / "edition.xsl")
     data = stylesheet.call("book", **{"build-date": date})
-    folder = resource("templates") / "print"
-    book = Book(site.environment(resource("templates")), folder, data, PrintConfig(trim, date))
-    return book.render(), stylesheet.messages() + glyph_warnings(saxon.edition, data["html"], folder / "fonts")
+    fonts = resource("templates") / "print" / "fonts"
+    return data, stylesheet.messages() + glyph_warnings(saxon.edition, data["html"], fonts)
 
 
 def glyph_warnings(edition: Edition, html: str, fonts: Path) -> list[Problem]:
@@ -138,30 +153,63 @@ def glyph_warnings(edition: Edition, html: str, fonts: Path) -> list[Problem]:
 
 
 def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-octavo", pdf: bool = True,
-          strict: bool = False, waiting: Callable[[str], None] = lambda message: None) -> BuildReport:
+          strict: bool = False, waiting: Callable[[str], None] = lambda message: None,
+          progress: Progress | None = None) -> BuildReport:
     """Validate the edition at `tei` and write it to `out`/html and, unless `pdf` is false,
     `out`/pdf; returns what was made. With `strict`, a warning stops the build before
-    anything is written, as an error does."""
-    started = time.perf_counter()
+    anything is written, as an error does. Nothing is redone when nothing it reads has
+    changed since the last build of `out`; the book is laid out again only when its text has."""
+    progress = progress or Progress(quiet=True)
     with output_lock(out, waiting):
-        return locked_build(tei, out, base_url, trim, pdf, strict, started)
+        options = {"base_url": base_url, "trim": trim, "pdf": pdf, "date": build_date()}
+        root = find_root(tei)
+        inputs = fingerprint([root, resource("xslt"), resource("templates")], options)
+        state = State.load(out)
+        if state.unchanged(out, inputs):
+            report = BuildReport.from_record(state.report, progress.elapsed(), unchanged=True)
+            if strict and report.warnings:
+                raise ValidationFailed(report.warnings, report.documents)
+            return report
+        report, state = fresh_build(root, out, base_url, trim, pdf, strict, progress, state)
+        state.inputs = inputs
+        state.outputs = {name: manifest(out / name) for name in (("html", "pdf") if pdf else ("html",))}
+        state.save(out)
+        return report
 
 
-def locked_build(tei: Path, out: Path, base_url: str | None, trim: str, pdf: bool, strict: bool,
-                 started: float) -> BuildReport:
-    edition, problems = checked(tei)
+def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: bool, strict: bool,
+                progress: Progress, previous: State) -> tuple[BuildReport, State]:
+    """A build from the edition's files, reusing from `previous` only the PDFs of a book
+    whose text has not changed; returns what it made and the state to keep."""
+    with progress.stage("load"):
+        edition, problems = load(root)
+    with progress.stage("validate"):
+        problems += validate(edition, Schemas.load(edition.schema_dir))
+        if any(p.severity == ERROR for p in problems):
+            raise ValidationFailed(sorted(problems), len(discover(root)))
     date = build_date()
-    saxon = Saxon(edition)
-    pdfs, print_warnings = print_edition(saxon, date, trim) if pdf else ({}, [])
-    config = site.SiteConfig(base_url=base_url, build_date=date, pdfs=tuple(sorted(pdfs)))
+    state = State(index_pages=previous.index_pages)
+    with progress.stage("transform"):
+        saxon = Saxon(edition)
+        book, warnings = book_data(saxon, date) if pdf else ({}, [])
+    printing = Printing(book, PrintConfig(trim, date), out / "pdf", previous) if pdf else None
+    config = site.SiteConfig(base_url=base_url, build_date=date, pdfs=printing.names if printing else ())
     if not base_url:
         problems.append(Problem(site_name(edition), 1, 1, "no-base-url", "the edition's public address is not known, so sitemap.xml has relative addresses and pages no canonical link — give it with --base-url URL when building for publication", WARNING))
-    files, documents, warnings = html_site(saxon, config)
-    warnings = distinct(warnings + print_warnings)
-    files.update({f"downloads/{name}": data for name, data in pdfs.items() if name != "edition-press.pdf"})
-    files.update(exports.bundle(files, date))
+    files, documents, html_warnings = html_site(saxon, config, progress)
+    warnings = distinct(warnings + html_warnings)
     if strict and problems + warnings:
         raise ValidationFailed(sorted(problems + warnings), len(edition.sources))
-    publish({out / "html": files, **({out / "pdf": pdfs} if pdf else {})})
-    return BuildReport(documents, sum(name.endswith(".html") for name in files), problems + warnings,
-                       time.perf_counter() - started, len(pdfs))
+    pdfs = {}
+    if printing:
+        with progress.stage("pdf"):
+            pdfs, state.index_pages = printing.result()
+        state.book = printing.key
+    with progress.stage("write"):
+        files.update({f"downloads/{name}": data for name, data in pdfs.items() if name != "edition-press.pdf"})
+        files.update(exports.bundle(files, date))
+        publish({out / "html": files, **({out / "pdf": pdfs} if pdf else {})})
+    report = BuildReport(documents, sum(name.endswith(".html") for name in files), problems + warnings,
+                         progress.elapsed(), len(pdfs))
+    state.report = report.record()
+    return report, state

@@ -36,6 +36,8 @@ def parser() -> argparse.ArgumentParser:
                        help="the book's page size (default: royal octavo, 156 × 234 mm)")
     build.add_argument("--no-pdf", action="store_true", help="write the HTML edition only")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors: write nothing if there is any")
+    build.add_argument("--quiet", action="store_true", help="show no progress while building (it is shown only on a terminal anyway)")
+    build.add_argument("--profile", action="store_true", help="print the time each stage took")
 
     init = commands.add_parser("init", help="start a new edition in DIR: a sample document, empty registers, the schema, a README")
     init.add_argument("folder", type=Path, metavar="DIR", help="the new edition's folder (created; must be empty if it exists)")
@@ -65,10 +67,14 @@ def say(message: str) -> None:
 
 def run_build(args: argparse.Namespace) -> int:
     from .build import build
+    from .progress import Progress
 
+    progress = Progress(quiet=args.quiet)
     report = build(args.tei or DEFAULT_TEI, args.out or DEFAULT_OUT, base_url=args.base_url,
-                   trim=args.trim, pdf=not args.no_pdf, strict=args.strict, waiting=say)
+                   trim=args.trim, pdf=not args.no_pdf, strict=args.strict, waiting=say, progress=progress)
     print(report)
+    if args.profile:
+        print("\n".join(progress.profile()))
     return 0
 
 

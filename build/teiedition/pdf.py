@@ -1,14 +1,21 @@
 """The print edition: the book laid out by WeasyPrint from the print stylesheets' HTML.
 
-The book is laid out twice: once without its indices, to learn on which page each place
-named in the indices stands (the indices come last, so they move nothing before them), and
-once with them. The per-document PDFs are offprints: the pages of each document, cut from
-the book, with their own metadata and bookmarks. The press edition is the same book with
-bleed, crop marks and the PDF/X-4 profile."""
+The book's indices give the page of each place a name is used: the book is laid out with
+the pages of the last build's index (or first without its indices, on a first build), and
+again only if a page has moved. Each page is laid out once for every PDF: the per-document
+PDFs are offprints, the pages of each document cut from the book with their own metadata and
+bookmarks, and the press edition is the same layout written with bleed, crop marks and the
+PDF/X-4 profile. A book whose text, stylesheets and fonts have not changed since the last
+build is not laid out again: its PDFs are kept.
+
+Layout runs in the build's own process: on the 2-core machine the benchmark runs on, two
+processes laying out at once each ran at half speed (benchmarks/RESULTS.md), so a pool
+would cost its start-up and gain nothing."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import uuid
 from dataclasses import dataclass
@@ -59,19 +66,18 @@ class Book:
         self.book = book
         self.config = config
 
-    def html(self, pages: dict[str, list[tuple[int, str]]] | None, press: bool) -> str:
-        extra = ["press.css"] if press else []
+    def html(self, pages: dict[str, list[tuple[int, str]]] | None) -> str:
         book = self.book
         return self.env.get_template("print/book.html").render(
             book=book, body=book["html"], indices=book["indices"] if pages is not None else [],
-            pages=pages or {}, extra_css=extra, trim=TRIMS[self.config.trim], title=book["title"], author=", ".join(book["editors"]),
+            pages=pages or {}, trim=TRIMS[self.config.trim], title=book["title"], author=", ".join(book["editors"]),
             subject=book["subtitle"], keywords=book["keywords"], date=self.config.date,
         )
 
-    def layout(self, pages: dict[str, list[tuple[int, str]]] | None, press: bool = False):
+    def layout(self, pages: dict[str, list[tuple[int, str]]] | None):
         from weasyprint import HTML
 
-        return HTML(string=self.html(pages, press), base_url=str(self.folder / "book.html"),
+        return HTML(string=self.html(pages), base_url=str(self.folder / "book.html"),
                     url_fetcher=restricted_fetcher(self.folder)).render()
 
     def index_pages(self, document) -> dict[str, list[tuple[int, str]]]:
@@ -90,17 +96,22 @@ class Book:
                 pages[entry["id"]] = sorted(seen.items())
         return pages
 
-    def render(self) -> dict[str, bytes]:
-        """The screen book, the press book and one offprint per document, by file name."""
-        draft = self.layout(None)
-        pages = self.index_pages(draft)
-        screen = self.layout(pages)
-        files = {"edition.pdf": self.write(screen, "pdf/ua-1")}
+    def render(self, guess: dict | None) -> tuple[dict[str, bytes], dict]:
+        """The screen book, one offprint per document and the press book, by file name; and
+        the index's pages. `guess`, the index's pages of the last build, saves the draft
+        layout when the pages have not moved (checked after the layout)."""
+        pages = {entry: [tuple(place) for place in places] for entry, places in guess.items()} if guess else None
+        if pages is None:
+            pages = self.index_pages(self.layout(None))
+        document = self.layout(pages)
+        found = self.index_pages(document)  # the indices come last: they move nothing before them
+        if found != pages:
+            pages, document = found, self.layout(found)
+        files = {"edition.pdf": self.write(document, "pdf/ua-1"), **self.offprints(document)}
         # PDF/X-4 wants an output intent; no CMYK characterisation can be had offline, so the
         # book declares sRGB (X-4 allows device-independent colour): the press converts.
-        files["edition-press.pdf"] = self.write(self.layout(pages, press=True), "pdf/x-4", output_intent="srgb")
-        files.update(self.offprints(screen))
-        return files
+        files["edition-press.pdf"] = self.write(for_the_press(document), "pdf/x-4", output_intent="srgb")
+        return files, pages
 
     def write(self, document, variant: str, **options: str) -> bytes:
         data = document.write_pdf(pdf_variant=variant, pdf_identifier=b"teiedition-" + self.config.date.encode(), **options)
@@ -141,6 +152,48 @@ def font_coverage(folder: Path) -> frozenset[int]:
 def missing_glyphs(text: str, covered: frozenset[int]) -> list[str]:
     """The characters of `text` the book's fonts cannot print (spaces and controls aside)."""
     return sorted({ch for ch in text if ord(ch) not in covered and not ch.isspace() and ch.isprintable()})
+
+
+#: The press edition's bleed, in CSS pixels (3 mm), and its printer's marks.
+BLEED = 3 * 96 / 25.4
+MARKS = ("crop",)
+
+
+def for_the_press(document):
+    """The same laid-out book with 3 mm bleed and crop marks around each page. Bleed and marks
+    change neither the trimmed page nor anything on it, so the screen book's layout serves:
+    WeasyPrint reads them only when it draws and writes (Page.bleed, the page box's marks).
+    The screen book must be written before: its pages are changed in place."""
+    for page in document.pages:
+        page.bleed = dict.fromkeys(("top", "right", "bottom", "left"), BLEED)
+        page._page_box.style["marks"] = MARKS
+    return document
+
+
+class Printing:
+    """The print edition of one build, or, when nothing it depends on has changed (its
+    text, the print templates and fonts, the trim, the date), the last build's PDFs."""
+
+    def __init__(self, book: dict, config: PrintConfig, previous: Path, state: Any):
+        from .resources import resource
+        from .state import fingerprint
+
+        self.book, self.config, self.guess = book, config, state.index_pages or None
+        self.key = hashlib.sha256(json.dumps(book, sort_keys=True).encode() + fingerprint(
+            [resource("templates") / "print"], {"trim": config.trim, "date": config.date}).encode()).hexdigest()
+        self.names = tuple(sorted(["edition.pdf", "edition-press.pdf", *(f"{d['id']}.pdf" for d in book["documents"])]))
+        kept = {name: previous / name for name in self.names}
+        self.kept = {name: path.read_bytes() for name, path in kept.items() if path.is_file()} if state.book == self.key else {}
+
+    def result(self) -> tuple[dict[str, bytes], dict]:
+        """The PDFs by name and the index's pages: kept, or laid out now."""
+        if len(self.kept) == len(self.names):
+            return self.kept, self.guess or {}
+        from .resources import resource
+        from .site import environment
+
+        templates = resource("templates")
+        return Book(environment(templates), templates / "print", self.book, self.config).render(self.guess)
 
 
 XMP_DOCUMENT_ID = re.compile(rb"xmp\.did:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

@@ -13,7 +13,7 @@ import zlib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .exceptions import EnvironmentProblem
+from .exceptions import BuildError, EnvironmentProblem
 
 
 def search_index(pages: dict[str, bytes], language: str) -> dict[str, bytes]:
@@ -26,19 +26,73 @@ def search_index(pages: dict[str, bytes], language: str) -> dict[str, bytes]:
         raise EnvironmentProblem(f"Pagefind is not installed ({err}) — reinstall teiedition with its dependencies") from err
 
 
+class _Written(Exception):
+    """Leaves Pagefind's context once its files are on disk: a plain exit would write them
+    all again, and end Pagefind while it does."""
+
+
 async def _index(pages: dict[str, bytes], language: str) -> dict[str, bytes]:
     from pagefind.index import IndexConfig, PagefindIndex
 
-    # Pagefind writes its files when the index closes; it writes them into a folder of ours
-    # that is read back and removed, never into the working directory or the output.
+    # Pagefind writes its files into a folder of ours that is read back and removed, never
+    # into the working directory or the output. (Asking for them in memory instead sends
+    # them all in one message, which overflows the Python API's 2 MiB pipe buffer as soon
+    # as an edition is a few times larger than the sample one, and then hangs.)
     with tempfile.TemporaryDirectory(prefix="teiedition-pagefind-") as folder:
-        config = IndexConfig(force_language=language, keep_index_url=True, output_path=folder)
-        async with PagefindIndex(config=config) as index:
-            for path, data in sorted(pages.items()):
-                await index.add_html_file(content=data.decode("utf-8"), url=f"/{path}")
         root = Path(folder)
+        config = IndexConfig(force_language=language, keep_index_url=True, output_path=folder)
+        try:
+            async with PagefindIndex(config=config) as index:
+                for path, data in sorted(pages.items()):
+                    await index.add_html_file(content=data.decode("utf-8"), url=f"/{path}")
+                await index.write_files()
+                await _written(root)
+                raise _Written
+        except _Written:
+            pass
         files = {f"pagefind/{p.relative_to(root).as_posix()}": p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    _check(files)
     return canonical(files)
+
+
+async def _written(folder: Path, quiet: float = 0.25, patience: float = 60.0) -> None:
+    """Returns once Pagefind has finished writing into `folder`.
+
+    Pagefind (1.5, tokio) answers "written" once every file is created and all but the last
+    piece of each handed to a background thread, not once they are on disk; the Python API
+    then ends the process at once, and files come out empty or cut short (pagefind.js, the
+    entry file…), the more often the busier the machine. Nothing says when those threads
+    are done, so this waits until every file has contents and no size has changed for
+    `quiet` seconds (their last writes are already queued: they land within milliseconds)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + patience
+    before: dict[Path, int] = {}
+    since = loop.time()
+    while True:
+        await asyncio.sleep(0.025)
+        now = loop.time()
+        sizes = {p: p.stat().st_size for p in folder.rglob("*") if p.is_file()}
+        if sizes != before or not sizes or not all(sizes.values()):
+            before, since = sizes, now
+        elif now - since >= quiet:
+            return
+        if now > deadline:
+            raise BuildError(f"Pagefind did not finish writing the search index within {patience:.0f} s")
+
+
+def _check(files: dict[str, bytes]) -> None:
+    """Refuses an index with a file cut short, where that can be told: the compressed
+    files carry their length and checksum, and the entry file must be whole JSON."""
+    for path, data in files.items():
+        try:
+            if not data:
+                raise ValueError("the file is empty")
+            if path.endswith((".pagefind", ".pf_meta", ".pf_filter", ".pf_fragment", ".pf_index")):
+                zlib.decompress(data, wbits=31)
+            elif path.endswith(".json"):
+                json.loads(data)
+        except (ValueError, zlib.error) as err:
+            raise BuildError(f"Pagefind wrote an incomplete search index ({path}: {err})") from err
 
 
 def canonical(files: dict[str, bytes]) -> dict[str, bytes]:
