@@ -39,12 +39,14 @@ class BuildReport:
     pdfs: int = 0
 
     unchanged: bool = False
+    pdfs_kept: bool = False
 
     def __str__(self) -> str:
         lines = [str(w) for w in sorted(self.warnings)]
         verb = "Nothing changed since the last build of" if self.unchanged else "Built"
+        kept = " (the book unchanged: kept)" if self.pdfs_kept and not self.unchanged else ""
         lines.append(
-            f"{verb} {self.documents} documents, {self.pages} pages, {self.pdfs} PDFs, "
+            f"{verb} {self.documents} documents, {self.pages} pages, {self.pdfs} PDFs{kept}, "
             f"{len(self.warnings)} warning{'s' * (len(self.warnings) != 1)} in {self.seconds:.2f} s."
         )
         return "\n".join(lines)
@@ -210,6 +212,6 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
         files.update(exports.bundle(files, date))
         publish({out / "html": files, **({out / "pdf": pdfs} if pdf else {})})
     report = BuildReport(documents, sum(name.endswith(".html") for name in files), problems + warnings,
-                         progress.elapsed(), len(pdfs))
+                         progress.elapsed(), len(pdfs), pdfs_kept=bool(printing and printing.reused))
     state.report = report.record()
     return report, state

@@ -185,9 +185,14 @@ class Printing:
         kept = {name: previous / name for name in self.names}
         self.kept = {name: path.read_bytes() for name, path in kept.items() if path.is_file()} if state.book == self.key else {}
 
+    @property
+    def reused(self) -> bool:
+        """True when the last build's PDFs serve (nothing is laid out)."""
+        return len(self.kept) == len(self.names)
+
     def result(self) -> tuple[dict[str, bytes], dict]:
         """The PDFs by name and the index's pages: kept, or laid out now."""
-        if len(self.kept) == len(self.names):
+        if self.reused:
             return self.kept, self.guess or {}
         from .resources import resource
         from .site import environment
