@@ -77,7 +77,7 @@
     </xsl:variable>
     <xsl:sequence select="map{
       'title': $info?title, 'subtitle': $info?subtitle, 'editors': $info?editors, 'lang': $info?lang,
-      'keywords': array{ distinct-values($documents//tei:textClass//tei:term ! normalize-space(.)), 'Mojahedin', 'CPSU', 'Iran', 'Soviet Union' },
+      'keywords': array{ distinct-values(($front, $documents)//tei:textClass//tei:term ! normalize-space(.)) },
       'html': te:html($body),
       'documents': array{ $documents ! map{'id': string(@xml:id), 'title': te:title(.), 'short_title': te:short-title(.),
                                            'authors': array{ te:authors(.) }, 'date': te:document-date(.),
