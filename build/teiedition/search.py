@@ -1,83 +1,45 @@
-"""The search index: Pagefind, run over the rendered pages in memory, its files returned for
-publishing with the rest of the site (nothing is written before the site is whole)."""
+"""The search index: Pagefind, run over the rendered pages, its files returned for
+publishing with the rest of the site (nothing is written into the output before the site is
+whole), in the same order and bytes on every run."""
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 import re
 import struct
+import subprocess
 import tempfile
 import zlib
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .exceptions import BuildError, EnvironmentProblem
 
 
 def search_index(pages: dict[str, bytes], language: str) -> dict[str, bytes]:
-    """Pagefind's files (under pagefind/) for the HTML pages given (path → bytes)."""
-    try:
-        # a thread of its own, so that a caller already running an event loop can build too
-        with ThreadPoolExecutor(max_workers=1) as worker:
-            return worker.submit(asyncio.run, _index(pages, language)).result()
-    except FileNotFoundError as err:
-        raise EnvironmentProblem(f"Pagefind is not installed ({err}) — reinstall teiedition with its dependencies") from err
+    """Pagefind's files (under pagefind/) for the HTML pages given (path → bytes).
 
+    Pagefind's command runs over a copy of the pages in a folder of ours, writes into
+    another, and is done when it exits: its Python API, a service that answers "written"
+    before its files are on disk, lost or cut files under load and took two seconds more."""
+    from pagefind_bin import get_executable
 
-class _Written(Exception):
-    """Leaves Pagefind's context once its files are on disk: a plain exit would write them
-    all again, and end Pagefind while it does."""
-
-
-async def _index(pages: dict[str, bytes], language: str) -> dict[str, bytes]:
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    # Pagefind writes its files into a folder of ours that is read back and removed, never
-    # into the working directory or the output. (Asking for them in memory instead sends
-    # them all in one message, which overflows the Python API's 2 MiB pipe buffer as soon
-    # as an edition is a few times larger than the sample one, and then hangs.)
     with tempfile.TemporaryDirectory(prefix="teiedition-pagefind-") as folder:
-        root = Path(folder)
-        config = IndexConfig(force_language=language, keep_index_url=True, output_path=folder)
+        site, output = Path(folder) / "site", Path(folder) / "pagefind"
+        for path, data in pages.items():
+            (site / path).parent.mkdir(parents=True, exist_ok=True)
+            (site / path).write_bytes(data)
         try:
-            async with PagefindIndex(config=config) as index:
-                for path, data in sorted(pages.items()):
-                    await index.add_html_file(content=data.decode("utf-8"), url=f"/{path}")
-                await index.write_files()
-                await _written(root)
-                raise _Written
-        except _Written:
-            pass
-        files = {f"pagefind/{p.relative_to(root).as_posix()}": p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+            command = [str(get_executable()), "--site", str(site), "--output-path", str(output),
+                       "--force-language", language, "--keep-index-url", "--quiet"]
+            done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        except (FileNotFoundError, PermissionError) as err:
+            raise EnvironmentProblem(f"Pagefind cannot be run ({err}) — reinstall teiedition with its dependencies") from err
+        if done.returncode != 0:
+            raise BuildError(f"Pagefind could not index the pages: {(done.stderr or done.stdout).strip()[-500:]}")
+        files = {f"pagefind/{p.relative_to(output).as_posix()}": p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
     _check(files)
     return canonical(files)
-
-
-async def _written(folder: Path, quiet: float = 0.25, patience: float = 60.0) -> None:
-    """Returns once Pagefind has finished writing into `folder`.
-
-    Pagefind (1.5, tokio) answers "written" once every file is created and all but the last
-    piece of each handed to a background thread, not once they are on disk; the Python API
-    then ends the process at once, and files come out empty or cut short (pagefind.js, the
-    entry file…), the more often the busier the machine. Nothing says when those threads
-    are done, so this waits until every file has contents and no size has changed for
-    `quiet` seconds (their last writes are already queued: they land within milliseconds)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + patience
-    before: dict[Path, int] = {}
-    since = loop.time()
-    while True:
-        await asyncio.sleep(0.025)
-        now = loop.time()
-        sizes = {p: p.stat().st_size for p in folder.rglob("*") if p.is_file()}
-        if sizes != before or not sizes or not all(sizes.values()):
-            before, since = sizes, now
-        elif now - since >= quiet:
-            return
-        if now > deadline:
-            raise BuildError(f"Pagefind did not finish writing the search index within {patience:.0f} s")
 
 
 def _check(files: dict[str, bytes]) -> None:

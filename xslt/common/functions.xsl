@@ -35,7 +35,7 @@
     <xsl:variable name="p" select="normalize-space($pointer)"/>
     <xsl:sequence select="
       if (starts-with($p, '#')) then key('te:id', substring($p, 2), (te:document($context), root($context))[1])[1]
-      else if (starts-with($p, 'doc:')) then root($context)/*/tei:TEI[@xml:id = substring-after($p, 'doc:')][1]
+      else if (starts-with($p, 'doc:')) then key('te:id', substring-after($p, 'doc:'), root($context))[self::tei:TEI][1]
       else if (matches($p, '^[a-z]+:') and map:contains($te:prefixes, substring-before($p, ':')))
         then key('te:id', substring-after($p, ':'), root($context))[1]
       else ()"/>
@@ -94,7 +94,7 @@
     document's sequence of pages (the first page has no break before it, so the first break opens page 2).</xd:desc></xd:doc>
   <xsl:function name="te:page-number" as="xs:string">
     <xsl:param name="pb" as="element(tei:pb)"/>
-    <xsl:sequence select="string(($pb/@n, count($pb/preceding::tei:pb[te:document(.) is te:document($pb)]) + 2)[1])"/>
+    <xsl:sequence select="string(($pb/@n, count(te:document($pb)//tei:pb[. &lt;&lt; $pb]) + 2)[1])"/>
   </xsl:function>
 
   <xd:doc><xd:desc>An ISO date (YYYY, YYYY-MM, YYYY-MM-DD) written out in English: "16 February 1986".</xd:desc></xd:doc>
@@ -132,7 +132,7 @@
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="anchor" select="$element/ancestor::*[@xml:id][1]"/>
     <xsl:sequence select="$role || '-' || (if ($element/@xml:id) then $element/@xml:id
-      else $anchor/@xml:id || '-' || local-name($element) || (count($element/preceding::*[. &gt;&gt; $anchor][node-name() = node-name($element)]) + 1))"/>
+      else $anchor/@xml:id || '-' || local-name($element) || (count(($anchor//*[node-name() = node-name($element)][. &lt;&lt; $element]) except $element/ancestor::*) + 1))"/>
   </xsl:function>
 
   <xd:doc><xd:desc>True when an element stands inside running text (where only phrasing HTML may go).</xd:desc></xd:doc>

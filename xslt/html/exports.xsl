@@ -31,7 +31,7 @@
     <xsl:variable name="names" select="$entry/(tei:persName | tei:orgName | tei:placeName | tei:label | tei:title)"/>
     <xsl:variable name="main" select="($names[@type = 'main'], $names)[1]"/>
     <xsl:variable name="prefix" select="map{'persons': 'psn:', 'organisations': 'org:', 'places': 'plc:', 'events': 'evt:', 'works': 'bib:'}($register/@xml:id)"/>
-    <xsl:variable name="mentions" select="key('te:mentions', $prefix || $entry/@xml:id, $corpus) | $corpus//*[@source = $prefix || $entry/@xml:id]"/>
+    <xsl:variable name="mentions" select="key('te:mentions', $prefix || $entry/@xml:id, $corpus) | key('te:sources', $prefix || $entry/@xml:id, $corpus)"/>
     <xsl:sequence select="map{
       'register': string($register/@xml:id),
       'id': string($entry/@xml:id),

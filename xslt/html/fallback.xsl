@@ -19,7 +19,7 @@
     first time its name occurs on the page.</xd:desc></xd:doc>
   <xsl:template match="tei:*" priority="-10">
     <xsl:variable name="name" select="local-name()"/>
-    <xsl:if test="not(preceding::tei:*[local-name() = $name][te:document(.) is te:document(current())])
+    <xsl:if test="not(te:document(.)//tei:*[local-name() = $name][. &lt;&lt; current()])
                   and not(ancestor::tei:*[local-name() = $name])">
       <xsl:message>xslt-unhandled-element: &lt;<xsl:value-of select="$name"/>&gt; has no rendering of its own; shown as plain text @ <xsl:value-of select="ancestor-or-self::*[@xml:id][1]/@xml:id"/></xsl:message>
     </xsl:if>

@@ -18,6 +18,7 @@
   </xd:doc>
 
   <xsl:key name="te:mentions" match="*[@ref]" use="tokenize(normalize-space(@ref))"/>
+  <xsl:key name="te:sources" match="*[@source]" use="tokenize(normalize-space(@source))"/>
 
   <xd:doc><xd:desc>Where authority identifiers resolve, by idno/@type.</xd:desc></xd:doc>
   <xsl:variable name="te:authorities" as="map(xs:string, xs:string)" select="map{
@@ -110,7 +111,7 @@
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="prefix" select="(map{'person': 'psn:', 'org': 'org:', 'place': 'plc:', 'event': 'evt:', 'bibl': 'bib:'})(local-name($entry))"/>
     <xsl:variable name="mentions" select="key('te:mentions', $prefix || $entry/@xml:id, root($entry))
-      | root($entry)//*[@source = $prefix || $entry/@xml:id]"/>
+      | key('te:sources', $prefix || $entry/@xml:id, root($entry))"/>
     <xsl:variable name="in-texts" select="$mentions[te:is-text(te:document(.))]"/>
     <xsl:if test="exists($in-texts)">
       <div class="occurrences">
@@ -147,6 +148,6 @@
     <xsl:sequence select="
       if ($unit/self::tei:TEI) then 'about the document'
       else if ($unit/self::tei:note) then 'note ' || te:note-number($unit, te:page-notes($tei))
-      else '¶ ' || (count($unit/preceding::*[starts-with(@xml:id, 'p-')][ancestor::tei:text][te:document(.) is $tei]) + 1)"/>
+      else '¶ ' || (count(($tei/tei:text//*[starts-with(@xml:id, 'p-')][. &lt;&lt; $unit]) except $unit/ancestor::*) + 1)"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -16,6 +16,9 @@
       relations) and a page per register. The map's "main" is the page's HTML.</xd:desc>
   </xd:doc>
 
+  <xd:doc><xd:desc>Relations, by each document they name.</xd:desc></xd:doc>
+  <xsl:key name="te:relations" match="tei:relation" use="tokenize(normalize-space(string-join((@active, @passive, @mutual), ' ')))"/>
+
   <xd:doc><xd:desc>Relations between documents: how each reads from either end.</xd:desc></xd:doc>
   <xsl:variable name="te:relation-labels" as="map(xs:string, xs:string+)" select="map{
     'answers': ('Answers', 'Answered by'), 'discusses': ('Discusses', 'Discussed in'),
@@ -167,7 +170,7 @@
   <xsl:template name="te:relations">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="self" select="'doc:' || $tei/@xml:id"/>
-    <xsl:variable name="relations" select="$corpus//tei:relation[tokenize(normalize-space(string-join((@active, @passive, @mutual), ' '))) = $self]"/>
+    <xsl:variable name="relations" select="key('te:relations', $self, $corpus)"/>
     <xsl:if test="exists($relations)">
       <section class="relations" aria-labelledby="relations-heading">
         <h2 id="relations-heading">Related documents</h2>

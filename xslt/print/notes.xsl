@@ -53,7 +53,7 @@
   <xsl:function name="te:textual-letter" as="xs:string">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="tei" select="te:document($element)"/>
-    <xsl:variable name="n" select="count($element/preceding::*[te:is-textual-note-point(.)][te:document(.) is $tei]) + 1"/>
+    <xsl:variable name="n" select="count(($tei//*[te:is-textual-note-point(.)][. &lt;&lt; $element]) except $element/ancestor::*) + 1"/>
     <xsl:number value="$n" format="a"/>
   </xsl:function>
 
