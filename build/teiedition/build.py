@@ -103,14 +103,16 @@ def html_site(saxon: Saxon, config: site.SiteConfig, progress: Progress) -> tupl
         listed = stylesheet.call("pages")
     with progress.stage("transform", total=len(listed)):
         pages = []
-        for page in listed:
-            pages.append(stylesheet.call("page", page=page["id"]))
-            progress.step()
+        for batch in batches([page["id"] for page in listed]):
+            pages += stylesheet.call("page", page=" ".join(batch))
+            progress.step(len(batch))
         if edition.schema_dir:  # a foreign corpus has no encoding guidelines of ours to show
             schema = edition.schema_dir.resolve()
             pages.append(stylesheet.call("guidelines", relaxng=(schema / "edition.rng").as_uri(), schematron=(schema / "edition.sch").as_uri()))
         documents = [page for page in pages if page["kind"] == "document"]
-        texts = {page["id"]: stylesheet.call("text", page=page["id"]) for page in documents}
+        texts = {}
+        for batch in batches([page["id"] for page in documents]):
+            texts.update(zip(batch, stylesheet.call("text", page=" ".join(batch))))
         registers = stylesheet.call("registers")
         corpus = stylesheet.call("corpus")["xml"]
         ebook = saxon.compile(resource("xslt") / "epub" / "edition.xsl")
@@ -128,6 +130,16 @@ def html_site(saxon: Saxon, config: site.SiteConfig, progress: Progress) -> tupl
     with progress.stage("search"):
         files.update(search_index(indexed, info["lang"]))
     return files, len(documents), stylesheet.messages() + ebook.messages()
+
+
+#: Pages rendered per call of the stylesheets: each call builds the edition's keys and
+#: variables afresh, so one call per page made a large edition quadratic; a batch keeps
+#: that cost small and the JSON of one call bounded.
+BATCH = 200
+
+
+def batches(items: list[str]) -> list[list[str]]:
+    return [items[start:start + BATCH] for start in range(0, len(items), BATCH)]
 
 
 def book_data(saxon: Saxon, date: str) -> tuple[dict, list[Problem]]:

@@ -13,7 +13,7 @@
     <xd:desc>Driver of the HTML edition. Input: the whole edition as one teiCorpus (the global
       context item). Entry points, called by name from Python:
       te:edition (the edition's own metadata), te:pages (the list of pages), te:page
-      (one page, named by $page) and te:text (a document's plain text, named by $page). Each returns a JSON object; its "main" member is the page's
+      (pages, named by $page) and te:text (documents' plain text, named by $page). Each returns a JSON object; its "main" member is the page's
       HTML, which the Jinja shells in templates/ wrap in the site's chrome.
       te:guidelines gives the Encoding guidelines page, read from the schemas named by $relaxng and $schematron.
       Modules, one per family of the TEI Guidelines: header (metadata panel), textstructure,
@@ -48,17 +48,19 @@
   <xd:doc><xd:desc>Notes in the apparatus list at the end of a page.</xd:desc></xd:doc>
   <xsl:mode name="apparatus" on-no-match="fail" on-multiple-match="fail"/>
 
-  <xd:doc><xd:desc>The page to render (te:page): a document slug, a front-matter division, a register id, or "index".</xd:desc></xd:doc>
+  <xd:doc><xd:desc>The pages to render (te:page) or the documents to give as text (te:text), by id, separated by spaces.</xd:desc></xd:doc>
   <xsl:param name="page" as="xs:string" select="'index'"/>
 
   <xsl:variable name="corpus" as="element(tei:teiCorpus)" select="/tei:teiCorpus"/>
-  <xsl:variable name="front" as="element(tei:TEI)?" select="$corpus/tei:TEI[@xml:id = 'edition']"/>
+  <xd:doc><xd:desc>The files of the edition by their id (looked up once per call, not scanned for each page).</xd:desc></xd:doc>
+  <xsl:variable name="te:files" as="map(xs:string, element(tei:TEI))" select="map:merge($corpus/tei:TEI[@xml:id] ! map{string(@xml:id): .}, map{'duplicates': 'use-first'})"/>
+  <xsl:variable name="front" as="element(tei:TEI)?" select="$te:files('edition')"/>
   <xd:doc><xd:desc>The documents in the order of the edition's contents; in a corpus without
     a contents list (a foreign corpus), every file with a text, in the order of the files.</xd:desc></xd:doc>
   <xsl:variable name="documents" as="element(tei:TEI)*" select="
     if (exists($front//tei:listBibl[@type = 'contents']))
     then (for $b in $front//tei:listBibl[@type = 'contents']/tei:bibl
-          return $corpus/tei:TEI[@xml:id = substring-after($b/@corresp, 'doc:')])
+          return $te:files(substring-after($b/@corresp, 'doc:')))
     else $corpus/tei:TEI[te:is-text(.)]"/>
 
   <xd:doc><xd:desc>The edition's name when it has no front matter to take a title from: its folder's.</xd:desc></xd:doc>
@@ -89,19 +91,27 @@
     }"/>
   </xsl:template>
 
-  <xd:doc><xd:desc>One page, as a map the Jinja shell renders: title, description and the HTML of the main content.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>Pages, as maps the Jinja shell renders (title, description, the HTML of the main
+    content): an array with one map for each id of $page (several per call, so that the
+    edition's keys and variables are built once for many pages).</xd:desc></xd:doc>
   <xsl:template name="te:page">
-    <xsl:variable name="target" select="if ($page = 'index') then $front else ($corpus/tei:TEI[@xml:id = $page], $front/tei:text/tei:body/tei:div[@xml:id = $page])[1]"/>
+    <xsl:sequence select="array{ tokenize($page) ! te:page-map(.) }"/>
+  </xsl:template>
+
+  <xd:doc><xd:desc>One page by its id: a document slug, a front-matter division, a register id, or "index".</xd:desc></xd:doc>
+  <xsl:function name="te:page-map" as="map(*)">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:variable name="target" select="if ($id = 'index') then $front else ($te:files($id), $front/tei:text/tei:body/tei:div[@xml:id = $id])[1]"/>
     <xsl:choose>
-      <xsl:when test="$page = 'index'"><xsl:call-template name="te:home-page"/></xsl:when>
+      <xsl:when test="$id = 'index'"><xsl:call-template name="te:home-page"/></xsl:when>
       <xsl:when test="$target/self::tei:TEI and te:is-text($target)"><xsl:call-template name="te:document-page"><xsl:with-param name="tei" select="$target"/></xsl:call-template></xsl:when>
       <xsl:when test="$target/self::tei:TEI"><xsl:call-template name="te:register-page"><xsl:with-param name="register" select="$target"/></xsl:call-template></xsl:when>
       <xsl:when test="$target/self::tei:div"><xsl:call-template name="te:front-page"><xsl:with-param name="div" select="$target"/></xsl:call-template></xsl:when>
       <xsl:otherwise>
-        <xsl:message terminate="yes">page-unknown: no page '<xsl:value-of select="$page"/>' in the edition</xsl:message>
+        <xsl:message terminate="yes">page-unknown: no page '<xsl:value-of select="$id"/>' in the edition</xsl:message>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
+  </xsl:function>
 
   <xd:doc><xd:desc>HTML nodes serialised for the "main" member of a page map.</xd:desc></xd:doc>
   <xsl:function name="te:html" as="xs:string">

@@ -53,16 +53,20 @@
     <xsl:sequence select="$blocks[not(descendant::* intersect $blocks)]"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>A document's plain text in both views, as a map for the build to write: one line per
-    block (a list item with its label), then the source's endnotes.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>Documents' plain text in both views, as maps for the build to write (an array, one
+    for each id of $page): one line per block (a list item with its label), then the source's endnotes.</xd:desc></xd:doc>
   <xsl:template name="te:text">
-    <xsl:variable name="tei" select="$corpus/tei:TEI[@xml:id = $page]"/>
+    <xsl:sequence select="array{ for $id in tokenize($page) return te:plain-text($te:files($id)) }"/>
+  </xsl:template>
+
+  <xsl:function name="te:plain-text" as="map(*)">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="lines" select="te:lines($tei/tei:text)"/>
     <xsl:variable name="endnotes" select="$tei/tei:text//tei:note[not(te:is-ours(.))][@place = 'end']"/>
     <xsl:sequence select="map{
       'reading': te:text-lines($lines, $endnotes, 'reading'),
       'diplomatic': te:text-lines($lines, $endnotes, 'source')}"/>
-  </xsl:template>
+  </xsl:function>
 
   <xd:doc><xd:desc>The text of nodes in one view: 'reading' (the editors' readings) or 'source'.</xd:desc></xd:doc>
   <xsl:function name="te:in-view" as="xs:string">
