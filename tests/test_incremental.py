@@ -84,3 +84,26 @@ def test_a_new_file_is_seen(case):
                           capture_output=True, text=True, cwd=case, timeout=600)
     # the copy repeats every identifier: the change is seen, and refused
     assert done.returncode == 1 and "id-unique" in done.stderr
+
+
+def test_the_pages_go_out_before_the_book_is_laid_out_again(case):
+    """With the book to lay out again, the HTML is published first, whole, offering the last
+    build's PDFs; the PDFs follow. Killed in between, the pages are new and the book old."""
+    import signal
+    import time
+
+    old_book = (case / "out" / "pdf" / "edition.pdf").read_bytes()
+    edit(case, "At a regular meeting", "At a most regular meeting")
+    build = subprocess.Popen([sys.executable, "-m", "teiedition.cli", "build", "--tei", "tei", "--out", "out"],
+                             cwd=case, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             env={**os.environ, "SOURCE_DATE_EPOCH": "1764547200"})
+    page = case / "out" / "html" / "kgb-message.html"
+    deadline = time.monotonic() + 300
+    while "most regular" not in (page.read_text(encoding="utf-8") if page.is_file() else "") and time.monotonic() < deadline:
+        assert build.poll() is None, "the build ended before publishing the pages on their own"
+        time.sleep(0.05)
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    assert (case / "out" / "pdf" / "edition.pdf").read_bytes() == old_book
+    assert (case / "out" / "html" / "downloads" / "edition.pdf").read_bytes() == old_book
+    assert (case / "out" / "html" / "downloads" / "edition-data.zip").is_file()

@@ -142,6 +142,13 @@ def batches(items: list[str]) -> list[list[str]]:
     return [items[start:start + BATCH] for start in range(0, len(items), BATCH)]
 
 
+def with_downloads(files: dict[str, bytes], pdfs: dict[str, bytes], date: str) -> dict[str, bytes]:
+    """The site's files with the PDFs offered for download (the press PDF is for printers,
+    not readers) and the zip of every download."""
+    files = {**files, **{f"downloads/{name}": data for name, data in pdfs.items() if name != "edition-press.pdf"}}
+    return {**files, **exports.bundle(files, date)}
+
+
 def book_data(saxon: Saxon, date: str) -> tuple[dict, list[Problem]]:
     """What the print stylesheets make of the edition (the book's HTML and the indices'
     entries), and what they warned about, the characters its fonts lack included."""
@@ -215,13 +222,18 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
     if strict and problems + warnings:
         raise ValidationFailed(sorted(problems + warnings), len(edition.sources))
     pdfs = {}
+    if printing and not printing.reused and printing.previous:
+        # the book must be laid out again: the pages go out first, whole, offering the last
+        # build's PDFs until the new ones replace them (an editor waits for pages, not books)
+        with progress.stage("write"):
+            publish({out / "html": with_downloads(files, printing.previous, date)})
+        progress.record("html-ready", progress.elapsed())
     if printing:
         with progress.stage("pdf"):
             pdfs, state.index_pages = printing.result()
         state.book = printing.key
     with progress.stage("write"):
-        files.update({f"downloads/{name}": data for name, data in pdfs.items() if name != "edition-press.pdf"})
-        files.update(exports.bundle(files, date))
+        files = with_downloads(files, pdfs, date)
         publish({out / "html": files, **({out / "pdf": pdfs} if pdf else {})})
     report = BuildReport(documents, sum(name.endswith(".html") for name in files), problems + warnings,
                          progress.elapsed(), len(pdfs), pdfs_kept=bool(printing and printing.reused))

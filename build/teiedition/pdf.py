@@ -182,18 +182,17 @@ class Printing:
         self.key = hashlib.sha256(json.dumps(book, sort_keys=True).encode() + fingerprint(
             [resource("templates") / "print"], {"trim": config.trim, "date": config.date}).encode()).hexdigest()
         self.names = tuple(sorted(["edition.pdf", "edition-press.pdf", *(f"{d['id']}.pdf" for d in book["documents"])]))
-        kept = {name: previous / name for name in self.names}
-        self.kept = {name: path.read_bytes() for name, path in kept.items() if path.is_file()} if state.book == self.key else {}
-
-    @property
-    def reused(self) -> bool:
-        """True when the last build's PDFs serve (nothing is laid out)."""
-        return len(self.kept) == len(self.names)
+        found = {name: previous / name for name in self.names}
+        #: The last build's PDFs, when it made the same set (the same documents).
+        self.previous = {name: path.read_bytes() for name, path in found.items() if path.is_file()}
+        if len(self.previous) != len(self.names):
+            self.previous = {}
+        self.reused = bool(self.previous) and state.book == self.key
 
     def result(self) -> tuple[dict[str, bytes], dict]:
         """The PDFs by name and the index's pages: kept, or laid out now."""
         if self.reused:
-            return self.kept, self.guess or {}
+            return self.previous, self.guess or {}
         from .resources import resource
         from .site import environment
 
