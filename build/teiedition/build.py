@@ -212,6 +212,7 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
     state = State(index_pages=previous.index_pages)
     with progress.stage("transform"):
         saxon = Saxon(edition)
+        edition = saxon.edition  # the parsed trees are let go: Saxon holds the edition now
         book, warnings = book_data(saxon, date) if pdf else ({}, [])
     printing = Printing(book, PrintConfig(trim, date), out / "pdf", previous) if pdf else None
     config = site.SiteConfig(base_url=base_url, build_date=date, pdfs=printing.names if printing else ())

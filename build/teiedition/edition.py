@@ -43,7 +43,7 @@ class Source:
 
     path: Path
     text: bytes
-    tree: etree._ElementTree
+    tree: etree._ElementTree | None
 
     @property
     def name(self) -> str:
@@ -79,6 +79,11 @@ class Edition:
     def schema_dir(self) -> Path | None:
         """The edition's own schemas, or None for a foreign corpus."""
         return self.root / SCHEMA if has_schema(self.root) else None
+
+    def without_trees(self) -> "Edition":
+        """The edition with its files' bytes but not their parsed trees: once the stylesheets
+        hold the edition, the trees are only memory (the most of it, for a large edition)."""
+        return Edition(self.root, tuple(Source(s.path, s.text, None) for s in self.sources))
 
     def relative(self, source: Source) -> str:
         """Where a file stands in the edition, as a URI path (texts/letter.xml)."""

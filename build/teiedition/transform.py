@@ -60,6 +60,7 @@ class Saxon:
             self.document = self.processor.parse_xml(xml_text=etree.tostring(wrapper, encoding="unicode"))
         except Exception as err:  # the edition passed validation: say so, with Saxon's words
             raise BuildError(f"the stylesheets cannot read the edition: {err}") from err
+        self.edition = edition.without_trees()
 
     def compile(self, path: Path) -> "Stylesheet":
         return Stylesheet(path, self)
