@@ -13,19 +13,22 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import exports, site
-from .edition import Edition, discover, find_root, load
-from .epub import epub
+from typing import TYPE_CHECKING
+
+from .edition import Edition, discover, find_root
 from .exceptions import ValidationFailed
-from .pdf import PrintConfig, Printing, font_coverage, missing_glyphs
 from .problems import ERROR, WARNING, Problem, display_path
 from .progress import Progress
-from .publish import output_lock, publish
+from .publish import output_lock
 from .resources import resource
-from .search import search_index
 from .state import State, fingerprint, manifest
-from .transform import Saxon
-from .validation import Schemas, validate
+
+if TYPE_CHECKING:
+    from .site import SiteConfig
+    from .transform import Saxon
+
+# The stages' modules (Jinja, Saxon, WeasyPrint, Pagefind…) are imported where they run: an
+# edition that has not changed is answered before any of them would have loaded.
 
 
 @dataclass
@@ -94,8 +97,12 @@ def site_name(edition: Edition) -> str:
     return display_path(front if front.is_file() else edition.root)
 
 
-def html_site(saxon: Saxon, config: site.SiteConfig, progress: Progress) -> tuple[dict[str, bytes], int, list[Problem]]:
+def html_site(saxon: Saxon, config: SiteConfig, progress: Progress) -> tuple[dict[str, bytes], int, list[Problem]]:
     """The HTML edition as files in memory: pages, assets and downloads (but the PDFs)."""
+    from . import exports, site
+    from .epub import epub
+    from .search import search_index
+
     edition = saxon.edition
     with progress.stage("transform"):
         stylesheet = saxon.compile(resource("xslt") / "html" / "edition.xsl")
@@ -145,8 +152,10 @@ def batches(items: list[str]) -> list[list[str]]:
 def with_downloads(files: dict[str, bytes], pdfs: dict[str, bytes], date: str) -> dict[str, bytes]:
     """The site's files with the PDFs offered for download (the press PDF is for printers,
     not readers) and the zip of every download."""
+    from .exports import bundle
+
     files = {**files, **{f"downloads/{name}": data for name, data in pdfs.items() if name != "edition-press.pdf"}}
-    return {**files, **exports.bundle(files, date)}
+    return {**files, **bundle(files, date)}
 
 
 def book_data(saxon: Saxon, date: str) -> tuple[dict, list[Problem]]:
@@ -162,6 +171,8 @@ def glyph_warnings(edition: Edition, html: str, fonts: Path) -> list[Problem]:
     """A warning when the book holds characters its fonts lack (they would print as boxes),
     placed at the first file and line that has one."""
     from lxml import html as lxml_html
+
+    from .pdf import font_coverage, missing_glyphs
 
     missing = missing_glyphs(lxml_html.fromstring(html).text_content(), font_coverage(fonts))
     if not missing:
@@ -202,6 +213,13 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
                 progress: Progress, previous: State) -> tuple[BuildReport, State]:
     """A build from the edition's files, reusing from `previous` only the PDFs of a book
     whose text has not changed; returns what it made and the state to keep."""
+    from . import site
+    from .edition import load
+    from .pdf import PrintConfig, Printing
+    from .publish import publish
+    from .transform import Saxon
+    from .validation import Schemas, validate
+
     with progress.stage("load"):
         edition, problems = load(root)
     with progress.stage("validate"):
