@@ -16,6 +16,12 @@ from pathlib import Path
 from .exceptions import BuildError, EnvironmentProblem
 
 
+#: What the pages show that is not text to find: permalinks, back-references, the view
+#: switch and the tooltips of interventions (their readings are in the text already). Named
+#: here, not marked on each of the hundreds of elements, to keep pages light.
+UNSEARCHED = ".permalink, .back-ref, .view-switch, .tip"
+
+
 def search_index(pages: dict[str, bytes], language: str) -> dict[str, bytes]:
     """Pagefind's files (under pagefind/) for the HTML pages given (path → bytes).
 
@@ -31,7 +37,8 @@ def search_index(pages: dict[str, bytes], language: str) -> dict[str, bytes]:
             (site / path).write_bytes(data)
         try:
             command = [str(get_executable()), "--site", str(site), "--output-path", str(output),
-                       "--force-language", language, "--keep-index-url", "--quiet"]
+                       "--force-language", language, "--keep-index-url", "--quiet",
+                       "--exclude-selectors", UNSEARCHED]
             done = subprocess.run(command, capture_output=True, text=True, timeout=600)
         except (FileNotFoundError, PermissionError) as err:
             raise EnvironmentProblem(f"Pagefind cannot be run ({err}) — reinstall teiedition with its dependencies") from err

@@ -182,14 +182,17 @@
     <xsl:param name="pointer" as="attribute()?"/>
     <xsl:param name="content" as="item()*"/>
     <xsl:param name="title" as="xs:string?" select="()"/>
+    <!-- what the link holds, when it is made, and the classes it takes over from the content -->
+    <xsl:param name="linked" as="item()*" select="$content"/>
+    <xsl:param name="class" as="xs:string?" select="()"/>
     <xsl:variable name="href" select="te:href($pointer, .)"/>
     <xsl:choose>
       <xsl:when test="exists($href) and not(ancestor::*[te:is-link(.)]) and not(te:is-unsafe($pointer))">
-        <a href="{$href}" class="link-{local-name()}">
+        <a href="{$href}" class="{string-join(('link-' || local-name(), $class), ' ')}">
           <xsl:if test="$title"><xsl:attribute name="title" select="$title"/></xsl:if>
           <!-- an intervention inside a link cannot take focus itself: the link speaks for it -->
-          <xsl:if test="$content[. instance of node()]//*[@role = 'tooltip']"><xsl:attribute name="aria-describedby" select="string-join($content[. instance of node()]//*[@role = 'tooltip']/@id, ' ')"/></xsl:if>
-          <xsl:sequence select="$content"/>
+          <xsl:if test="$linked[. instance of node()]//*[@role = 'tooltip']"><xsl:attribute name="aria-describedby" select="string-join($linked[. instance of node()]//*[@role = 'tooltip']/@id, ' ')"/></xsl:if>
+          <xsl:sequence select="$linked"/>
         </a>
       </xsl:when>
       <xsl:otherwise>

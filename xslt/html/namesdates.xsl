@@ -31,14 +31,28 @@
     <xsl:sequence select="normalize-space(string-join((te:label-of($entry), ($entry/tei:note[@type = 'identification'], $entry/tei:desc, $entry/tei:occupation, $entry/tei:note)[1]/te:plain(.)), ': '))"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>A name in the text: a link to its register entry, its identification as a tooltip.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>Names by document and pointer ("document-id pointer"), to tell a name's first occurrence in its document.</xd:desc></xd:doc>
+  <xsl:key name="te:mention-in" match="*[@ref]" use="for $r in tokenize(normalize-space(@ref)) return generate-id(ancestor-or-self::tei:TEI[1]) || ' ' || $r"/>
+
+  <xd:doc><xd:desc>A name in the text: a link to its register entry, with a tooltip: the entry's
+    identification where the document first names it, its name alone after that (the
+    identification once per page keeps pages light).</xd:desc></xd:doc>
   <xsl:template match="tei:persName | tei:orgName | tei:placeName | tei:name | tei:rs">
     <xsl:variable name="context" select="."/>
     <xsl:variable name="entries" select="tokenize(normalize-space(@ref)) ! te:target(., $context)"/>
+    <xsl:variable name="first" select="key('te:mention-in', generate-id(te:document(.)) || ' ' || tokenize(normalize-space(@ref))[1], root(.))[1] is ."/>
     <xsl:call-template name="te:linked">
       <xsl:with-param name="pointer" select="@ref"/>
-      <xsl:with-param name="title" select="string-join($entries ! te:identification(.), ' | ')[.]"/>
+      <xsl:with-param name="title" select="string-join($entries ! (if ($first) then te:identification(.) else te:label-of(.)), ' | ')[.]"/>
       <xsl:with-param name="content" as="item()*"><xsl:call-template name="te:inline"/></xsl:with-param>
+      <!-- linked, the name needs no span of its own: the link carries its classes -->
+      <xsl:with-param name="linked" as="item()*">
+        <xsl:choose>
+          <xsl:when test="@xml:id or @xml:lang"><xsl:call-template name="te:inline"/></xsl:when>
+          <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="class" select="if (@xml:id or @xml:lang) then () else string-join(('tei-' || local-name(), @type ! ('type-' || .), @rend ! ('rend-' || .)), ' ')"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -103,8 +103,8 @@
       <div class="note-body">
         <xsl:apply-templates/>
         <xsl:text> </xsl:text>
-        <a class="back-ref" data-pagefind-ignore="" href="#{te:id('ref', .)}" aria-label="Back to the text">↑</a>
-        <a class="permalink" data-pagefind-ignore="" href="#{@xml:id}" aria-label="Permalink to this note">#</a>
+        <a class="back-ref" href="#{te:id('ref', .)}" aria-label="Back to the text">↑</a>
+        <a class="permalink" href="#{@xml:id}" aria-label="Permalink to this note">#</a>
       </div>
     </li>
   </xsl:template>

@@ -157,7 +157,7 @@
   <xd:doc><xd:desc>The switch between the reading and the diplomatic view: two radio buttons, which the
     CSS reads (no script needed); script remembers the choice and puts it in the URL.</xd:desc></xd:doc>
   <xsl:template name="te:view-switch">
-    <fieldset class="view-switch" data-pagefind-ignore="">
+    <fieldset class="view-switch">
       <legend>View</legend>
       <input type="radio" name="view" id="view-reading" value="reading" checked="checked"/>
       <label for="view-reading">Reading <span class="hint">(corrections applied)</span></label>

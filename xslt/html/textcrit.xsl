@@ -43,7 +43,7 @@
       <!-- never shown: keeps the two readings two words for the search index -->
       <span class="separator" hidden="hidden"><xsl:text> </xsl:text></span>
       <span class="reading-source"><xsl:apply-templates select="$source/node()"/></span>
-      <span class="tip" role="tooltip" id="{$tip}" data-pagefind-ignore="">
+      <span class="tip" role="tooltip" id="{$tip}">
         <xsl:value-of select="'The source reads “' || te:plain($source) || '”; ' || $kind || ' by the editors: “' || te:plain($edited) || '”'
           || ($edited/@cert ! (' (certainty: ' || . || ')')) || '.'"/>
         <xsl:if test="$note"><xsl:text> </xsl:text><xsl:value-of select="te:plain($note)"/></xsl:if>
@@ -70,7 +70,7 @@
         <xsl:attribute name="aria-describedby" select="$tip"/>
       </xsl:if>
       <span class="lem"><xsl:apply-templates select="(tei:lem, tei:rdg)[1]/node()"/></span>
-      <span class="tip" role="tooltip" id="{$tip}" data-pagefind-ignore="">
+      <span class="tip" role="tooltip" id="{$tip}">
         <!-- readings grouped in rdgGrp count as readings; only the first lemma stands in the text -->
         <xsl:for-each select=".//tei:rdg[ancestor::tei:app[1] is current()] | tei:lem[position() gt 1]">
           <xsl:value-of select="normalize-space(@wit) || ': ' || te:plain(.) || '. '"/>

@@ -32,7 +32,7 @@
       <xsl:apply-templates select="following-sibling::tei:note[te:is-between-blocks(.)][preceding-sibling::*[not(self::tei:note)][1] is current()]" mode="te:after-block"/>
       <xsl:if test="@xml:id and ancestor::tei:text">
         <xsl:text> </xsl:text>
-        <a class="permalink" data-pagefind-ignore="" href="#{@xml:id}" aria-label="Permalink to this passage">¶</a>
+        <a class="permalink" href="#{@xml:id}" aria-label="Permalink to this passage">¶</a>
       </xsl:if>
     </xsl:element>
   </xsl:template>

@@ -20,12 +20,14 @@
     <xsl:param name="pointer" as="attribute()?"/>
     <xsl:param name="content" as="item()*"/>
     <xsl:param name="title" as="xs:string?" select="()"/>
+    <xsl:param name="linked" as="item()*" select="$content"/>
+    <xsl:param name="class" as="xs:string?" select="()"/>
     <xsl:variable name="p" select="tokenize(normalize-space($pointer))[1]"/>
     <xsl:variable name="target" select="te:target($p, .)"/>
     <xsl:choose>
-      <xsl:when test="matches($p, '^https?://') and not(ancestor::*[te:is-link(.)])"><a href="{$p}"><xsl:sequence select="$content"/></a></xsl:when>
+      <xsl:when test="matches($p, '^https?://') and not(ancestor::*[te:is-link(.)])"><a href="{$p}" class="{$class}"><xsl:sequence select="$linked"/></a></xsl:when>
       <xsl:when test="$target and te:in-book($target) and not(ancestor::*[te:is-link(.)])">
-        <a class="pageref" href="#{te:book-id($target)}"><xsl:sequence select="$content"/></a>
+        <a class="{string-join(('pageref', $class), ' ')}" href="#{te:book-id($target)}"><xsl:sequence select="$linked"/></a>
       </xsl:when>
       <xsl:otherwise><xsl:sequence select="$content"/></xsl:otherwise>
     </xsl:choose>
