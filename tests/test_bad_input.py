@@ -262,3 +262,10 @@ def test_two_builds_at_once_on_one_output_take_turns(case):
     pages = {k: v for k, v in tree(case / "out").items() if k.endswith(".html")}
     assert pages == {k: v for k, v in tree(case / "alone").items() if k.endswith(".html")}
     assert not leftovers(case / "out")
+
+
+def test_a_control_character_from_a_mixed_up_encoding(case):
+    path = letter(case)
+    path.write_text(path.read_text().replace("Dear", "&#x88;Dear", 1))
+    stderr = fails(case, 1, "xml-control-char", LETTER)
+    assert "U+0088" in stderr

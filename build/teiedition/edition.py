@@ -119,6 +119,8 @@ def discover(root: Path) -> list[Path]:
 
 
 DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
+#: A C1 control character, written as itself or as a character reference.
+C1_CONTROL = re.compile("[\x80-\x9f]|&#[xX]0*[89][0-9a-fA-F];|&#0*(?:12[89]|1[3-5][0-9]);")
 
 
 def no_dtd(name: str) -> Problem:
@@ -158,6 +160,17 @@ def read(path: Path) -> tuple[Source | None, list[Problem]]:
         return None, [
             Problem(name, line or 1, col or 1, "xml-well-formed", f"{message} — fix the XML at this point")
         ]
+    control = C1_CONTROL.search(data.decode("utf-8", "replace"))
+    if control:
+        # legal XML, but HTML reads &#x80;–&#x9F; as Windows-1252 letters: the page would show
+        # another character; in a file they are almost always an encoding mix-up
+        text = data.decode("utf-8", "replace")
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - text.rfind("\n", 0, control.start())
+        found = control[0]
+        code = ord(found) if len(found) == 1 else int(found[3:-1], 16) if found[2] in "xX" else int(found[2:-1])
+        guess = bytes([code]).decode("cp1252", "replace")
+        return None, [Problem(name, line, column, "xml-control-char", f"U+{code:04X} is a control character, probably a mis-decoded Windows-1252 “{guess}” — replace it with the character meant")]
     declared = (tree.docinfo.encoding or "UTF-8").upper().replace("_", "-")
     if declared not in ("UTF-8", "UTF8", "UTF-16") and not data.isascii() and is_utf8(data):
         # the parser believed the declaration: every accented letter would be misread
