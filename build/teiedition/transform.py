@@ -17,7 +17,7 @@ from lxml import etree
 from .edition import Edition, Source
 from .exceptions import BuildError
 from .problems import WARNING, Problem, display_path
-from .validation import corpus
+from .validation import corpus_text
 
 #: The stylesheets' own namespace, in which their entry points are named.
 TE_NS = "https://teiedition.org/ns"
@@ -54,10 +54,10 @@ class Saxon:
         self.edition = edition
         self.processor = PySaxonProcessor(license=False)
         confine(self.processor)
-        wrapper, owners = corpus(edition)
+        text, owners = corpus_text(edition)
         self.places = id_index(owners)
         try:
-            self.document = self.processor.parse_xml(xml_text=etree.tostring(wrapper, encoding="unicode"))
+            self.document = self.processor.parse_xml(xml_text=text)
         except Exception as err:  # the edition passed validation: say so, with Saxon's words
             raise BuildError(f"the stylesheets cannot read the edition: {err}") from err
         self.edition = edition.without_trees()

@@ -3,8 +3,8 @@ rules over the whole edition at once (identifiers and pointers cross files)."""
 
 from __future__ import annotations
 
-import copy
 import re
+from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,21 +99,37 @@ def check_relaxng(schemas: Schemas, source: Source) -> list[Problem]:
 
 
 def corpus(edition: Edition) -> tuple[etree._Element, dict[etree._Element, Source]]:
-    """All files of the edition in one tree, so that rules can see across files. Each file's
-    root keeps where it came from in xml:base (texts/letter.xml), which names its page when
-    it has no xml:id."""
+    """All files of the edition in one tree (copies), so that rules can see across files."""
     wrapper = etree.Element(f"{{{TEI_NS}}}teiCorpus", nsmap={None: TEI_NS})
     owners: dict[etree._Element, Source] = {}
+    for source, root in named_roots(edition, copy=True):
+        wrapper.append(root)
+        owners[root] = source
+    return wrapper, owners
+
+
+def corpus_text(edition: Edition) -> tuple[str, dict[etree._Element, Source]]:
+    """All files of the edition as one teiCorpus document, as text, for the stylesheets: the
+    files' own trees are named and written out, not copied (a copy of a large edition is
+    most of a build's memory)."""
+    owners = dict((root, source) for source, root in named_roots(edition, copy=False))
+    text = "".join(etree.tostring(root, encoding="unicode") for root in owners)
+    return f'<teiCorpus xmlns="{TEI_NS}">{text}</teiCorpus>', owners
+
+
+def named_roots(edition: Edition, copy: bool) -> list[tuple[Source, etree._Element]]:
+    """Each file's root (a copy, or the file's own), keeping where it came from in xml:base
+    (texts/letter.xml), which names its page when it has no xml:id."""
     taken = {ident for source in edition.sources for ident in source.tree.xpath("//@xml:id")} | RESERVED
+    roots = []
     for source in edition.sources:
-        root = copy.deepcopy(source.tree.getroot())
+        root = deepcopy(source.tree.getroot()) if copy else source.tree.getroot()
         root.set(XML_BASE, edition.relative(source))
         # a foreign file may lack an id, or have one that is the name of one of our pages
         if root.get(XML_ID) is None or (edition.schema_dir is None and root.get(XML_ID) in RESERVED):
             root.set(XML_ID, unique(slug(edition.relative(source)), taken))
-        wrapper.append(root)
-        owners[root] = source
-    return wrapper, owners
+        roots.append((source, root))
+    return roots
 
 
 def check_schematron(schemas: Schemas, edition: Edition) -> list[Problem]:
