@@ -63,6 +63,12 @@
           return $te:files(substring-after($b/@corresp, 'doc:')))
     else $corpus/tei:TEI[te:is-text(.)]"/>
 
+  <xd:doc><xd:desc>Each document's place in the contents (1, 2, …), for ordering and previous/next links.</xd:desc></xd:doc>
+  <xsl:variable name="te:position" as="map(xs:string, xs:integer)" select="map:merge(for $i in 1 to count($documents) return map{string($documents[$i]/@xml:id): $i}, map{'duplicates': 'use-first'})"/>
+
+  <xd:doc><xd:desc>The entries of the contents list, by the document they point to.</xd:desc></xd:doc>
+  <xsl:key name="te:contents" match="tei:listBibl[@type = 'contents']/tei:bibl" use="@corresp"/>
+
   <xd:doc><xd:desc>The edition's name when it has no front matter to take a title from: its folder's.</xd:desc></xd:doc>
   <xsl:param name="edition-name" as="xs:string" select="'TEI edition'"/>
 

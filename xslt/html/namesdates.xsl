@@ -132,7 +132,7 @@
         <h3>In the documents</h3>
         <ul>
           <xsl:for-each-group select="$in-texts" group-by="te:document(.)/@xml:id">
-            <xsl:sort select="index-of($documents ! string(@xml:id), string(current-grouping-key()))" data-type="number"/>
+            <xsl:sort select="$te:position(string(current-grouping-key()))" data-type="number"/>
             <xsl:variable name="tei" select="te:document(current-group()[1])"/>
             <li>
               <a href="{te:page-of($tei)}"><xsl:value-of select="te:short-title($tei)"/></a>

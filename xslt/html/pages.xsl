@@ -58,7 +58,7 @@
   <xd:doc><xd:desc>A document in a list: date, type, author → addressee, title and a one-line summary.</xd:desc></xd:doc>
   <xsl:template name="te:document-card">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:variable name="entry" select="$front//tei:listBibl[@type = 'contents']/tei:bibl[@corresp = 'doc:' || $tei/@xml:id]"/>
+    <xsl:variable name="entry" select="key('te:contents', 'doc:' || $tei/@xml:id, $corpus)"/>
     <li class="document-card">
       <p class="card-meta">
         <time datetime="{te:document-date($tei)}"><xsl:value-of select="te:document-date-label($tei)"/></time>
@@ -109,7 +109,7 @@
   <xsl:template name="te:document-page">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="notes" select="te:page-notes($tei)"/>
-    <xsl:variable name="position" select="index-of($documents/@xml:id, $tei/@xml:id)"/>
+    <xsl:variable name="position" select="$te:position(string($tei/@xml:id))"/>
     <xsl:variable name="main" as="element()*">
         <article class="document" aria-labelledby="document-title">
           <header class="document-header">
