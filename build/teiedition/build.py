@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .edition import Edition, discover, find_root
 from .exceptions import ValidationFailed
@@ -97,8 +97,9 @@ def site_name(edition: Edition) -> str:
     return display_path(front if front.is_file() else edition.root)
 
 
-def html_site(saxon: Saxon, config: SiteConfig, progress: Progress) -> tuple[dict[str, bytes], int, list[Problem]]:
-    """The HTML edition as files in memory: pages, assets and downloads (but the PDFs)."""
+def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any) -> tuple[dict[str, bytes], int, list[Problem]]:
+    """The HTML edition as files in memory: pages, assets and downloads (but the PDFs); the
+    EPUB's chapters come from `ebook`, a worker's job."""
     from . import exports, site
     from .epub import epub
     from .search import search_index
@@ -122,8 +123,8 @@ def html_site(saxon: Saxon, config: SiteConfig, progress: Progress) -> tuple[dic
             texts.update(zip(batch, stylesheet.call("text", page=" ".join(batch))))
         registers = stylesheet.call("registers")
         corpus = stylesheet.call("corpus")["xml"]
-        ebook = saxon.compile(resource("xslt") / "epub" / "edition.xsl")
-        chapters = ebook.call("epub")
+    with progress.stage("transform (waiting)"):
+        chapters, epub_warnings = ebook.get()
     with progress.stage("render"):
         files = site.render(site.environment(resource("templates")), info, pages, config)
         files.update(site.assets(resource("templates") / "assets"))
@@ -136,7 +137,7 @@ def html_site(saxon: Saxon, config: SiteConfig, progress: Progress) -> tuple[dic
         files.update(site.sitemap(list(indexed), config.base_url, config.build_date))
     with progress.stage("search"):
         files.update(search_index(indexed, info["lang"]))
-    return files, len(documents), stylesheet.messages() + ebook.messages()
+    return files, len(documents), stylesheet.messages() + epub_warnings
 
 
 #: Pages rendered per call of the stylesheets: each call builds the edition's keys and
@@ -219,6 +220,7 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
     from .publish import publish
     from .transform import Saxon
     from .validation import Schemas, validate
+    from .workers import Workers, epub_chapters
 
     with progress.stage("load"):
         edition, problems = load(root)
@@ -228,29 +230,35 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
             raise ValidationFailed(sorted(problems), len(discover(root)))
     date = build_date()
     state = State(index_pages=previous.index_pages)
-    with progress.stage("transform"):
-        saxon = Saxon(edition)
-        edition = saxon.edition  # the parsed trees are let go: Saxon holds the edition now
-        book, warnings = book_data(saxon, date) if pdf else ({}, [])
-    printing = Printing(book, PrintConfig(trim, date), out / "pdf", previous) if pdf else None
-    config = site.SiteConfig(base_url=base_url, build_date=date, pdfs=printing.names if printing else ())
-    if not base_url:
-        problems.append(Problem(site_name(edition), 1, 1, "no-base-url", "the edition's public address is not known, so sitemap.xml has relative addresses and pages no canonical link — give it with --base-url URL when building for publication", WARNING))
-    files, documents, html_warnings = html_site(saxon, config, progress)
-    warnings = distinct(warnings + html_warnings)
-    if strict and problems + warnings:
-        raise ValidationFailed(sorted(problems + warnings), len(edition.sources))
-    pdfs = {}
-    if printing and not printing.reused and printing.previous:
-        # the book must be laid out again: the pages go out first, whole, offering the last
-        # build's PDFs until the new ones replace them (an editor waits for pages, not books)
-        with progress.stage("write"):
-            publish({out / "html": with_downloads(files, printing.previous, date)})
-        progress.record("html-ready", progress.elapsed())
-    if printing:
-        with progress.stage("pdf"):
-            pdfs, state.index_pages = printing.result()
-        state.book = printing.key
+    with Workers() as workers:
+        # the EPUB and the book take longest and need nothing from the web pages: the
+        # machine's other core makes them while this process makes the pages
+        ebook = workers.submit(epub_chapters, str(root))
+        with progress.stage("transform"):
+            saxon = Saxon(edition)
+            edition = saxon.edition  # the parsed trees are let go: Saxon holds the edition now
+            book, warnings = book_data(saxon, date) if pdf else ({}, [])
+        printing = Printing(book, PrintConfig(trim, date), out / "pdf", previous) if pdf else None
+        if printing:
+            printing.start(workers)
+        config = site.SiteConfig(base_url=base_url, build_date=date, pdfs=printing.names if printing else ())
+        if not base_url:
+            problems.append(Problem(site_name(edition), 1, 1, "no-base-url", "the edition's public address is not known, so sitemap.xml has relative addresses and pages no canonical link — give it with --base-url URL when building for publication", WARNING))
+        files, documents, html_warnings = html_site(saxon, config, progress, ebook)
+        warnings = distinct(warnings + html_warnings)
+        if strict and problems + warnings:
+            raise ValidationFailed(sorted(problems + warnings), len(edition.sources))
+        pdfs = {}
+        if printing and not printing.reused and printing.previous:
+            # the book must be laid out again: the pages go out first, whole, offering the last
+            # build's PDFs until the new ones replace them (an editor waits for pages, not books)
+            with progress.stage("write"):
+                publish({out / "html": with_downloads(files, printing.previous, date)})
+            progress.record("html-ready", progress.elapsed())
+        if printing:
+            with progress.stage("pdf (waiting)"):
+                pdfs, state.index_pages = printing.result()
+            state.book = printing.key
     with progress.stage("write"):
         files = with_downloads(files, pdfs, date)
         publish({out / "html": files, **({out / "pdf": pdfs} if pdf else {})})

@@ -8,9 +8,8 @@ bookmarks, and the press edition is the same layout written with bleed, crop mar
 PDF/X-4 profile. A book whose text, stylesheets and fonts have not changed since the last
 build is not laid out again: its PDFs are kept.
 
-Layout runs in the build's own process: on the 2-core machine the benchmark runs on, two
-processes laying out at once each ran at half speed (benchmarks/RESULTS.md), so a pool
-would cost its start-up and gain nothing."""
+Layout runs in a worker process (workers.py) while the build's own process makes the web
+pages."""
 
 from __future__ import annotations
 
@@ -189,15 +188,22 @@ class Printing:
             self.previous = {}
         self.reused = bool(self.previous) and state.book == self.key
 
-    def result(self) -> tuple[dict[str, bytes], dict]:
-        """The PDFs by name and the index's pages: kept, or laid out now."""
-        if self.reused:
-            return self.previous, self.guess or {}
-        from .resources import resource
-        from .site import environment
+    def start(self, workers: Any) -> None:
+        """Lay the book out in a worker, unless the last build's PDFs serve."""
+        self.job = None if self.reused else workers.submit(lay_out, self.book, self.config, self.guess)
 
-        templates = resource("templates")
-        return Book(environment(templates), templates / "print", self.book, self.config).render(self.guess)
+    def result(self) -> tuple[dict[str, bytes], dict]:
+        """The PDFs by name and the index's pages: kept, or as the worker laid them out."""
+        return (self.previous, self.guess or {}) if self.job is None else self.job.get()
+
+
+def lay_out(book: dict, config: PrintConfig, guess: dict | None) -> tuple[dict[str, bytes], dict]:
+    """A worker's job: every PDF of the book, and the index's pages."""
+    from .resources import resource
+    from .site import environment
+
+    templates = resource("templates")
+    return Book(environment(templates), templates / "print", book, config).render(guess)
 
 
 XMP_DOCUMENT_ID = re.compile(rb"xmp\.did:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

@@ -1,0 +1,60 @@
+"""Work done beside the build's own process, on the machine's other core: the book's layout
+and the EPUB's pages, which need nothing from the web pages and take longest. Each job
+starts a fresh process (spawned: the build's process holds Saxon's threads, which a fork
+would not carry) and is stopped at once if the build fails or is interrupted."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+from typing import Any, Callable
+
+
+class Workers:
+    """A small pool of worker processes, made when the first job is given."""
+
+    def __init__(self, size: int = 2):
+        self.size = size
+        self.pool: Any = None
+
+    def submit(self, function: Callable, *args: Any) -> Any:
+        """Start `function(*args)` in a worker; returns a result whose get() waits for it."""
+        if self.pool is None:
+            self.pool = multiprocessing.get_context("spawn").Pool(self.size, initializer=die_with_parent)
+        return self.pool.apply_async(function, args)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+    def __enter__(self) -> "Workers":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+def die_with_parent() -> None:
+    """A worker ends when the build's process does, even killed (Linux: the parent-death
+    signal): it would otherwise finish its job for nobody and complain on the terminal."""
+    import ctypes
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def epub_chapters(root: str) -> tuple[dict, list]:
+    """A worker's job: the EPUB's chapters (te:epub) and what its stylesheet warned about,
+    from the edition at `root`, read again in the worker (it was validated by the build)."""
+    from .edition import load
+    from .resources import resource
+    from .transform import Saxon
+
+    edition, _ = load(Path(root))
+    saxon = Saxon(edition)
+    ebook = saxon.compile(resource("xslt") / "epub" / "edition.xsl")
+    return ebook.call("epub"), ebook.messages()
