@@ -39,6 +39,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from teiedition.validation import unique
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "tei"
 
@@ -197,13 +199,7 @@ def new_entities(n: int, rng: random.Random, taken: set[str]) -> dict[str, list[
     entities: dict[str, list[Entity]] = {"person": [], "place": [], "org": []}
 
     def fresh(base: str) -> str:
-        base = re.sub(r"[^a-z0-9_]", "", base.lower().replace(" ", "_").replace("-", "_"))
-        ident, k = base, 1
-        while ident in taken:
-            k += 1
-            ident = f"{base}_{k}"
-        taken.add(ident)
-        return ident
+        return unique(re.sub(r"[^a-z0-9_]", "", base.lower().replace(" ", "_").replace("-", "_")), taken)
 
     for j in range(count):
         fore, sur = rng.choice(FORENAMES), rng.choice(SURNAMES)
