@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: The command line, run by the interpreter of this process: no `uv run` in the figures.
 CLI = [sys.executable, "-m", "teiedition.cli"]
 #: One line per stage of a build run with --profile: "profile: <stage> <seconds> s".
-PROFILE_LINE = re.compile(r"^profile: (?P<stage>\S+) (?P<seconds>[0-9]+(?:\.[0-9]+)?) s\s*$", re.MULTILINE)
+PROFILE_LINE = re.compile(r"^profile: (?P<stage>\S.*?) (?P<seconds>[0-9]+(?:\.[0-9]+)?) s\s*$", re.MULTILINE)
 
 
 @dataclass
