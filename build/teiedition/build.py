@@ -19,7 +19,7 @@ from .edition import Edition, discover, find_root
 from .exceptions import ValidationFailed
 from .problems import ERROR, WARNING, Problem, display_path
 from .progress import Progress
-from .publish import output_lock
+from .publish import guard, output_lock
 from .resources import resource
 from .state import State, fingerprint, manifest
 
@@ -193,9 +193,10 @@ def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-
     anything is written, as an error does. Nothing is redone when nothing it reads has
     changed since the last build of `out`; the book is laid out again only when its text has."""
     progress = progress or Progress(quiet=True)
+    root = find_root(tei)
+    guard(out, [root, resource("xslt"), resource("templates")])
     with output_lock(out, waiting):
         options = {"base_url": base_url, "trim": trim, "pdf": pdf, "date": build_date()}
-        root = find_root(tei)
         inputs = fingerprint([root, resource("xslt"), resource("templates")], options)
         state = State.load(out)
         if state.unchanged(out, inputs):

@@ -5,16 +5,39 @@ Exit codes: 0 ok, 1 invalid input, 2 usage, 3 environment."""
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 from . import __version__
 from .exceptions import TeieditionError, ValidationFailed
-from .problems import summary
+from .problems import ERROR, summary
 
 DEFAULT_TEI = Path("tei")
 DEFAULT_OUT = Path("output")
+
+
+def base_url(value: str) -> str:
+    """A public address for --base-url: http(s) with a host; a trailing slash is added, so
+    that page names join it as they would a folder."""
+    parts = urllib.parse.urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value.strip()):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a web address — give one like https://example.org/edition/")
+    return value.strip() if value.strip().endswith("/") else value.strip() + "/"
+
+
+def port(value: str) -> int:
+    """A TCP port for --port: 1 to 65535 (0: any free one)."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port — give a number from 1 to 65535, e.g. --port 8001")
+    return number
 
 
 def parser() -> argparse.ArgumentParser:
@@ -30,7 +53,7 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="validate, then write the edition into output/")
     build.add_argument("--tei", type=Path, default=None, help="the edition folder (default: tei/)")
     build.add_argument("--out", type=Path, default=None, help="the output folder (default: output/)")
-    build.add_argument("--base-url", default=None, metavar="URL",
+    build.add_argument("--base-url", type=base_url, default=None, metavar="URL",
                        help="the public address the site will have (for canonical links and the sitemap)")
     build.add_argument("--trim", choices=["royal-octavo", "a4"], default="royal-octavo",
                        help="the book's page size (default: royal octavo, 156 × 234 mm)")
@@ -45,7 +68,7 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="build the HTML, serve it on 127.0.0.1 and rebuild on every change")
     serve.add_argument("--tei", type=Path, default=None, help="the edition folder (default: tei/)")
     serve.add_argument("--out", type=Path, default=None, help="the output folder (default: output/)")
-    serve.add_argument("--port", type=int, default=8000, help="the port to listen on (default: 8000)")
+    serve.add_argument("--port", type=port, default=8000, help="the port to listen on (default: 8000)")
     return top
 
 
@@ -57,7 +80,7 @@ def run_validate(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem)
     print(f"{summary(problems, files)} ({time.perf_counter() - started:.2f} s)")
-    return 1 if problems else 0
+    return 1 if any(problem.severity == ERROR for problem in problems) else 0
 
 
 def say(message: str) -> None:
@@ -101,8 +124,18 @@ def run_init(args: argparse.Namespace) -> int:
 COMMANDS = {"validate": run_validate, "build": run_build, "serve": run_serve, "init": run_init}
 
 
+def terminate(number: int, frame: object) -> None:
+    """SIGTERM ends a command as Ctrl-C does: staged output is cleared, the previous kept."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a character gets an escape, not a crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, terminate) if main_thread else None
     try:
         return COMMANDS[args.command](args)
     except ValidationFailed as failed:
@@ -121,6 +154,9 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print("edition: internal error — run again with --debug and report the traceback", file=sys.stderr)
         return 3
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

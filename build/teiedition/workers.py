@@ -39,12 +39,16 @@ def die_with_parent() -> None:
     """A worker ends when the build's process does, even killed (Linux: the parent-death
     signal): it would otherwise finish its job for nobody and complain on the terminal."""
     import ctypes
+    import os
     import signal
     import sys
 
     if sys.platform.startswith("linux"):
         PR_SET_PDEATHSIG = 1
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    # a job's own error reaches the build through get(); all the pool would print here is
+    # its broken pipe when an interrupted build has stopped listening
+    sys.stderr = open(os.devnull, "w")
 
 
 def epub_chapters(root: str) -> tuple[dict, list]:
