@@ -198,7 +198,7 @@ def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-
     with output_lock(out, waiting):
         options = {"base_url": base_url, "trim": trim, "pdf": pdf, "date": build_date()}
         inputs = fingerprint([root, resource("xslt"), resource("templates")], options)
-        state = State.load(out)
+        state, cache_warning = State.read(out)
         if state.unchanged(out, inputs):
             report = BuildReport.from_record(state.report, progress.elapsed(), unchanged=True)
             if strict and report.warnings:
@@ -207,7 +207,7 @@ def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-
         report, state = fresh_build(root, out, base_url, trim, pdf, strict, progress, state)
         state.inputs = inputs
         state.outputs = {name: manifest(out / name) for name in (("html", "pdf") if pdf else ("html",))}
-        state.save(out)
+        report.warnings += [w for w in (cache_warning, state.save(out)) if w]
         return report
 
 

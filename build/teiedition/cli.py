@@ -108,7 +108,6 @@ def run_serve(args: argparse.Namespace) -> int:
 
     tei, out = args.tei or DEFAULT_TEI, args.out or DEFAULT_OUT
     # the HTML only: an editor waiting for the page to reload should not wait for the book
-    print(build(tei, out, pdf=False))
     serve(out / "html", [tei, resource("xslt"), resource("templates")], lambda: print(build(tei, out, pdf=False), flush=True), args.port)
     return 0
 

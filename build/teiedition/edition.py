@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from .exceptions import UsageError
-from .problems import Problem, display_path
+from .problems import WARNING, Problem, display_path
 
 #: Where an edition keeps what, relative to its folder (the `tei/` of a project).
 FRONT_MATTER = "edition.xml"
@@ -86,8 +88,15 @@ class Edition:
         return Edition(self.root, tuple(Source(s.path, s.text, None) for s in self.sources))
 
     def relative(self, source: Source) -> str:
-        """Where a file stands in the edition, as a URI path (texts/letter.xml)."""
-        return source.path.resolve().relative_to(self.root.resolve()).as_posix()
+        """Where a file stands in the edition, as a URI path (texts/letter.xml): where the
+        user put it (a link is not followed), else where it resolves to."""
+        for path, root in ((Path(os.path.abspath(source.path)), Path(os.path.abspath(self.root))),
+                           (source.path.resolve(), self.root.resolve())):
+            try:
+                return path.relative_to(root).as_posix()
+            except ValueError:
+                continue
+        return source.path.name
 
 
 def has_schema(folder: Path) -> bool:
@@ -109,13 +118,77 @@ def find_root(path: Path) -> Path:
 def discover(root: Path) -> list[Path]:
     """Every TEI file of the edition under `root`, in the order they are read: for an edition
     of ours front matter, texts, registers; for a foreign corpus every .xml file below it."""
+    return survey(root)[0]
+
+
+def survey(root: Path) -> tuple[list[Path], list[Problem]]:
+    """The edition's TEI files (as `discover`), and a problem for each thing found that
+    cannot be read as one: an unreadable folder (an error), and, skipped with a warning, a
+    named pipe or device (reading it would hang or never end), a link to a folder or to a
+    file outside the edition."""
+    problems: list[Problem] = []
+
+    def unreadable(err: OSError) -> None:
+        problems.append(Problem(display_path(Path(err.filename or root)), 1, 1, "folder-unreadable",
+                                f"the folder cannot be read ({err.strerror}) — make it readable, or move it out of the edition"))
+
     if not has_schema(root):
-        return sorted(path for path in root.rglob("*.xml")
-                      if not any(part.startswith(".") for part in path.relative_to(root).parts))
-    files = [root / FRONT_MATTER] if (root / FRONT_MATTER).is_file() else []
-    for folder in (TEXTS, REGISTERS):
-        files += sorted((root / folder).glob("*.xml"))
-    return files
+        found = []
+        for folder, folders, names in os.walk(root, onerror=unreadable):
+            here = Path(folder)
+            folders[:] = sorted(name for name in folders if not name.startswith("."))
+            for name in folders:
+                if (here / name).is_symlink():
+                    problems.append(skipped(here / name, "it is a link to a folder, which is not followed — copy the folder into the edition instead"))
+            found += [here / name for name in names if name.endswith(".xml") and not name.startswith(".")]
+        candidates = sorted(found)
+    else:
+        candidates = [root / FRONT_MATTER] if (root / FRONT_MATTER).is_file() else []
+        for folder in (TEXTS, REGISTERS):
+            try:
+                names = os.listdir(root / folder)
+            except FileNotFoundError:
+                continue
+            except OSError as err:
+                unreadable(err)
+                continue
+            candidates += sorted(root / folder / name for name in names if name.endswith(".xml"))
+    files = []
+    for path in candidates:
+        reason = unfit(path, root)
+        if reason:
+            problems.append(skipped(path, reason))
+        else:
+            files.append(path)
+    return files, problems
+
+
+def skipped(path: Path, reason: str) -> Problem:
+    return Problem(display_path(path), 1, 1, "file-skipped", reason, WARNING)
+
+
+KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+
+
+def unfit(path: Path, root: Path) -> str | None:
+    """Why `path` is not read as one of the edition's files, or None: a link leading out of
+    the edition, or something that is not a file. A link to nothing is read (and reported
+    unreadable)."""
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return None
+        if not (target == root.resolve() or root.resolve() in target.parents):
+            return f"it is a link to {target}, outside the edition, which is not read — copy the file into the edition instead"
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    for test, kind in KINDS:
+        if test(mode):
+            return f"it is {kind}, not a file, and reading it could hang or never end — remove it from the edition"
+    return None
 
 
 DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
@@ -139,13 +212,14 @@ def read(path: Path) -> tuple[Source | None, list[Problem]]:
     """Read and parse one file; a file that cannot be read or parsed gives a problem instead."""
     name = display_path(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            size = path.stat().st_size / 2**20
-            return None, [Problem(name, 1, 1, "file-too-large", f"the file is {size:.0f} MB, more than the {MAX_FILE_BYTES // 2**20} MB one document may have — split it into several files (one per letter, chapter or volume)")]
-        data = path.read_bytes()
+        data = read_bounded(path)
+    except NotAFile as err:
+        return None, [Problem(name, 1, 1, "file-unreadable", f"{err} — remove it from the edition, or name a file")]
     except OSError as err:
         reason = err.strerror or str(err)
         return None, [Problem(name, 1, 1, "file-unreadable", f"{reason} — check that the file exists and is readable")]
+    if data is None:
+        return None, [Problem(name, 1, 1, "file-too-large", f"the file holds more than the {MAX_FILE_BYTES // 2**20} MB one document may have — split it into several files (one per letter, chapter or volume)")]
     if not data.strip():
         return None, [Problem(name, 1, 1, "xml-well-formed", "the file is empty — write a TEI document or delete the file")]
     try:
@@ -186,11 +260,43 @@ def read(path: Path) -> tuple[Source | None, list[Problem]]:
     return Source(path, data, tree), []
 
 
+class NotAFile(OSError):
+    """What a path names is not a regular file."""
+
+
+def read_bounded(path: Path, limit: int | None = None) -> bytes | None:
+    """The bytes of the regular file at `path`, or None when it holds more than `limit`
+    (by default the most one document may have).
+    Opening does not wait for a writer (a named pipe), and no more than `limit` bytes are
+    read whatever the size says (a device, a file still growing)."""
+    limit = MAX_FILE_BYTES if limit is None else limit
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAFile("it is not a file but a named pipe, a device or a socket, and reading it could hang or never end")
+        if info.st_size > limit:
+            return None
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(handle, min(2**20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return None if size > limit else b"".join(chunks)
+    finally:
+        os.close(handle)
+
+
 def load(root: Path, paths: list[Path] | None = None) -> tuple[Edition, list[Problem]]:
-    """Load the edition at `root` (all its files, or `paths` only), with the problems of reading."""
+    """Load the edition at `root` (all its files, or `paths` only), with the problems of
+    reading (and, reading all, of finding the files)."""
     problems: list[Problem] = []
     sources: list[Source] = []
-    for path in paths if paths is not None else discover(root):
+    if paths is None:
+        paths, problems = survey(root)
+    for path in paths:
         source, found = read(path)
         problems += found
         if source is not None:

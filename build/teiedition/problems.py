@@ -35,14 +35,22 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+#: Rules about the edition as a whole or about something not read as one of its files: they
+#: are not counted among the files with problems.
+NOT_ABOUT_A_FILE = frozenset({"no-schema", "no-base-url", "file-skipped", "folder-unreadable"})
+
+
 def summary(problems: list[Problem], files: int) -> str:
-    """One closing line: how many problems in how many files."""
+    """One closing line: how many problems in how many of the files read, and how many
+    about the edition as a whole or what was not read."""
     errors = sum(p.severity == ERROR for p in problems)
     warnings = len(problems) - errors
     if not problems:
         return f"{files} files valid, no problems."
-    bad = len({p.file for p in problems})
+    bad = len({p.file for p in problems if p.rule not in NOT_ABOUT_A_FILE})
+    other = sum(p.rule in NOT_ABOUT_A_FILE for p in problems)
+    rest = f" (and {other} about the edition's folders or files not read)" if other else ""
     return (
         f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
-        f"in {bad} of {files} files."
+        f"in {bad} of {files} files{rest}."
     )

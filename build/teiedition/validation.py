@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lxml import etree, isoschematron
 
-from .edition import SCHEMA, Edition, Source, discover, find_root, load
+from .edition import SCHEMA, Edition, Source, find_root, load, survey
 from .exceptions import TeieditionError
 from .problems import ERROR, WARNING, Problem, display_path
 
@@ -60,12 +60,75 @@ def advise(message: str) -> str:
     return message
 
 
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+INVALID_ATTRIBUTE = re.compile(r"Invalid attribute (\S+) for element (\S+)")
+
+
+def attribute_values(grammar: etree._ElementTree, element: str, attribute: str) -> tuple[bool, list[str], list[str]]:
+    """What the grammar allows for `attribute` on `element` (local names): whether it is
+    declared there at all, the values listed for it, and the data types it takes."""
+    defines = {d.get("name"): d for d in grammar.iter(f"{{{RNG_NS}}}define")}
+
+    def walk(node: etree._Element, seen: set[str], into_elements: bool) -> list[etree._Element]:
+        found = []
+        for child in node:
+            if not isinstance(child.tag, str):
+                continue
+            tag = etree.QName(child).localname
+            if tag == "ref" and child.get("name") not in seen and child.get("name") in defines:
+                seen.add(child.get("name"))
+                found += walk(defines[child.get("name")], seen, into_elements)
+            elif tag == "element" and not into_elements:
+                continue
+            else:
+                found.append(child)
+                found += walk(child, seen, into_elements)
+        return found
+
+    declared, values, types = False, [], []
+    for definition in grammar.iter(f"{{{RNG_NS}}}element"):
+        if (definition.get("name") or "").split(":")[-1] != element:
+            continue
+        for node in walk(definition, set(), into_elements=False):
+            if etree.QName(node).localname == "attribute" and (node.get("name") or "").split(":")[-1] == attribute:
+                declared = True
+                for inner in [node, *walk(node, set(), into_elements=True)]:
+                    kind = etree.QName(inner).localname
+                    if kind == "value" and inner.text not in values:
+                        values.append(inner.text)
+                    elif kind == "data" and inner.get("type") not in types:
+                        types.append(inner.get("type"))
+    return declared, values, types
+
+
+def attribute_advice(grammar: etree._ElementTree, message: str, element: etree._Element | None) -> str | None:
+    """For libxml2's "Invalid attribute X for element Y", which it says both of an attribute
+    Y may not have and of a value outside the attribute's list: which of the two, and the
+    values allowed."""
+    match = INVALID_ATTRIBUTE.search(message)
+    if not match:
+        return None
+    attribute, name = match.groups()
+    declared, values, types = attribute_values(grammar, name, attribute)
+    if not declared:
+        return None
+    value = next((v for k, v in (element.attrib.items() if element is not None else []) if etree.QName(k).localname == attribute), None)
+    said = f"the value “{value}” of {attribute}" if value is not None else f"the value of {attribute}"
+    if values:
+        listed = ", ".join(values[:12]) + (f" (and {len(values) - 12} more)" if len(values) > 12 else "")
+        return f"{said} is not allowed on {name} — use one of: {listed}"
+    if types:
+        return f"{said} is not a valid {' or '.join(types)} — see schema/edition.rng for the form it takes"
+    return f"{said} is not allowed on {name} — see schema/edition.rng for the values it takes"
+
+
 @dataclass(frozen=True)
 class Schemas:
     """The edition's compiled schemas: built once per run, used for every file."""
 
     relaxng: etree.RelaxNG
     schematron: isoschematron.Schematron
+    grammar: etree._ElementTree | None = None
 
     @classmethod
     def load(cls, schema_dir: Path | None) -> "Schemas | None":
@@ -74,7 +137,8 @@ class Schemas:
             return None
         rng_path, sch_path = schema_dir / "edition.rng", schema_dir / "edition.sch"
         try:
-            relaxng = etree.RelaxNG(etree.parse(str(rng_path)))
+            grammar = etree.parse(str(rng_path))
+            relaxng = etree.RelaxNG(grammar)
             schematron = isoschematron.Schematron(
                 etree.parse(str(sch_path)), store_report=True, store_xslt=False
             )
@@ -83,7 +147,7 @@ class Schemas:
                 f"{display_path(schema_dir)}: the edition's schema cannot be compiled ({err}) — "
                 "fix schema/edition.rng or schema/edition.sch"
             ) from err
-        return cls(relaxng, schematron)
+        return cls(relaxng, schematron, grammar)
 
 
 def check_relaxng(schemas: Schemas, source: Source) -> list[Problem]:
@@ -94,7 +158,12 @@ def check_relaxng(schemas: Schemas, source: Source) -> list[Problem]:
     for error in schemas.relaxng.error_log:
         line = error.line or 1
         element = next((e for e in source.tree.iter() if e.sourceline == line), None)
-        problems.append(Problem(source.name, line, source.column(line, element), "relaxng", advise(error.message)))
+        named = INVALID_ATTRIBUTE.search(error.message)
+        if named:  # the element the message names, on that line
+            element = next((e for e in source.tree.iter() if e.sourceline == line and isinstance(e.tag, str)
+                            and etree.QName(e).localname == named[2]), element)
+        advice = schemas.grammar is not None and attribute_advice(schemas.grammar, error.message, element)
+        problems.append(Problem(source.name, line, source.column(line, element), "relaxng", advice or advise(error.message)))
     return problems
 
 
@@ -181,10 +250,15 @@ def validate_paths(paths: list[Path]) -> tuple[list[Problem], int]:
     problems: list[Problem] = []
     files = 0
     for root, group in group_by_edition(paths):
-        named = {p.resolve() for p in group if p.is_file()}
-        wanted = sorted(set(discover(root)) | named)
+        named = {p.resolve() for p in group if not p.is_dir()}
+        found, survey_problems = survey(root)
+        wanted = sorted(set(found) | named)
         edition, read_problems = load(root, wanted)
-        problems += read_problems + validate(edition, Schemas.load(edition.schema_dir), named or None)
+        found_problems = survey_problems + read_problems
+        if named:  # a file is checked with its edition, but only its own problems are told
+            names = {display_path(path) for path in named}
+            found_problems = [p for p in found_problems if p.file in names]
+        problems += found_problems + validate(edition, Schemas.load(edition.schema_dir), named or None)
         files += len(named or wanted)
     return sorted(set(problems)), files
 
