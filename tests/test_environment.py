@@ -268,3 +268,60 @@ def test_an_attribute_an_element_may_not_have_is_still_told_to_go(tmp_path):
     text.write_text(text.read_text(encoding="utf-8").replace("<p ", '<p colour="red" ', 1), encoding="utf-8")
     done = edition("validate", "corpus", cwd=tmp_path)
     assert "relaxng: attribute colour is not allowed on p — remove it" in done.stdout
+
+
+def test_hidden_xml_files_are_reported_and_capital_extensions_read(tmp_path):
+    corpus(tmp_path / "corpus")
+    corpus(tmp_path / "corpus", ".hidden.xml", "hiddenword")
+    corpus(tmp_path / "corpus", "caps.XML", "capsword")
+    done = build(tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "corpus/.hidden.xml:1:1: file-skipped: warning: it is a hidden file" in done.stdout
+    assert "capsword" in (tmp_path / "out" / "html" / "caps.html").read_text(encoding="utf-8")
+
+
+def test_a_utf16_declaration_on_one_byte_characters_is_an_encoding_error(tmp_path):
+    corpus(tmp_path / "corpus")
+    text = tmp_path / "corpus" / "letter.xml"
+    text.write_text('<?xml version="1.0" encoding="UTF-16"?>\n' + text.read_text(), encoding="utf-8")
+    done = edition("validate", "corpus", cwd=tmp_path)
+    assert done.returncode == 1
+    assert 'corpus/letter.xml:1:1: xml-encoding: the file declares encoding="UTF-16" but is written one byte a character' in done.stdout
+
+
+def test_windows_quotes_in_a_latin1_file_are_control_characters(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "letter.xml").write_bytes(
+        b'<?xml version="1.0" encoding="ISO-8859-1"?>\n' + LETTER.format(words="\x93quoted\x94").encode("latin-1"))
+    done = edition("validate", "corpus", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "xml-control-char: U+0093 is a control character" in done.stdout
+
+
+@pytest.mark.parametrize("part", ["edition.xml", "registers"])
+def test_a_missing_front_matter_or_register_folder_is_one_message(tmp_path, part):
+    shutil.copytree(TEI, tmp_path / "corpus")
+    (tmp_path / "corpus" / part).unlink() if part.endswith(".xml") else shutil.rmtree(tmp_path / "corpus" / part)
+    done = edition("validate", "corpus", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[0].startswith(f"corpus/{part}:1:1: edition-incomplete: {part} is missing")
+    assert done.stdout.splitlines()[1].startswith("1 error, 0 warnings")
+
+
+def test_a_source_date_beyond_the_calendar_is_an_environment_error(tmp_path):
+    corpus(tmp_path / "corpus")
+    done = build(tmp_path, env={**os.environ, "SOURCE_DATE_EPOCH": "99999999999999"})
+    assert done.returncode == 3 and "SOURCE_DATE_EPOCH=99999999999999 is not a date" in done.stderr
+
+
+def test_an_output_made_read_only_does_not_block_later_builds(tmp_path):
+    corpus(tmp_path / "corpus")
+    assert build(tmp_path).returncode == 0
+    (tmp_path / "out" / "html").chmod(0o555)
+    for word in ("betaword", "gammaword"):
+        corpus(tmp_path / "corpus", words=word)
+        done = build(tmp_path, user=True)
+        assert done.returncode == 0, done.stderr
+        assert word in (tmp_path / "out" / "html" / "letter.html").read_text(encoding="utf-8")
+    for leftover in (tmp_path / "out").glob(".html-*"):  # the old folder we could not delete, for pytest to
+        leftover.chmod(0o755)

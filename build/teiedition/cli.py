@@ -5,15 +5,17 @@ Exit codes: 0 ok, 1 invalid input, 2 usage, 3 environment."""
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
 import time
 import urllib.parse
+from datetime import datetime, timezone
 from pathlib import Path
 
 from . import __version__
-from .exceptions import TeieditionError, ValidationFailed
+from .exceptions import EnvironmentProblem, TeieditionError, ValidationFailed
 from .problems import ERROR, summary
 
 DEFAULT_TEI = Path("tei")
@@ -88,10 +90,22 @@ def say(message: str) -> None:
     print(f"edition: {message}", file=sys.stderr, flush=True)
 
 
+def check_source_date() -> None:
+    """SOURCE_DATE_EPOCH, when it is a number, must be a moment the build can date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        try:
+            datetime.fromtimestamp(int(epoch), timezone.utc)
+        except (OverflowError, OSError, ValueError) as err:
+            raise EnvironmentProblem(f"SOURCE_DATE_EPOCH={epoch} is not a date this build can use ({err}) "
+                                     "— give the seconds since 1970 (as `date +%s` prints them), or unset it") from err
+
+
 def run_build(args: argparse.Namespace) -> int:
     from .build import build
     from .progress import Progress
 
+    check_source_date()
     progress = Progress(quiet=args.quiet)
     report = build(args.tei or DEFAULT_TEI, args.out or DEFAULT_OUT, base_url=args.base_url,
                    trim=args.trim, pdf=not args.no_pdf, strict=args.strict, waiting=say, progress=progress)
@@ -106,6 +120,7 @@ def run_serve(args: argparse.Namespace) -> int:
     from .resources import resource
     from .serve import serve
 
+    check_source_date()
     tei, out = args.tei or DEFAULT_TEI, args.out or DEFAULT_OUT
     # the HTML only: an editor waiting for the page to reload should not wait for the book
     serve(out / "html", [tei, resource("xslt"), resource("templates")], lambda: print(build(tei, out, pdf=False), flush=True), args.port)

@@ -140,7 +140,7 @@ def survey(root: Path) -> tuple[list[Path], list[Problem]]:
             for name in folders:
                 if (here / name).is_symlink():
                     problems.append(skipped(here / name, "it is a link to a folder, which is not followed — copy the folder into the edition instead"))
-            found += [here / name for name in names if name.endswith(".xml") and not name.startswith(".")]
+            found += [here / name for name in names if is_xml(name)]
         candidates = sorted(found)
     else:
         candidates = [root / FRONT_MATTER] if (root / FRONT_MATTER).is_file() else []
@@ -152,15 +152,22 @@ def survey(root: Path) -> tuple[list[Path], list[Problem]]:
             except OSError as err:
                 unreadable(err)
                 continue
-            candidates += sorted(root / folder / name for name in names if name.endswith(".xml"))
+            candidates += sorted(root / folder / name for name in names if is_xml(name))
     files = []
     for path in candidates:
-        reason = unfit(path, root)
+        reason = "it is a hidden file (its name begins with a dot), which is not read — rename it if it is part of the edition" \
+            if path.name.startswith(".") else unfit(path, root)
         if reason:
             problems.append(skipped(path, reason))
         else:
             files.append(path)
     return files, problems
+
+
+def is_xml(name: str) -> bool:
+    """A name of an XML file (letter.xml, LETTER.XML), but not an editor's lock or backup
+    file (.~lock.letter.xml#, .#letter.xml: they do not end so)."""
+    return name.lower().endswith(".xml")
 
 
 def skipped(path: Path, reason: str) -> Problem:
@@ -200,6 +207,17 @@ def no_dtd(name: str) -> Problem:
     return Problem(name, 1, 1, "xml-no-dtd", "the file declares a DTD (<!DOCTYPE …>) — remove it and write entities out as text (&amp;, &lt; and &gt; stay)")
 
 
+UTF16_DECLARED = re.compile(rb"<\?xml[^>]*encoding\s*=\s*[\"']UTF-?16[\"']", re.I)
+
+
+def decoded(data: bytes, encoding: str | None) -> str:
+    """The file's text in the encoding the parser read it in (UTF-8 if that is unknown)."""
+    try:
+        return data.decode(encoding or "utf-8", "replace")
+    except LookupError:
+        return data.decode("utf-8", "replace")
+
+
 def is_utf8(data: bytes) -> bool:
     try:
         data.decode("utf-8")
@@ -222,6 +240,9 @@ def read(path: Path) -> tuple[Source | None, list[Problem]]:
         return None, [Problem(name, 1, 1, "file-too-large", f"the file holds more than the {MAX_FILE_BYTES // 2**20} MB one document may have — split it into several files (one per letter, chapter or volume)")]
     if not data.strip():
         return None, [Problem(name, 1, 1, "xml-well-formed", "the file is empty — write a TEI document or delete the file")]
+    if UTF16_DECLARED.match(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\0" not in data[:200]:
+        # libxml2 would only say "Blank needed here" at the declaration
+        return None, [Problem(name, 1, 1, "xml-encoding", "the file declares encoding=\"UTF-16\" but is written one byte a character (UTF-8, most likely) — change the declaration to encoding=\"UTF-8\"")]
     try:
         tree = etree.ElementTree(etree.fromstring(data, safe_parser(), base_url=str(path)))
     except etree.XMLSyntaxError as err:
@@ -234,11 +255,11 @@ def read(path: Path) -> tuple[Source | None, list[Problem]]:
         return None, [
             Problem(name, line or 1, col or 1, "xml-well-formed", f"{message} — fix the XML at this point")
         ]
-    control = C1_CONTROL.search(data.decode("utf-8", "replace"))
+    text = decoded(data, tree.docinfo.encoding)
+    control = C1_CONTROL.search(text)
     if control:
         # legal XML, but HTML reads &#x80;–&#x9F; as Windows-1252 letters: the page would show
         # another character; in a file they are almost always an encoding mix-up
-        text = data.decode("utf-8", "replace")
         line = text.count("\n", 0, control.start()) + 1
         column = control.start() - text.rfind("\n", 0, control.start())
         found = control[0]

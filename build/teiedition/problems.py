@@ -37,7 +37,7 @@ def display_path(path: Path) -> str:
 
 #: Rules about the edition as a whole or about something not read as one of its files: they
 #: are not counted among the files with problems.
-NOT_ABOUT_A_FILE = frozenset({"no-schema", "no-base-url", "file-skipped", "folder-unreadable"})
+NOT_ABOUT_A_FILE = frozenset({"no-schema", "no-base-url", "file-skipped", "folder-unreadable", "edition-incomplete"})
 
 
 def summary(problems: list[Problem], files: int) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lxml import etree, isoschematron
 
-from .edition import SCHEMA, Edition, Source, find_root, load, survey
+from .edition import FRONT_MATTER, REGISTERS, SCHEMA, Edition, Source, find_root, load, survey
 from .exceptions import TeieditionError
 from .problems import ERROR, WARNING, Problem, display_path
 
@@ -232,6 +232,9 @@ def validate(edition: Edition, schemas: Schemas | None, only: set[Path] | None =
     corpus (no schemas) has been checked for well-formed TEI on reading; this says so."""
     if schemas is None:
         return [Problem(display_path(edition.root), 1, 1, "no-schema", f"no {SCHEMA}/edition.rng here, so the files were only checked to be well-formed TEI and are rendered generically — to validate the encoding, give the edition a schema (`edition init DIR` makes one to copy)", WARNING)]
+    missing = missing_parts(edition)
+    if missing:  # every cross-file rule would fail for it: one message says why
+        return missing
     problems = []
     for source in edition.sources:
         problems += check_relaxng(schemas, source)
@@ -240,6 +243,15 @@ def validate(edition: Edition, schemas: Schemas | None, only: set[Path] | None =
         names = {display_path(path) for path in only}
         problems = [p for p in problems if p.file in names]
     return sorted(set(problems))
+
+
+def missing_parts(edition: Edition) -> list[Problem]:
+    """The front matter or the registers' folder, when an edition of ours has lost it."""
+    parts = ((FRONT_MATTER, "the front matter (the edition's title, editors and contents)"),
+             (REGISTERS, "the registers (persons, places, organisations… that the texts point to)"))
+    return [Problem(display_path(edition.root / name), 1, 1, "edition-incomplete",
+                    f"{name} is missing: it holds {what}, which the texts need — restore it (from version control or a backup), or see what `edition init DIR` writes")
+            for name, what in parts if not (edition.root / name).exists()]
 
 
 def validate_paths(paths: list[Path]) -> tuple[list[Problem], int]:
