@@ -325,3 +325,12 @@ def test_an_output_made_read_only_does_not_block_later_builds(tmp_path):
         assert word in (tmp_path / "out" / "html" / "letter.html").read_text(encoding="utf-8")
     for leftover in (tmp_path / "out").glob(".html-*"):  # the old folder we could not delete, for pytest to
         leftover.chmod(0o755)
+
+
+def test_a_value_of_the_wrong_form_names_the_form(tmp_path):
+    shutil.copytree(TEI, tmp_path / "corpus")
+    text = tmp_path / "corpus" / "texts" / "exaro-article.xml"
+    text.write_text(text.read_text(encoding="utf-8").replace('notBefore="2011-06-01"', 'notBefore="June 2011"', 1), encoding="utf-8")
+    done = edition("validate", "corpus", cwd=tmp_path)
+    assert "relaxng: the value “June 2011” of notBefore is not a valid date or gYearMonth or gYear" in done.stdout
+    assert "remove it" not in done.stdout
