@@ -161,7 +161,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"edition: {err}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
-        print("edition: interrupted; output/ is left as it was", file=sys.stderr)
+        out = getattr(args, "out", None) or (DEFAULT_OUT if args.command in ("build", "serve") else None)
+        # the swap is never cut: the output is the previous build's, or this one's if it had got that far
+        print(f"edition: interrupted; {out}/ holds the last complete build, whole" if out else "edition: interrupted", file=sys.stderr)
         return 130
     except Exception:
         if args.debug:
