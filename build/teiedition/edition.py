@@ -255,6 +255,10 @@ def read(path: Path) -> tuple[Source | None, list[Problem]]:
         return None, [
             Problem(name, line or 1, col or 1, "xml-well-formed", f"{message} — fix the XML at this point")
         ]
+    declared = (tree.docinfo.encoding or "UTF-8").upper().replace("_", "-")
+    if declared not in ("UTF-8", "UTF8", "UTF-16") and not data.isascii() and is_utf8(data):
+        # the parser believed the declaration: every accented letter would be misread
+        return None, [Problem(name, 1, 1, "xml-encoding", f"the file declares encoding=\"{tree.docinfo.encoding}\" but is written in UTF-8, so its accented letters would be misread — change the declaration to encoding=\"UTF-8\"")]
     text = decoded(data, tree.docinfo.encoding)
     control = C1_CONTROL.search(text)
     if control:
@@ -266,10 +270,6 @@ def read(path: Path) -> tuple[Source | None, list[Problem]]:
         code = ord(found) if len(found) == 1 else int(found[3:-1], 16) if found[2] in "xX" else int(found[2:-1])
         guess = bytes([code]).decode("cp1252", "replace")
         return None, [Problem(name, line, column, "xml-control-char", f"U+{code:04X} is a control character, probably a mis-decoded Windows-1252 “{guess}” — replace it with the character meant")]
-    declared = (tree.docinfo.encoding or "UTF-8").upper().replace("_", "-")
-    if declared not in ("UTF-8", "UTF8", "UTF-16") and not data.isascii() and is_utf8(data):
-        # the parser believed the declaration: every accented letter would be misread
-        return None, [Problem(name, 1, 1, "xml-encoding", f"the file declares encoding=\"{tree.docinfo.encoding}\" but is written in UTF-8, so its accented letters would be misread — change the declaration to encoding=\"UTF-8\"")]
     if etree.QName(tree.getroot()).text != TEI_ROOT:
         found = etree.QName(tree.getroot())
         where = f" in namespace {found.namespace}" if found.namespace else " in no namespace"
