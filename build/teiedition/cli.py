@@ -32,13 +32,13 @@ def base_url(value: str) -> str:
 
 
 def port(value: str) -> int:
-    """A TCP port for --port: 1 to 65535 (0: any free one)."""
+    """A TCP port for --port: 1 to 65535, or 0 for any free one."""
     try:
         number = int(value)
     except ValueError:
         number = -1
     if not 0 <= number <= 65535:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a port — give a number from 1 to 65535, e.g. --port 8001")
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port — give a number from 1 to 65535 (0: any free port), e.g. --port 8001")
     return number
 
 
