@@ -212,3 +212,44 @@ def test_builds_killed_at_random_moments_leave_the_old_or_the_new_output_whole(t
     done = edition("build", "--tei", "corpus", "--out", "out", "--no-pdf", cwd=tmp_path, env=env)
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".cache", "html"]
+
+
+def test_builds_killed_inside_the_final_swap_leave_the_old_or_the_new_output_whole(tmp_path):
+    """A real build, each rename of its swap held open for 2 s by strace, killed in that
+    window at random: before the exchange the old output is whole, after it the new."""
+    import shutil
+
+    strace = shutil.which("strace")
+    if not strace:
+        pytest.skip("strace not found (apt-get install strace): it holds the swap open")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764547200"}
+    versions = {}
+    for word in ("oldword", "newword"):
+        corpus(tmp_path / "corpus", f"Dear friend, {word}.")
+        assert edition("build", "--tei", "corpus", "--out", word, "--no-pdf", cwd=tmp_path, env=env).returncode == 0
+        versions[word] = tree(tmp_path / word / "html")
+    current, other = "oldword", "newword"
+    corpus(tmp_path / "corpus", f"Dear friend, {current}.")
+    assert edition("build", "--tei", "corpus", "--out", "out", "--no-pdf", cwd=tmp_path, env=env).returncode == 0
+    moments = random.Random(2026)
+    kinds = (signal.SIGKILL, signal.SIGKILL, signal.SIGTERM, signal.SIGKILL, signal.SIGINT, signal.SIGKILL)
+    for slot, kind in enumerate(kinds):  # one random moment in each sixth of the window
+        corpus(tmp_path / "corpus", f"Dear friend, {other}.")
+        traced = subprocess.Popen([strace, "-f", "-qq", "-o", "/dev/null", "-e", "trace=renameat2,rename", "-e", "inject=renameat2,rename:delay_enter=1000000:delay_exit=1000000",
+                                   sys.executable, "-m", "teiedition.cli", "build", "--tei", "corpus", "--out", "out", "--no-pdf"],
+                                  cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        deadline = time.monotonic() + 60
+        while not list((tmp_path / "out").glob(".html-staging-*")) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.1 + (slot + moments.random()) * 1.9 / len(kinds))  # the files take a few ms; then 2 s of swap
+        children = Path(f"/proc/{traced.pid}/task/{traced.pid}/children").read_text().split()
+        if children:
+            os.kill(int(children[0]), kind)
+        traced.communicate(timeout=60)
+        found = tree(tmp_path / "out" / "html")
+        assert found in (versions[current], versions[other]), "a partial output"
+        if found == versions[other]:
+            current, other = other, current
+    done = edition("build", "--tei", "corpus", "--out", "out", "--no-pdf", cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".cache", "html"]
