@@ -140,8 +140,8 @@
       'date': te:document-date($tei), 'date_label': te:document-date-label($tei),
       'doc_type': te:doc-type($tei),
       'authors': array{ te:authors($tei) }, 'addressees': array{ te:addressees($tei) },
-      'about': array{ distinct-values($tei/tei:text//(tei:persName | tei:orgName)[@ref] ! te:label-of(te:target(@ref, .))) },
-      'persons': array{ sort(distinct-values($tei/tei:text//(tei:persName | tei:rs[@type = 'person'])[starts-with(@ref, 'psn:')] ! te:label-of(te:target(@ref, .)))) },
+      'about': array{ distinct-values($tei/tei:text//(tei:persName | tei:orgName)[@ref] ! te:target(@ref, .) ! te:label-of(.)) },
+      'persons': array{ sort(distinct-values($tei/tei:text//(tei:persName | tei:rs[@type = 'person'])[starts-with(@ref, 'psn:')] ! te:target(@ref, .) ! te:label-of(.))) },
       'prev': if ($position gt 1) then te:page-link($documents[$position - 1]) else (),
       'next': if ($position lt count($documents)) then te:page-link($documents[$position + 1]) else (),
       'main': te:html($main)
