@@ -49,10 +49,12 @@
     <xsl:sequence select="$node/ancestor-or-self::tei:TEI[1]"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>True for the TEI files that are documents of the edition (not registers, not front matter).</xd:desc></xd:doc>
+  <xd:doc><xd:desc>True for the TEI files that are documents of the edition (not registers, not front matter).
+    A file with neither a text nor registers (a header only: a manuscript's record, a bare TEI)
+    is a document too, so that what its header says is shown.</xd:desc></xd:doc>
   <xsl:function name="te:is-text" as="xs:boolean">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="exists($tei/tei:text) and not($tei/@xml:id = 'edition')"/>
+    <xsl:sequence select="not($tei/@xml:id = 'edition') and (exists($tei/tei:text) or empty($tei/tei:standOff/*[not(self::tei:listRelation)]))"/>
   </xsl:function>
 
   <xd:doc><xd:desc>The page (file name) on which an element of the edition is shown.</xd:desc></xd:doc>
