@@ -109,6 +109,12 @@
           </xsl:for-each>
           <dt>Physical description</dt>
           <dd><xsl:apply-templates select="$ms/tei:physDesc//tei:p | $ms/tei:physDesc//tei:handNote | $ms/tei:history/tei:origin"/></dd>
+          <!-- every other part of the description (place, other identifiers, condition, provenance…) under its own name -->
+          <xsl:for-each select="te:left-out($ms, ($ms/tei:msIdentifier/(tei:repository, tei:collection, tei:idno), ($ms//tei:locus)[1],
+              $ms/tei:msContents/tei:msItem/(* except (tei:locus, tei:textLang)), $ms/tei:physDesc//(tei:p | tei:handNote), $ms/tei:history/tei:origin))">
+            <dt><xsl:value-of select="(te:field-label(.)[.], 'Description')[1]"/></dt>
+            <dd><xsl:apply-templates select="."/></dd>
+          </xsl:for-each>
         </xsl:if>
         <dt>Languages</dt>
         <dd><ul class="plain"><xsl:for-each select="$profile/tei:langUsage/tei:language"><li><xsl:apply-templates/></li></xsl:for-each></ul></dd>

@@ -128,6 +128,7 @@
               <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
             </xsl:apply-templates>
           </section>
+          <xsl:call-template name="te:document-registers"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <xsl:call-template name="te:apparatus"><xsl:with-param name="notes" select="$notes"/></xsl:call-template>
           <xsl:call-template name="te:relations"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
         </article>
@@ -208,6 +209,8 @@
           <xsl:apply-templates select="$entries">
             <xsl:sort select="lower-case(te:sort-key(.))"/>
           </xsl:apply-templates>
+          <!-- the registers' headings, notes, entries without an id: after the entries, in their order -->
+          <xsl:apply-templates select="te:left-out($register/tei:standOff, $entries)"/>
         </article>
     </xsl:variable>
     <xsl:sequence select="map{
