@@ -67,6 +67,14 @@
     </xsl:choose>
   </xsl:template>
 
+  <xd:doc><xd:desc>What a register entry says besides its names (te:left-out shows it under its own name):
+    its content as a span.</xd:desc></xd:doc>
+  <xsl:template match="tei:birth | tei:death | tei:floruit | tei:residence | tei:affiliation | tei:sex | tei:location | tei:geo
+      | tei:nationality | tei:faith | tei:education | tei:socecStatus | tei:langKnowledge | tei:langKnown | tei:state | tei:trait
+      | tei:age | tei:persona | tei:population | tei:climate | tei:terrain | tei:offset | tei:persPronouns">
+    <span class="tei-{local-name()}"><xsl:apply-templates/></span>
+  </xsl:template>
+
   <xd:doc><xd:desc>Names and places in the header without a register link (e.g. the archive's country): plain spans.</xd:desc></xd:doc>
   <xsl:template match="tei:country | tei:settlement | tei:region | tei:origPlace | tei:geogName">
     <xsl:call-template name="te:inline"/>
