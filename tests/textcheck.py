@@ -208,15 +208,21 @@ def missing_in_pdf(expected_text: str, printed: str, covered: Collection[int]) -
     pdftotext gives each line as set: a word hyphenated or broken at a line's end comes in two
     parts, and right-to-left text in visual order, its letters reversed; a text node set
     against the next one ("M<hi>r</hi>" prints "Mr") is in the text all the same; and it
-    repeats a base letter for each mark stacked on it ("khô̂ng" → "khoôô ng"). Combining marks
+    repeats a base letter for each mark stacked on it ("khô̂ng" → "khoôô ng"); and a word
+    hyphenated at a page's end comes in two parts with the page furniture between. Combining marks
     are compared away: pdftotext orders stacked and precomposed diacritics its own way."""
     printed = _bare(printed)
     readings = (printed, re.sub(r"[-\u2010\u00ad]?\n", "", printed), " ".join(word[::-1] for word in printed.split()))
     joined = "".join(normalise(printed).split())
     collapsed = re.sub(r"(.)\1+", r"\1", joined)
     printable = "".join(ch if ord(ch) in covered or ch.isspace() else " " for ch in expected_text)
+    # a word hyphenated at the end of a page goes on after the next page's running head and folio
+    lines = [tokens(line) for line in printed.splitlines()]
+    heads = {line[-2] for line in lines if len(line) > 1 and line[-1] in "-\u2010"}
+    tails = {line[0] for line in lines if line}
     return [word for word in missing_words(_bare(printable), readings)
-            if word not in joined and re.sub(r"(.)\1+", r"\1", word) not in collapsed]
+            if word not in joined and re.sub(r"(.)\1+", r"\1", word) not in collapsed
+            and not any(word[:cut] in heads and word[cut:] in tails for cut in range(1, len(word)))]
 
 
 def _bare(text: str) -> str:
