@@ -121,7 +121,9 @@
         <xsl:if test="$file/tei:titleStmt/tei:respStmt">
           <dt>Contributors</dt>
           <xsl:for-each select="$file/tei:titleStmt/tei:respStmt">
-            <dd><xsl:value-of select="upper-case(substring(normalize-space(tei:resp), 1, 1)) || substring(normalize-space(tei:resp), 2)"/><xsl:text> </xsl:text><xsl:apply-templates select="tei:resp/following-sibling::*" mode="te:inline-list"/></dd>
+            <!-- TEI lets the names come before the responsibilities, and either be several -->
+            <xsl:variable name="resp" select="string-join(tei:resp ! normalize-space(.), ', ')"/>
+            <dd><xsl:value-of select="upper-case(substring($resp, 1, 1)) || substring($resp, 2)"/><xsl:text> </xsl:text><xsl:apply-templates select="* except tei:resp" mode="te:inline-list"/></dd>
           </xsl:for-each>
         </xsl:if>
         <dt>Source</dt>
