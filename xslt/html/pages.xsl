@@ -124,7 +124,7 @@
           </xsl:call-template>
           <xsl:call-template name="te:view-switch"/>
           <section class="text" id="text" aria-label="Text of the document">
-            <xsl:apply-templates select="$tei/tei:text">
+            <xsl:apply-templates select="$tei/tei:text, $tei/tei:TEI">
               <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
             </xsl:apply-templates>
           </section>

@@ -60,6 +60,15 @@
     <xsl:apply-templates/>
   </xsl:template>
 
+  <xd:doc><xd:desc>A TEI document inside another (TEI P5 lets a TEI hold others, as a corpus does): a
+    section with its title and its text, after the text of the document holding it.</xd:desc></xd:doc>
+  <xsl:template match="tei:TEI">
+    <section class="tei-TEI">
+      <h2><xsl:value-of select="te:title(.)"/></h2>
+      <xsl:apply-templates select="tei:text, tei:TEI"/>
+    </section>
+  </xsl:template>
+
   <xd:doc><xd:desc>Front and back matter of a text: sections of their own.</xd:desc></xd:doc>
   <xsl:template match="tei:front | tei:back">
     <xsl:call-template name="te:block"><xsl:with-param name="name" select="'section'"/></xsl:call-template>

@@ -113,7 +113,7 @@
         <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
       </xsl:call-template>
       <section class="text">
-        <xsl:apply-templates select="$tei/tei:text">
+        <xsl:apply-templates select="$tei/tei:text, $tei/tei:TEI">
           <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
         </xsl:apply-templates>
       </section>
