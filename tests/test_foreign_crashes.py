@@ -128,3 +128,19 @@ def test_a_folder_whose_files_have_no_text_builds(tmp_path):
     done, out = build(tmp_path, files)
     assert_built(done)
     assert (out / "html" / "index.html").is_file()
+
+
+def test_contributors_named_before_their_responsibility_render(tmp_path):
+    # found by the grammar fuzzer: respStmt allows names first, and several resp
+    doc = tei("<p>Body.</p>", ident="r").replace("</title></titleStmt>", "</title><respStmt><name>Olwen Tarrant</name>"
+                                                "<resp>transcribed</resp><resp>proofread</resp></respStmt></titleStmt>")
+    done, out = build(tmp_path, {"r.xml": doc})
+    assert_built(done)
+    assert_words(out, "r", "Olwen Tarrant transcribed proofread")
+
+
+def test_forme_work_without_a_type_renders(tmp_path):
+    # found by the grammar fuzzer: fw's label was looked up by a @type it may lack
+    done, out = build(tmp_path, {"fw.xml": tei("<fw>Running headword</fw><p>Body.</p>", ident="fw")})
+    assert_built(done)
+    assert_words(out, "fw", "Running headword")

@@ -72,16 +72,23 @@ FILES = {
       <witDetail wit="#B" target="#x">Witdetailword in margin</witDetail></app> and <hi rend="italic tip">Tiprendword</hi>,
       <hi rend="bold permalink">Permalinkword</hi>, <seg rend="x view-switch">Viewswitchword</seg>, <hi rend="hidden">Hiddenrendword</hi>.</p>""",
                     "<p>Invented.</p>", ""),
+    "figures.xml": ("""<p>A picture <figure><graphic url="map.png"><desc>Graphicdescword of a map</desc></graphic></figure>
+      and a gap <gap><precision precision="low"><desc>Precisiondescword roughly</desc></precision></gap>.</p>""", "<p>Invented.</p>", ""),
+    "nested.xml": ("<p>Outer text.</p>", "<p>Invented.</p>",
+                   "<NESTED>" + HEADER.format(title="inner", source="<p>Invented.</p>")
+                   + "<text><body><p>Nestedword inner text<note>Nestednoteword</note>.</p></body></text>"),
 }
 
 
 def document(name: str) -> str:
     body, source, extra = FILES[name]
-    back = ""
+    back = after = ""
     if extra.startswith("<BACK>"):
         back, extra = "<back>" + extra[6:-7] + "</back>", ""
+    if extra.startswith("<NESTED>"):  # a TEI inside the TEI, after its text
+        after, extra = f'<TEI xmlns="{TEI_NS}">' + extra[8:] + "</TEI>", ""
     return (f'<TEI xmlns="{TEI_NS}" xml:id="{Path(name).stem}">{HEADER.format(title=Path(name).stem, source=source)}'
-            f"{extra}<text><body>{body}</body>{back}</text></TEI>")
+            f"{extra}<text><body>{body}</body>{back}</text>{after}</TEI>")
 
 
 @pytest.fixture(scope="module")
@@ -123,6 +130,9 @@ CASES = {
     "gap-desc": ("phrases.xml", "//t:gap"),
     "witdetail": ("phrases.xml", "//t:app"),
     "rend-with-site-class-names": ("phrases.xml", "//t:hi | //t:seg"),
+    "graphic-desc": ("figures.xml", "//t:graphic"),
+    "gap-precision": ("figures.xml", "//t:gap"),
+    "nested-tei": ("nested.xml", "/t:TEI/t:TEI/t:text"),
 }
 
 

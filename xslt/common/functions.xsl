@@ -50,11 +50,11 @@
   </xsl:function>
 
   <xd:doc><xd:desc>True for the TEI files that are documents of the edition (not registers, not front matter).
-    A file with neither a text nor registers (a header only: a manuscript's record, a bare TEI)
-    is a document too, so that what its header says is shown.</xd:desc></xd:doc>
+    A file with a text, or with TEI documents inside it, is one; so is a file with neither a text
+    nor registers (a header only: a manuscript's record, a bare TEI), so that its header is shown.</xd:desc></xd:doc>
   <xsl:function name="te:is-text" as="xs:boolean">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="not($tei/@xml:id = 'edition') and (exists($tei/tei:text) or empty($tei/tei:standOff/*[not(self::tei:listRelation)]))"/>
+    <xsl:sequence select="not($tei/@xml:id = 'edition') and (exists($tei/(tei:text | tei:TEI)) or empty($tei/tei:standOff/*[not(self::tei:listRelation)]))"/>
   </xsl:function>
 
   <xd:doc><xd:desc>The page (file name) on which an element of the edition is shown.</xd:desc></xd:doc>

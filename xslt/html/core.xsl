@@ -282,7 +282,7 @@
   <xsl:template match="tei:gap">
     <span class="tei-gap reason-{(tokenize(@reason)[1], 'unknown')[1]}">
       <xsl:value-of select="if (@reason = 'signature') then 'signature, not transcribed' else '…'"/>
-      <xsl:for-each select="tei:desc"> [<xsl:apply-templates/>]</xsl:for-each>
+      <xsl:for-each select="*[normalize-space()]"> [<xsl:apply-templates select="if (self::tei:desc) then node() else ."/>]</xsl:for-each>
     </span>
   </xsl:template>
 </xsl:stylesheet>
