@@ -20,9 +20,10 @@ where a whitespace-separated chunk has nothing else: the text node `&lt;` must c
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from lxml import etree
 
@@ -197,6 +198,36 @@ def html_page_texts(path) -> tuple[str, str]:
     root = lxml.html.parse(str(path)).getroot()
     main = root.find(".//main")
     return html_texts(main if main is not None else root.find("body") if root.find("body") is not None else root)
+
+
+def missing_in_pdf(expected_text: str, printed: str, covered: Collection[int]) -> list[str]:
+    """The words of `expected_text` not in `printed` (a PDF's text as pdftotext gives it),
+    leaving out characters the book's fonts lack (`covered`: their code points), which the
+    build reports (print-missing-glyph) instead of printing.
+
+    pdftotext gives each line as set: a word hyphenated or broken at a line's end comes in two
+    parts, and right-to-left text in visual order, its letters reversed; a text node set
+    against the next one ("M<hi>r</hi>" prints "Mr") is in the text all the same; and it
+    repeats a base letter for each mark stacked on it ("khô̂ng" → "khoôô ng"); and a word
+    hyphenated at a page's end comes in two parts with the page furniture between. Combining marks
+    are compared away: pdftotext orders stacked and precomposed diacritics its own way."""
+    printed = _bare(printed)
+    readings = (printed, re.sub(r"[-\u2010\u00ad]?\n", "", printed), " ".join(word[::-1] for word in printed.split()))
+    joined = "".join(normalise(printed).split())
+    collapsed = re.sub(r"(.)\1+", r"\1", joined)
+    printable = "".join(ch if ord(ch) in covered or ch.isspace() else " " for ch in expected_text)
+    # a word hyphenated at the end of a page goes on after the next page's running head and folio
+    lines = [tokens(line) for line in printed.splitlines()]
+    heads = {line[-2] for line in lines if len(line) > 1 and line[-1] in "-\u2010"}
+    tails = {line[0] for line in lines if line}
+    return [word for word in missing_words(_bare(printable), readings)
+            if word not in joined and re.sub(r"(.)\1+", r"\1", word) not in collapsed
+            and not any(word[:cut] in heads and word[cut:] in tails for cut in range(1, len(word)))]
+
+
+def _bare(text: str) -> str:
+    """The text without combining marks, decomposed first."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.category(ch).startswith("M"))
 
 
 def context(tokens_: Iterable[str], limit: int = 20) -> str:

@@ -199,6 +199,11 @@ def unfit(path: Path, root: Path) -> str | None:
 
 
 DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
+#: What the safe parser's limits (libxml2 without XML_PARSE_HUGE) mean for the user.
+LIMITS = {
+    "depth": "elements nest more than 256 levels deep here, more than the build reads — flatten the nesting (TEI needs a few dozen levels at most)",
+    "size": "a single text node or name here is longer than 10 MB, more than the build reads — split the text into paragraphs or files",
+}
 #: A C1 control character, written as itself or as a character reference.
 C1_CONTROL = re.compile("[\x80-\x9f]|&#[xX]0*[89][0-9a-fA-F];|&#0*(?:12[89]|1[3-5][0-9]);")
 
@@ -252,6 +257,9 @@ def read(path: Path) -> tuple[Source | None, list[Problem]]:
         message = err.msg.split(", line ")[0] if err.msg else "not well-formed XML"
         if "not proper UTF-8" in message or "encoding" in message.lower():
             return None, [Problem(name, line or 1, col or 1, "xml-encoding", f"{message} — save the file as UTF-8, or declare the encoding it is written in (<?xml version=\"1.0\" encoding=\"…\"?>)")]
+        if "XML_PARSE_HUGE" in message:  # libxml2's limits, with advice the user cannot take
+            message = LIMITS["depth" if "depth" in message.lower() else "size"]
+            return None, [Problem(name, line or 1, col or 1, "xml-too-large", message)]
         return None, [
             Problem(name, line or 1, col or 1, "xml-well-formed", f"{message} — fix the XML at this point")
         ]

@@ -33,12 +33,21 @@ PARSER_FEATURES_OFF = (
     "http://apache.org/xml/features/nonvalidating/load-external-dtd",
 )
 
+#: How deep Saxon's parser lets elements nest. Its default (100, the JDK's jdk.xml.maxElementDepth)
+#: refuses valid TEI that lxml has read (lxml allows 256 levels, and the corpus wraps every file
+#: in one more), so lxml's limit is the one a user meets, with a located message.
+MAX_ELEMENT_DEPTH = "1000"
+
 
 def confine(processor: Any) -> None:
     """Keep Saxon from the network and from entities: documents it reads (the edition's own
     schemas, for the guidelines page) load no DTD and expand no external entity, and
-    doc(), unparsed-text() and includes may use file: addresses only."""
+    doc(), unparsed-text() and includes may use file: addresses only. Its parser takes the
+    nesting lxml has already allowed."""
     processor.set_configuration_property("http://saxon.sf.net/feature/allowedProtocols", "file")
+    processor.set_configuration_property(
+        "http://saxon.sf.net/feature/parserProperty?uri="
+        + urllib.parse.quote("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", safe=""), MAX_ELEMENT_DEPTH)
     for feature in PARSER_FEATURES_OFF:
         processor.set_configuration_property(
             "http://saxon.sf.net/feature/parserFeature?uri=" + urllib.parse.quote(feature, safe=""), "false")

@@ -190,13 +190,16 @@ def named_roots(edition: Edition, copy: bool) -> list[tuple[Source, etree._Eleme
     """Each file's root (a copy, or the file's own), keeping where it came from in xml:base
     (texts/letter.xml), which names its page when it has no xml:id."""
     taken = {ident for source in edition.sources for ident in source.tree.xpath("//@xml:id")} | RESERVED
-    roots = []
+    roots, named = [], set()
     for source in edition.sources:
         root = deepcopy(source.tree.getroot()) if copy else source.tree.getroot()
         root.set(XML_BASE, edition.relative(source))
-        # a foreign file may lack an id, or have one that is the name of one of our pages
-        if root.get(XML_ID) is None or (edition.schema_dir is None and root.get(XML_ID) in RESERVED):
+        # a foreign file may lack an id, have one that is the name of one of our pages, or the
+        # id of another file (foreign projects reuse "doc1"): each file needs a page of its own
+        foreign = edition.schema_dir is None
+        if root.get(XML_ID) is None or (foreign and (root.get(XML_ID) in RESERVED or root.get(XML_ID) in named)):
             root.set(XML_ID, unique(slug(edition.relative(source)), taken))
+        named.add(root.get(XML_ID))
         roots.append((source, root))
     return roots
 

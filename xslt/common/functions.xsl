@@ -28,13 +28,15 @@
     'psn': 'persons', 'org': 'organisations', 'plc': 'places', 'evt': 'events', 'bib': 'works',
     'edn': 'edition'}"/>
 
-  <xd:doc><xd:desc>The element a pointer names, or nothing (an external URL, a dangling pointer).</xd:desc></xd:doc>
+  <xd:doc><xd:desc>The element a pointer names, or nothing (an external URL, a dangling pointer, an id in
+    another file); of several pointers, the first.</xd:desc></xd:doc>
   <xsl:function name="te:target" as="element()?">
     <xsl:param name="pointer" as="xs:string?"/>
     <xsl:param name="context" as="node()"/>
-    <xsl:variable name="p" select="normalize-space($pointer)"/>
+    <xsl:variable name="p" select="tokenize(normalize-space($pointer))[1]"/>
     <xsl:sequence select="
-      if (starts-with($p, '#')) then key('te:id', substring($p, 2), (te:document($context), root($context))[1])[1]
+      if (empty($p)) then ()
+      else if (starts-with($p, '#')) then key('te:id', substring($p, 2), (te:document($context), root($context))[1])[1]
       else if (starts-with($p, 'doc:')) then key('te:id', substring-after($p, 'doc:'), root($context))[self::tei:TEI][1]
       else if (matches($p, '^[a-z]+:') and map:contains($te:prefixes, substring-before($p, ':')))
         then key('te:id', substring-after($p, ':'), root($context))[1]
@@ -47,10 +49,12 @@
     <xsl:sequence select="$node/ancestor-or-self::tei:TEI[1]"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>True for the TEI files that are documents of the edition (not registers, not front matter).</xd:desc></xd:doc>
+  <xd:doc><xd:desc>True for the TEI files that are documents of the edition (not registers, not front matter).
+    A file with a text, or with TEI documents inside it, is one; so is a file with neither a text
+    nor registers (a header only: a manuscript's record, a bare TEI), so that its header is shown.</xd:desc></xd:doc>
   <xsl:function name="te:is-text" as="xs:boolean">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="exists($tei/tei:text) and not($tei/@xml:id = 'edition')"/>
+    <xsl:sequence select="not($tei/@xml:id = 'edition') and (exists($tei/(tei:text | tei:TEI)) or empty($tei/tei:standOff/*[not(self::tei:listRelation)]))"/>
   </xsl:function>
 
   <xd:doc><xd:desc>The page (file name) on which an element of the edition is shown.</xd:desc></xd:doc>
@@ -97,16 +101,30 @@
     <xsl:sequence select="string(($pb/@n, count(te:document($pb)//tei:pb[. &lt;&lt; $pb]) + 2)[1])"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>An ISO date (YYYY, YYYY-MM, YYYY-MM-DD) written out in English: "16 February 1986".</xd:desc></xd:doc>
+  <xd:doc><xd:desc>A date of XML Schema (the forms TEI's @when allows: YYYY, YYYY-MM, YYYY-MM-DD, with a time
+    or a zone after it, --MM-DD, --MM, ---DD; a negative year is BCE) written out in English: "16 February 1986",
+    "15 March 44 BCE", "1 May". Anything else is shown as written, never dropped.</xd:desc></xd:doc>
   <xsl:function name="te:format-date" as="xs:string">
     <xsl:param name="iso" as="xs:string?"/>
     <xsl:variable name="months" select="('January', 'February', 'March', 'April', 'May', 'June', 'July',
       'August', 'September', 'October', 'November', 'December')"/>
-    <xsl:variable name="parts" select="tokenize($iso, '-')"/>
-    <xsl:sequence select="string-join((
-      if (count($parts) ge 3) then string(xs:integer($parts[3])) else (),
-      if (count($parts) ge 2) then $months[xs:integer($parts[2])] else (),
-      $parts[1]), ' ')"/>
+    <xsl:variable name="value" select="normalize-space($iso)"/>
+    <xsl:variable name="zone" select="'(T[0-9:.]+)?(Z|[+\-][0-9]{2}:[0-9]{2})?'"/>
+    <xsl:variable name="written" as="xs:string*">
+      <xsl:analyze-string select="$value" regex="^(-?)([0-9]{{4,}})(-([0-9]{{2}})(-([0-9]{{2}}))?)?{$zone}$|^--([0-9]{{2}})?(-([0-9]{{2}}))?{$zone}$">
+        <xsl:matching-substring>
+          <xsl:variable name="month" select="xs:integer((regex-group(4)[.], regex-group(9)[.], '0')[1])"/>
+          <xsl:variable name="day" select="xs:integer((regex-group(6)[.], regex-group(11)[.], '0')[1])"/>
+          <xsl:variable name="words" select="string-join((
+            if ($day gt 0) then string($day) else (),
+            if ($month gt 0) then $months[$month] else (),
+            if (regex-group(2)) then (if (regex-group(1)) then string(xs:integer(regex-group(2))) || ' BCE' else regex-group(2)) else ()), ' ')"/>
+          <xsl:sequence select="if ($month gt 12 or $day gt 31 or not($words)) then $value else $words"/>
+        </xsl:matching-substring>
+        <xsl:non-matching-substring><xsl:sequence select="$value"/></xsl:non-matching-substring>
+      </xsl:analyze-string>
+    </xsl:variable>
+    <xsl:sequence select="string-join($written)"/>
   </xsl:function>
 
   <xd:doc><xd:desc>The date of a document: its creation date (when, or notBefore–notAfter).</xd:desc></xd:doc>

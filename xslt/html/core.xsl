@@ -23,7 +23,7 @@
     <xsl:param name="content" as="item()*"><xsl:apply-templates/></xsl:param>
     <xsl:element name="{$name}">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
-      <xsl:attribute name="class" select="string-join(('tei-' || local-name(), @type ! ('type-' || .), @rend ! ('rend-' || .)), ' ')"/>
+      <xsl:attribute name="class" select="string-join(('tei-' || local-name(), tokenize(@type) ! ('type-' || .), tokenize(@rend) ! ('rend-' || .)), ' ')"/>
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <xsl:sequence select="$content"/>
     </xsl:element>
@@ -51,8 +51,20 @@
       <xsl:with-param name="content" as="item()*">
         <xsl:element name="{if (@type = 'gloss') then 'dl' else if (tei:label or @type = 'bulleted' or not(@type = 'ordered')) then 'ul' else 'ol'}">
           <xsl:if test="tei:label"><xsl:attribute name="class" select="'labelled'"/></xsl:if>
-          <xsl:apply-templates select="tei:head"/>
-          <xsl:apply-templates select="tei:item"/>
+          <!-- a label goes with the item after it; anything else (trailer, a label alone, a page break)
+               stays where it is, as an item of its own: a list may hold only items -->
+          <xsl:for-each select="* except tei:label[following-sibling::*[1][self::tei:item]]">
+            <xsl:choose>
+              <xsl:when test="self::tei:head or self::tei:item"><xsl:apply-templates select="."/></xsl:when>
+              <xsl:otherwise>
+                <!-- in a div, so that a label alone is not set in the narrow column of the items' labels -->
+                <xsl:element name="{if (parent::tei:list/@type = 'gloss') then 'dd' else 'li'}">
+                  <xsl:attribute name="class" select="'list-other'"/>
+                  <div><xsl:apply-templates select="."/></div>
+                </xsl:element>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
         </xsl:element>
       </xsl:with-param>
     </xsl:call-template>
@@ -248,7 +260,9 @@
     <xsl:call-template name="te:block">
       <xsl:with-param name="name" select="'ul'"/>
       <xsl:with-param name="content" as="item()*">
-        <xsl:for-each select="tei:bibl | tei:biblStruct"><li><xsl:apply-templates select="."/></li></xsl:for-each>
+        <!-- its heading first, as in a list; then every reference, note or nested list in order -->
+        <xsl:for-each select="tei:head"><li class="tei-head list-head"><xsl:apply-templates/></li></xsl:for-each>
+        <xsl:for-each select="* except tei:head"><li><xsl:apply-templates select="."/></li></xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -263,10 +277,12 @@
     <xsl:call-template name="te:block"><xsl:with-param name="name" select="if (te:in-phrase(.)) then 'span' else 'div'"/></xsl:call-template>
   </xsl:template>
 
-  <xd:doc><xd:desc>Something not transcribed: a bracketed label saying what (the TEI holds no text for it).</xd:desc></xd:doc>
+  <xd:doc><xd:desc>Something not transcribed: a bracketed label saying what (the TEI holds no text for it),
+    and the encoder's description of it, when there is one.</xd:desc></xd:doc>
   <xsl:template match="tei:gap">
-    <span class="tei-gap reason-{(@reason, 'unknown')[1]}">
+    <span class="tei-gap reason-{(tokenize(@reason)[1], 'unknown')[1]}">
       <xsl:value-of select="if (@reason = 'signature') then 'signature, not transcribed' else '…'"/>
+      <xsl:for-each select="*[normalize-space()]"> [<xsl:apply-templates select="if (self::tei:desc) then node() else ."/>]</xsl:for-each>
     </span>
   </xsl:template>
 </xsl:stylesheet>

@@ -93,7 +93,7 @@
       map{'id': 'index', 'kind': 'home', 'path': 'index.html', 'title': 'Home'},
       $front/tei:text/tei:body/tei:div ! map{'id': string(@xml:id), 'kind': 'front', 'path': te:page-of(.), 'title': te:plain(tei:head[1])},
       $documents ! map{'id': string(@xml:id), 'kind': 'document', 'path': te:page-of(.), 'title': te:short-title(.)},
-      $corpus/tei:TEI[not(tei:text)][tei:standOff/*[not(self::tei:listRelation)]] ! map{'id': string(@xml:id), 'kind': 'register', 'path': te:page-of(.), 'title': te:title(.)}
+      $corpus/tei:TEI[not(te:is-text(.))][tei:standOff/*[not(self::tei:listRelation)]] ! map{'id': string(@xml:id), 'kind': 'register', 'path': te:page-of(.), 'title': te:title(.)}
     }"/>
   </xsl:template>
 

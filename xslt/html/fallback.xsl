@@ -28,4 +28,26 @@
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
+
+  <xd:doc><xd:desc>What a selective rendering of `$within` (a manuscript description, a register entry)
+    leaves out: the largest parts of it, elements or text, that hold text and none of the `$shown`
+    elements. Its caller renders them after what it chose to show, so that no text is lost.</xd:desc></xd:doc>
+  <xsl:function name="te:left-out" as="node()*">
+    <xsl:param name="within" as="element()"/>
+    <xsl:param name="shown" as="element()*"/>
+    <xsl:for-each select="$within/(* | text()[normalize-space()]) except $shown">
+      <xsl:sequence select="if (self::* and exists(descendant::* intersect $shown)) then te:left-out(., $shown)
+        else if (normalize-space(.)) then . else ()"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <xd:doc><xd:desc>A label for a part that te:left-out found, from its element's name and type:
+    "Alt identifier", "Idno (VIAF)"; nothing for text.</xd:desc></xd:doc>
+  <xsl:function name="te:field-label" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="named" select="map{'textLang': 'language of the text', 'altIdentifier': 'other shelfmark',
+      'msName': 'name', 'idno': 'identifier', 'geo': 'coordinates'}(local-name($node))"/>
+    <xsl:variable name="words" select="($named, lower-case(replace(local-name($node), '([a-z])([A-Z])', '$1 $2')))[1]"/>
+    <xsl:sequence select="upper-case(substring($words, 1, 1)) || substring($words, 2) || $node/@type ! (' (' || . || ')')"/>
+  </xsl:function>
 </xsl:stylesheet>

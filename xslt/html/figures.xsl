@@ -64,6 +64,8 @@
         <xsl:when test="matches(@url, '^https?://')"><a href="{@url}"><xsl:value-of select="@url"/></a></xsl:when>
         <xsl:otherwise><xsl:value-of select="tokenize(@url, '/')[last()]"/></xsl:otherwise>
       </xsl:choose>
+      <!-- what the image shows, when the encoder says -->
+      <xsl:for-each select="tei:desc">: <xsl:apply-templates/></xsl:for-each>
       <xsl:text>]</xsl:text>
     </span>
   </xsl:template>

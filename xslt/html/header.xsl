@@ -109,13 +109,21 @@
           </xsl:for-each>
           <dt>Physical description</dt>
           <dd><xsl:apply-templates select="$ms/tei:physDesc//tei:p | $ms/tei:physDesc//tei:handNote | $ms/tei:history/tei:origin"/></dd>
+          <!-- every other part of the description (place, other identifiers, condition, provenance…) under its own name -->
+          <xsl:for-each select="te:left-out($ms, ($ms/tei:msIdentifier/(tei:settlement, tei:institution, tei:repository, tei:collection, tei:idno), ($ms//tei:locus)[1],
+              $ms/tei:msContents/tei:msItem/(* except (tei:locus, tei:textLang)), $ms/tei:physDesc//(tei:p | tei:handNote), $ms/tei:history/tei:origin))">
+            <dt><xsl:value-of select="(te:field-label(.)[.], 'Description')[1]"/></dt>
+            <dd><xsl:apply-templates select="."/></dd>
+          </xsl:for-each>
         </xsl:if>
         <dt>Languages</dt>
         <dd><ul class="plain"><xsl:for-each select="$profile/tei:langUsage/tei:language"><li><xsl:apply-templates/></li></xsl:for-each></ul></dd>
         <xsl:if test="$file/tei:titleStmt/tei:respStmt">
           <dt>Contributors</dt>
           <xsl:for-each select="$file/tei:titleStmt/tei:respStmt">
-            <dd><xsl:value-of select="upper-case(substring(normalize-space(tei:resp), 1, 1)) || substring(normalize-space(tei:resp), 2)"/><xsl:text> </xsl:text><xsl:apply-templates select="tei:resp/following-sibling::*" mode="te:inline-list"/></dd>
+            <!-- TEI lets the names come before the responsibilities, and either be several -->
+            <xsl:variable name="resp" select="string-join(tei:resp ! normalize-space(.), ', ')"/>
+            <dd><xsl:value-of select="upper-case(substring($resp, 1, 1)) || substring($resp, 2)"/><xsl:text> </xsl:text><xsl:apply-templates select="* except tei:resp" mode="te:inline-list"/></dd>
           </xsl:for-each>
         </xsl:if>
         <dt>Source</dt>
@@ -136,6 +144,21 @@
     <xsl:sequence select="(map{'received': 'Addressee', 'transmitted': 'Transmitted by', 'forwarded': 'To be passed on to'}($type), 'Correspondent')[1]"/>
   </xsl:function>
 
+  <xd:doc><xd:desc>The parts of a manuscript description the panel shows under their own names
+    (te:left-out): their content, as a span, or a div where they hold blocks.</xd:desc></xd:doc>
+  <xsl:template match="tei:provenance | tei:acquisition | tei:summary | tei:textLang | tei:msName | tei:altIdentifier
+      | tei:additional | tei:adminInfo | tei:surrogates | tei:custodialHist | tei:custEvent | tei:recordHist | tei:source
+      | tei:msContents | tei:msItem | tei:incipit | tei:explicit | tei:rubric | tei:finalRubric | tei:colophon | tei:filiation
+      | tei:physDesc | tei:objectDesc | tei:supportDesc | tei:support | tei:extent | tei:dimensions | tei:height | tei:width
+      | tei:depth | tei:foliation | tei:collation | tei:condition | tei:layoutDesc | tei:layout | tei:handDesc | tei:scriptDesc
+      | tei:scriptNote | tei:typeDesc | tei:decoDesc | tei:decoNote | tei:bindingDesc | tei:binding | tei:sealDesc | tei:seal
+      | tei:additions | tei:accMat | tei:musicNotation | tei:history | tei:msPart | tei:msFrag">
+    <xsl:element name="{if (te:in-phrase(.) or not(*[not(te:in-phrase(.))][descendant-or-self::tei:p or descendant-or-self::tei:ab])) then 'span' else 'div'}">
+      <xsl:attribute name="class" select="'tei-' || local-name()"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
   <xd:doc><xd:desc>Elements of a list of names, separated by commas.</xd:desc></xd:doc>
   <xsl:template match="*" mode="te:inline-list">
     <xsl:if test="position() gt 1">, </xsl:if>
@@ -144,7 +167,7 @@
 
   <xd:doc><xd:desc>The shelfmark: repository, collection and file, separated by commas.</xd:desc></xd:doc>
   <xsl:template match="tei:msIdentifier" mode="te:shelfmark">
-    <xsl:apply-templates select="(tei:repository, tei:collection, tei:idno)" mode="te:inline-list"/>
+    <xsl:apply-templates select="(tei:settlement, tei:institution, tei:repository, tei:collection, tei:idno)" mode="te:inline-list"/>
   </xsl:template>
 
   <xd:doc><xd:desc>The leaves of the shelfmark.</xd:desc></xd:doc>

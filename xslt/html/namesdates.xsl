@@ -52,7 +52,7 @@
           <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
         </xsl:choose>
       </xsl:with-param>
-      <xsl:with-param name="class" select="if (@xml:id or @xml:lang) then () else string-join(('tei-' || local-name(), @type ! ('type-' || .), @rend ! ('rend-' || .)), ' ')"/>
+      <xsl:with-param name="class" select="if (@xml:id or @xml:lang) then () else string-join(('tei-' || local-name(), tokenize(@type) ! ('type-' || .), tokenize(@rend) ! ('rend-' || .)), ' ')"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -65,6 +65,14 @@
       </xsl:when>
       <xsl:otherwise><xsl:call-template name="te:inline"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <xd:doc><xd:desc>What a register entry says besides its names (te:left-out shows it under its own name):
+    its content as a span.</xd:desc></xd:doc>
+  <xsl:template match="tei:birth | tei:death | tei:floruit | tei:residence | tei:affiliation | tei:sex | tei:location | tei:geo
+      | tei:nationality | tei:faith | tei:education | tei:socecStatus | tei:langKnowledge | tei:langKnown | tei:state | tei:trait
+      | tei:age | tei:persona | tei:population | tei:climate | tei:terrain | tei:offset | tei:persPronouns">
+    <span class="tei-{local-name()}"><xsl:apply-templates/></span>
   </xsl:template>
 
   <xd:doc><xd:desc>Names and places in the header without a register link (e.g. the archive's country): plain spans.</xd:desc></xd:doc>
@@ -95,6 +103,13 @@
       <xsl:for-each select="tei:note[not(@type = 'identification')]">
         <p class="entry-note"><xsl:apply-templates/></p>
       </xsl:for-each>
+      <!-- what the lines above do not show (a birth place, a residence, other identifiers, a location), under its own name -->
+      <xsl:for-each select="if (self::tei:bibl) then () else te:left-out(., $names | tei:note | tei:desc | tei:occupation | tei:idno[@type = map:keys($te:authorities)])">
+        <p class="entry-field">
+          <xsl:if test="self::*"><span class="label"><xsl:value-of select="te:field-label(.)"/>:</span><xsl:text> </xsl:text></xsl:if>
+          <xsl:apply-templates select="."/>
+        </p>
+      </xsl:for-each>
       <xsl:if test="tei:idno[@type = map:keys($te:authorities)]">
         <p class="authority"><span class="label">Authority files:</span><xsl:text> </xsl:text>
           <xsl:for-each select="tei:idno[@type = map:keys($te:authorities)]">
@@ -106,6 +121,18 @@
       </xsl:if>
       <xsl:call-template name="te:occurrences"><xsl:with-param name="entry" select="."/></xsl:call-template>
     </section>
+  </xsl:template>
+
+  <xd:doc><xd:desc>The registers a document keeps in its standOff (persons, places… of a foreign
+    project; its relations are shown apart), after its text, on the page and in the book.</xd:desc></xd:doc>
+  <xsl:template name="te:document-registers">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="lists" select="$tei/tei:standOff/(* except tei:listRelation)"/>
+    <xsl:if test="exists($lists)">
+      <section class="registers" aria-label="Registers of the document">
+        <xsl:apply-templates select="$lists"/>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <xd:doc><xd:desc>Life dates or event dates of an entry, written out.</xd:desc></xd:doc>

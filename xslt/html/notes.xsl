@@ -35,7 +35,7 @@
   <xsl:function name="te:page-notes" as="element(tei:note)*">
     <xsl:param name="root" as="element()"/>
     <!-- notes inside notes (the editors' note on a source's endnote) are read in the apparatus, after the text -->
-    <xsl:variable name="parts" select="(te:panel-parts($root), $root/tei:text, $root[not(self::tei:TEI)])"/>
+    <xsl:variable name="parts" select="(te:panel-parts($root), $root/tei:text, $root//tei:TEI/tei:text, $root[not(self::tei:TEI)])"/>
     <xsl:sequence select="(for $part in $parts return $part//tei:note[not(ancestor::tei:note)]),
                           (for $part in $parts return $part//tei:note[ancestor::tei:note])"/>
   </xsl:function>

@@ -124,10 +124,11 @@
           </xsl:call-template>
           <xsl:call-template name="te:view-switch"/>
           <section class="text" id="text" aria-label="Text of the document">
-            <xsl:apply-templates select="$tei/tei:text">
+            <xsl:apply-templates select="$tei/tei:text, $tei/tei:TEI">
               <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
             </xsl:apply-templates>
           </section>
+          <xsl:call-template name="te:document-registers"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <xsl:call-template name="te:apparatus"><xsl:with-param name="notes" select="$notes"/></xsl:call-template>
           <xsl:call-template name="te:relations"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
         </article>
@@ -140,8 +141,8 @@
       'date': te:document-date($tei), 'date_label': te:document-date-label($tei),
       'doc_type': te:doc-type($tei),
       'authors': array{ te:authors($tei) }, 'addressees': array{ te:addressees($tei) },
-      'about': array{ distinct-values($tei/tei:text//(tei:persName | tei:orgName)[@ref] ! te:label-of(te:target(@ref, .))) },
-      'persons': array{ sort(distinct-values($tei/tei:text//(tei:persName | tei:rs[@type = 'person'])[starts-with(@ref, 'psn:')] ! te:label-of(te:target(@ref, .)))) },
+      'about': array{ distinct-values($tei/tei:text//(tei:persName | tei:orgName)[@ref] ! te:target(@ref, .) ! te:label-of(.)) },
+      'persons': array{ sort(distinct-values($tei/tei:text//(tei:persName | tei:rs[@type = 'person'])[starts-with(@ref, 'psn:')] ! te:target(@ref, .) ! te:label-of(.))) },
       'prev': if ($position gt 1) then te:page-link($documents[$position - 1]) else (),
       'next': if ($position lt count($documents)) then te:page-link($documents[$position + 1]) else (),
       'main': te:html($main)
@@ -208,6 +209,8 @@
           <xsl:apply-templates select="$entries">
             <xsl:sort select="lower-case(te:sort-key(.))"/>
           </xsl:apply-templates>
+          <!-- the registers' headings, notes, entries without an id: after the entries, in their order -->
+          <xsl:apply-templates select="te:left-out($register/tei:standOff, $entries)"/>
         </article>
     </xsl:variable>
     <xsl:sequence select="map{

@@ -46,7 +46,7 @@
 
   <xd:doc><xd:desc>Elements whose text is one line of the plain text: blocks that hold no other block.</xd:desc></xd:doc>
   <xsl:function name="te:lines" as="element()*">
-    <xsl:param name="text" as="element()"/>
+    <xsl:param name="text" as="element()?"/>
     <xsl:variable name="blocks" select="$text//(tei:p | tei:ab | tei:head | tei:fw | tei:item | tei:salute | tei:signed
       | tei:dateline | tei:byline | tei:docDate | tei:addrLine | tei:trailer | tei:l | tei:seg[parent::tei:opener]
       | tei:quote[not(te:in-phrase(.))] | tei:bibl[parent::tei:cit])[not(ancestor::tei:note)]"/>

@@ -72,7 +72,7 @@
       <span class="lem"><xsl:apply-templates select="(tei:lem, tei:rdg)[1]/node()"/></span>
       <span class="tip" role="tooltip" id="{$tip}">
         <!-- readings grouped in rdgGrp count as readings; only the first lemma stands in the text -->
-        <xsl:for-each select=".//tei:rdg[ancestor::tei:app[1] is current()] | tei:lem[position() gt 1]">
+        <xsl:for-each select=".//(tei:rdg | tei:witDetail | tei:wit)[ancestor::tei:app[1] is current()] | tei:lem[position() gt 1]">
           <xsl:value-of select="normalize-space(@wit) || ': ' || te:plain(.) || '. '"/>
         </xsl:for-each>
       </span>

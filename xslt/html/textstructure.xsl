@@ -25,7 +25,7 @@
     </xsl:param>
     <xsl:element name="{$name}">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
-      <xsl:attribute name="class" select="string-join(('tei-' || local-name(), @type ! ('type-' || .), @rend ! ('rend-' || .), $class), ' ')"/>
+      <xsl:attribute name="class" select="string-join(('tei-' || local-name(), tokenize(@type) ! ('type-' || .), tokenize(@rend) ! ('rend-' || .), $class), ' ')"/>
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <xsl:sequence select="$content"/>
       <!-- notes standing between blocks (an endnote call after a block quotation) belong to the block before them -->
@@ -58,6 +58,15 @@
   <xd:doc><xd:desc>The text and its parts become sections; notes are rendered at their markers.</xd:desc></xd:doc>
   <xsl:template match="tei:text | tei:body">
     <xsl:apply-templates/>
+  </xsl:template>
+
+  <xd:doc><xd:desc>A TEI document inside another (TEI P5 lets a TEI hold others, as a corpus does): a
+    section with its title and its text, after the text of the document holding it.</xd:desc></xd:doc>
+  <xsl:template match="tei:TEI">
+    <section class="tei-TEI">
+      <h2><xsl:value-of select="te:title(.)"/></h2>
+      <xsl:apply-templates select="tei:text, tei:TEI"/>
+    </section>
   </xsl:template>
 
   <xd:doc><xd:desc>Front and back matter of a text: sections of their own.</xd:desc></xd:doc>

@@ -75,7 +75,7 @@
   <xsl:function name="te:fw-label" as="xs:string">
     <xsl:param name="type" as="xs:string?"/>
     <xsl:sequence select="(map{'classification': 'Classification', 'reference': 'Reference', 'transmission': 'Transmission',
-      'stamp': 'Stamp', 'translation': 'Translation note of the source', 'header': 'Running head', 'pageNum': 'Page number'}($type), 'Marking')[1]"/>
+      'stamp': 'Stamp', 'translation': 'Translation note of the source', 'header': 'Running head', 'pageNum': 'Page number'}(string($type)), 'Marking')[1]"/>
   </xsl:function>
 
   <xd:doc><xd:desc>A stamp: a boxed span, labelled unless its forme work says so already.</xd:desc></xd:doc>

@@ -113,10 +113,11 @@
         <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
       </xsl:call-template>
       <section class="text">
-        <xsl:apply-templates select="$tei/tei:text">
+        <xsl:apply-templates select="$tei/tei:text, $tei/tei:TEI">
           <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
         </xsl:apply-templates>
       </section>
+      <xsl:call-template name="te:document-registers"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
     </section>
   </xsl:template>
 

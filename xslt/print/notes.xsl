@@ -89,7 +89,7 @@
       <xsl:with-param name="series" select="'textual'"/>
       <xsl:with-param name="call" select="te:textual-letter(.)"/>
       <xsl:with-param name="content" as="item()*">
-        <xsl:apply-templates select="$lemma/node()"/>]<xsl:for-each select="(.//tei:rdg[ancestor::tei:app[1] is current()] | tei:lem) except $lemma">
+        <xsl:apply-templates select="$lemma/node()"/>]<xsl:for-each select="(.//(tei:rdg | tei:witDetail | tei:wit)[ancestor::tei:app[1] is current()] | tei:lem) except $lemma">
           <xsl:text> </xsl:text><i><xsl:value-of select="normalize-space(@wit)"/>:</i><xsl:text> </xsl:text><xsl:apply-templates select="node()"/>.</xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
