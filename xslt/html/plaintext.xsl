@@ -41,7 +41,7 @@
   <xd:doc><xd:desc>The number of a source's note: its own, or "*" and its place among the document's unnumbered ones.</xd:desc></xd:doc>
   <xsl:function name="te:source-note-number" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="te:note-number($note, $note/ancestor::tei:text//tei:note[not(te:is-ours(.))])"/>
+    <xsl:sequence select="te:note-number($note)"/>
   </xsl:function>
 
   <xd:doc><xd:desc>Elements whose text is one line of the plain text: blocks that hold no other block.</xd:desc></xd:doc>
@@ -90,7 +90,7 @@
       <xsl:for-each select="$lines">
         <xsl:variable name="label" select="preceding-sibling::*[1][self::tei:label][current()/self::tei:item]"/>
         <!-- a note standing between blocks (an endnote call after a quotation) ends the block before it -->
-        <xsl:variable name="after" select="following-sibling::tei:note[te:is-between-blocks(.)][preceding-sibling::*[not(self::tei:note)][1] is current()]"/>
+        <xsl:variable name="after" select="te:notes-after(.)[te:is-between-blocks(.)]"/>
         <xsl:sequence select="normalize-space(string-join(($label ! te:in-view(node(), $view), te:in-view(node(), $view) || te:in-view($after, $view)), ' '))"/>
       </xsl:for-each>
       <xsl:for-each select="$endnotes">
