@@ -33,6 +33,7 @@ class Run:
     timed_out: bool = False
     error: str = ""
     load: float = 0.0  # the machine's 1-minute load average as the run started (others' work skews figures)
+    cpu_seconds: float = 0.0  # user + system time of the child and what it waited for: less skewed by others' work
 
     @property
     def ok(self) -> bool:
@@ -79,7 +80,8 @@ def run(args: list[str], timeout: float | None = None) -> Run:
         err.seek(0)
         stdout = out.read().decode("utf-8", "replace")
         stderr = err.read().decode("utf-8", "replace")
-    result = Run(seconds, usage.ru_maxrss, child.returncode, stages(stdout), expired.is_set(), load=load)
+    result = Run(seconds, usage.ru_maxrss, child.returncode, stages(stdout), expired.is_set(), load=load,
+                 cpu_seconds=usage.ru_utime + usage.ru_stime)
     if result.timed_out:
         result.error = f"timed out after {timeout:.0f} s"
     elif child.returncode != 0:
@@ -154,6 +156,7 @@ class Figure:
             "seconds_median": self.median(),
             "seconds_min": spread[0] if spread else None,
             "seconds_max": spread[1] if spread else None,
+            "cpu_seconds_median": self.median("cpu_seconds"),
             "peak_rss_kib_median": self.median("peak_rss_kib"),
             "peak_rss_kib_min": rss[0] if rss else None,
             "peak_rss_kib_max": rss[1] if rss else None,
