@@ -4,6 +4,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:xd="http://www.oxygenxml.com/ns/doc/xsl"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="https://teiedition.org/ns"
   exclude-result-prefixes="#all">
@@ -50,7 +51,9 @@
     <xsl:variable name="blocks" select="$text//(tei:p | tei:ab | tei:head | tei:fw | tei:item | tei:salute | tei:signed
       | tei:dateline | tei:byline | tei:docDate | tei:addrLine | tei:trailer | tei:l | tei:seg[parent::tei:opener]
       | tei:quote[not(te:in-phrase(.))] | tei:bibl[parent::tei:cit])[not(ancestor::tei:note)]"/>
-    <xsl:sequence select="$blocks[not(descendant::* intersect $blocks)]"/>
+    <!-- membership by a map, not "descendant::* intersect $blocks": that compares with every block, for each block -->
+    <xsl:variable name="members" select="map:merge($blocks ! map{generate-id(.): true()})"/>
+    <xsl:sequence select="$blocks[not(descendant::*[map:contains($members, generate-id(.))])]"/>
   </xsl:function>
 
   <xd:doc><xd:desc>Documents' plain text in both views, as maps for the build to write (an array, one
