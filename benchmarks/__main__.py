@@ -10,6 +10,11 @@ memory of the command line run as a child process:
 - a rebuild into the same folder with nothing changed;
 - a rebuild after one paragraph of one document changed, full and HTML only;
 - HTML-only builds of synthetic corpora (benchmarks.corpus) of the sizes given;
+- HTML-only builds of the edition with one document grown to N notes (benchmarks.long):
+  the stylesheets must be linear in a document's length;
+- with --peer, the classic pipeline (../shared/peer/run.sh: the TEI Consortium's stylesheets on
+  Saxon-HE, XSL-FO through Apache FOP) and our cold full build, alternating, on the same five
+  texts (../shared/peer/seeds-tei), and the ratio of their medians;
 - the weight of every page of the cold build (HTML + linked CSS + JS) and of every PDF.
 
 Prints a table and writes everything to output/bench/results.json."""
@@ -31,8 +36,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import corpus, weight
-from .measure import CLI, ROOT, Figure, build_options, code_fingerprint, run
+from . import corpus, long, weight
+from .measure import CLI, PEER_LINE, ROOT, Figure, build_options, code_fingerprint, run
 
 TEI = ROOT / "tei"
 RESULTS = ROOT / "output" / "bench" / "results.json"
@@ -49,6 +54,13 @@ TARGETS = {
 CORPUS_TARGET = (1000, 40.0, 1024 * 1024)  # documents, seconds, peak RSS KiB (1 GiB)
 GROWTH_TARGET = 5.5  # time(5000) / time(1000)
 PAGE_TARGET = 150 * KB  # document page + CSS + JS, bytes
+#: The classic pipeline and the texts it is given (the seeds wrapped in TEI; on our own rich
+#: encoding its FO is rejected by FOP for most files).
+PEER = ROOT.parent / "shared" / "peer"
+#: Our cold full build over the classic pipeline's time: the target, and parity, the first milestone.
+PEER_TARGET, PEER_PARITY = 0.5, 1.0
+#: One document of this many notes builds (HTML only) in less than this many seconds.
+LONG_TARGET = (10_000, 5.0)
 #: A corpus build slower than this is not repeated, so that the benchmark ends in reasonable time.
 ONCE = 300.0
 
@@ -164,6 +176,50 @@ def measure_corpora(sizes: list[int], runs: int, extra: list[str], work: Path, t
     return results
 
 
+def measure_long(notes: list[int], runs: int, extra: list[str], work: Path, timeout: float) -> list[dict]:
+    """HTML-only builds of the edition with one document of `n` notes (benchmarks.long), for
+    each `n`: the time must grow in proportion to the notes (it grew with their square)."""
+    results = []
+    for n in notes:
+        source = work / f"long-{n}"
+        long.generate(n, source)
+        figure = Figure(f"HTML build, one document of {n} notes", [], f"edition build --no-pdf of the edition with {n} notes in one document")
+        for r in range(runs):
+            out = work / f"long-{n}-out"
+            log(f"HTML build of a document of {n} notes, run {r + 1}/{runs}")
+            figure.runs.append(run(build_args(source, out, extra, pdf=False), timeout))
+            shutil.rmtree(out, ignore_errors=True)
+            if not figure.runs[-1].ok:
+                log(f"  failed: {figure.runs[-1].error}")
+                break
+        results.append({"notes": n, **figure.as_json()})
+        shutil.rmtree(source, ignore_errors=True)
+    return results
+
+
+def measure_peer(runs: int, extra: list[str], work: Path, timeout: float) -> dict:
+    """Our cold full build (HTML, search, EPUB, every PDF) and the classic pipeline on the same
+    texts, run alternately so that both see the same load; the ratio of the medians."""
+    script = PEER / "run.sh"
+    if not script.is_file():
+        return {"error": f"{script} not found (../shared is not beside the project)"}
+    ours = Figure("cold build (for the peer)", [], "edition build, HTML + PDF, into a fresh folder")
+    peer = Figure("classic pipeline", [], f"{script} {PEER / 'seeds-tei'} OUT: TEI Stylesheets on Saxon-HE, FO with FOP")
+    for r in range(runs):
+        folder = work / f"peer-{r}"
+        shutil.copytree(TEI, folder / "tei")
+        log(f"cold build (for the peer), run {r + 1}/{runs}")
+        ours.runs.append(run(build_args(folder / "tei", folder / "out", extra), timeout))
+        log(f"classic pipeline, run {r + 1}/{runs}")
+        peer.runs.append(run([str(PEER / "seeds-tei"), str(folder / "peer")], timeout, program=["bash", str(script)], pattern=PEER_LINE))
+        for figure in (ours, peer):
+            if not figure.runs[-1].ok:
+                log(f"  {figure.name} failed: {figure.runs[-1].error}")
+        shutil.rmtree(folder, ignore_errors=True)
+    ratio = ours.median() / peer.median() if ours.median() and peer.median() else None
+    return {"ours": ours.as_json(), "peer": peer.as_json(), "ratio": ratio}
+
+
 def measure_weight(site_out: Path | None) -> dict:
     if site_out is None:
         return {"error": "no cold build to weigh"}
@@ -240,8 +296,28 @@ def report(results: dict) -> str:
                    f"< 1 GiB: {verdict(c['peak_rss_kib_median'], CORPUS_TARGET[2])}")
         rows.append([f"HTML build, {size} documents", median, spread(c), peak, f"{c['ok_runs']}/{c['runs']}",
                      ", ".join(filter(None, [rate, aim])), stage_text(c["stages_median"])])
+    compared = results.get("peer") or {}
+    for key in ("ours", "peer"):
+        if key in compared:
+            figure = compared[key]
+            cpu = f"CPU {seconds(figure['cpu_seconds_median'])}" if figure.get("cpu_seconds_median") else ""
+            rows.append([figure["name"], seconds(figure["seconds_median"]), spread(figure), mib(figure["peak_rss_kib_median"]),
+                         f"{figure['ok_runs']}/{figure['runs']}", cpu, stage_text(figure["stages_median"])])
+    for figure in results.get("long", []):
+        aim = ""
+        if figure["notes"] == LONG_TARGET[0]:
+            aim = f"< {LONG_TARGET[1]:g} s: {verdict(figure['seconds_median'], LONG_TARGET[1])}"
+        cpu = f"CPU {seconds(figure['cpu_seconds_median'])}" if figure.get("cpu_seconds_median") else ""
+        rows.append([figure["name"], seconds(figure["seconds_median"]), spread(figure), mib(figure["peak_rss_kib_median"]),
+                     f"{figure['ok_runs']}/{figure['runs']}", ", ".join(filter(None, [cpu, aim])), stage_text(figure["stages_median"])])
     text = [table(rows, ["measure", "median", "spread (min–max)", "peak RSS", "runs", "target", "stages (median s)"])]
 
+    if compared.get("ratio"):
+        text.append("")
+        text.append(f"cold full build / classic pipeline: × {compared['ratio']:.2f} (target ≤ {PEER_TARGET:g}: "
+                    f"{verdict(compared['ratio'], PEER_TARGET + 1e-9)}; parity ≤ {PEER_PARITY:g}: {verdict(compared['ratio'], PEER_PARITY + 1e-9)})")
+    elif compared.get("error"):
+        text.append(f"classic pipeline: {compared['error']}")
     growth = results.get("growth")
     if not growth and {1000, 5000} <= set(corpora):
         text.append("")
@@ -296,15 +372,19 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"runs of each synthetic corpus build (default 3; a build over {ONCE:.0f} s is run once)")
     parser.add_argument("--sizes", default=None, help="sizes of the synthetic corpora (default 100,1000,5000; 100 with --quick)")
     parser.add_argument("--timeout", type=float, default=900, help="seconds after which a build is stopped (default 900)")
+    parser.add_argument("--notes", default=None, help="notes of the long documents (default 1000,10000; 1000 with --quick)")
     parser.add_argument("--seed", type=int, default=0, help="the synthetic corpora's seed (default 0)")
+    parser.add_argument("--peer", action="store_true",
+                        help="also run the classic pipeline (../shared/peer/run.sh; needs java, libsaxonhe-java and fop) against a cold build")
     parser.add_argument("--quick", action="store_true", help="a smoke test: 1 run of everything, corpus of 100 only")
     parser.add_argument("--out", type=Path, default=RESULTS, help=f"the JSON file (default {RESULTS.relative_to(ROOT)})")
-    parser.add_argument("--skip", default="", help="comma-separated parts to leave out: edition, corpora")
+    parser.add_argument("--skip", default="", help="comma-separated parts to leave out: edition, corpora, long")
     args = parser.parse_args(argv)
     if args.quick:
         args.runs, args.big_runs = 1, 1
     args.sizes = args.sizes or ("100" if args.quick else "100,1000,5000")
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    notes = [int(n) for n in (args.notes or ("1000" if args.quick else "1000,10000")).split(",") if n.strip()]
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
 
     options = build_options()
@@ -316,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
         "date": dt.date.today().isoformat(),
         "machine": machine(),
         "settings": {"runs": args.runs, "big_runs": args.big_runs, "sizes": sizes, "timeout": args.timeout,
-                     "seed": args.seed, "build_options": extra, "command": CLI},
+                     "seed": args.seed, "notes": notes, "build_options": extra, "command": CLI},
         "load_average_before": os.getloadavg(),
         "code_before": code_fingerprint(),
     }
@@ -329,6 +409,9 @@ def main(argv: list[str] | None = None) -> int:
         results["edition"] = [f.as_json() for f in figures]
         results["weight"] = measure_weight(kept)
         results["corpora"] = [] if "corpora" in skip else measure_corpora(sizes, args.big_runs, extra, work, args.timeout, args.seed)
+        results["long"] = [] if "long" in skip else measure_long(notes, args.big_runs, extra, work, args.timeout)
+        if args.peer:
+            results["peer"] = measure_peer(args.runs, extra, work, args.timeout)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     by_size = {c["documents"]: c for c in results["corpora"] if c.get("seconds_median")}

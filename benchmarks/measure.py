@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CLI = [sys.executable, "-m", "teiedition.cli"]
 #: One line per stage of a build run with --profile: "profile: <stage> <seconds> s".
 PROFILE_LINE = re.compile(r"^profile: (?P<stage>\S.*?) (?P<seconds>[0-9]+(?:\.[0-9]+)?) s\s*$", re.MULTILINE)
+#: One line per stage of the classic pipeline (../shared/peer/run.sh): "peer: HTML stage: <seconds> s, …".
+PEER_LINE = re.compile(r"^peer: (?P<stage>\S+) stage: (?P<seconds>[0-9]+(?:\.[0-9]+)?) s\b", re.MULTILINE)
 
 
 @dataclass
@@ -33,28 +35,29 @@ class Run:
     timed_out: bool = False
     error: str = ""
     load: float = 0.0  # the machine's 1-minute load average as the run started (others' work skews figures)
+    cpu_seconds: float = 0.0  # user + system time of the child and what it waited for: less skewed by others' work
 
     @property
     def ok(self) -> bool:
         return self.returncode == 0 and not self.timed_out
 
 
-def stages(stdout: str) -> dict[str, float]:
-    """The stages a build printed with --profile, in the order printed (empty without it)."""
+def stages(stdout: str, pattern: re.Pattern = PROFILE_LINE) -> dict[str, float]:
+    """The stages a build printed with --profile (or the classic pipeline printed), in the order printed."""
     found: dict[str, float] = {}
-    for match in PROFILE_LINE.finditer(stdout):
+    for match in pattern.finditer(stdout):
         found[match["stage"]] = float(match["seconds"])
     return found
 
 
-def run(args: list[str], timeout: float | None = None) -> Run:
-    """Run `edition ARGS…` from the repository's root and measure it. The child is killed
-    after `timeout` seconds; its output goes to temporary files (a pipe could fill up)."""
+def run(args: list[str], timeout: float | None = None, program: list[str] = CLI, pattern: re.Pattern = PROFILE_LINE) -> Run:
+    """Run `edition ARGS…` (or `program ARGS…`) from the repository's root and measure it. The
+    child is killed after `timeout` seconds; its output goes to temporary files (a pipe could fill up)."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     load = os.getloadavg()[0]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        child = subprocess.Popen([*CLI, *args], cwd=ROOT, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env,
+        child = subprocess.Popen([*program, *args], cwd=ROOT, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env,
                                  start_new_session=True)
         expired = threading.Event()
 
@@ -79,7 +82,8 @@ def run(args: list[str], timeout: float | None = None) -> Run:
         err.seek(0)
         stdout = out.read().decode("utf-8", "replace")
         stderr = err.read().decode("utf-8", "replace")
-    result = Run(seconds, usage.ru_maxrss, child.returncode, stages(stdout), expired.is_set(), load=load)
+    result = Run(seconds, usage.ru_maxrss, child.returncode, stages(stdout, pattern), expired.is_set(), load=load,
+                 cpu_seconds=usage.ru_utime + usage.ru_stime)
     if result.timed_out:
         result.error = f"timed out after {timeout:.0f} s"
     elif child.returncode != 0:
@@ -154,6 +158,7 @@ class Figure:
             "seconds_median": self.median(),
             "seconds_min": spread[0] if spread else None,
             "seconds_max": spread[1] if spread else None,
+            "cpu_seconds_median": self.median("cpu_seconds"),
             "peak_rss_kib_median": self.median("peak_rss_kib"),
             "peak_rss_kib_min": rss[0] if rss else None,
             "peak_rss_kib_max": rss[1] if rss else None,

@@ -97,3 +97,12 @@ def test_profile_lines_give_the_stages_in_order():
     printed = ("Built 5 documents.\nprofile: load 0.010 s\nprofile: transform 1.5 s\n"
                "profile: transform (waiting) 0.2 s\nprofile: total 1.6 s\n")
     assert list(stages(printed).items()) == [("load", 0.01), ("transform", 1.5), ("transform (waiting)", 0.2), ("total", 1.6)]
+
+
+def test_the_classic_pipelines_summary_gives_its_stages():
+    from benchmarks.measure import PEER_LINE, stages
+
+    printed = ("peer: 5 TEI files from /in\npeer: HTML stage: 1.52 s, 5 done, 0 failed\n"
+               "peer: PDF stage: 3.9 s (fo.xsl 1.1 s + FOP 2.8 s), 1 done, 4 failed: a b c d\n"
+               "peer: FOP warnings about glyphs missing from fonts: 0 (logs/fop-*.log)\n")
+    assert list(stages(printed, PEER_LINE).items()) == [("HTML", 1.52), ("PDF", 3.9)]

@@ -6,6 +6,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from lxml import etree
@@ -51,9 +52,15 @@ class Source:
     def name(self) -> str:
         return display_path(self.path)
 
+    @cached_property
+    def lines(self) -> list[bytes]:
+        """The file's lines, split once: the stylesheets' messages are placed by a column for
+        every id of the edition, and splitting the file for each made a long document quadratic."""
+        return self.text.splitlines()
+
     def column(self, line: int, element: etree._Element | None = None) -> int:
         """Best column for a message on `line`: where the element's start tag opens, else 1."""
-        lines = self.text.splitlines()
+        lines = self.lines
         if not 0 < line <= len(lines):
             return 1
         text = lines[line - 1].decode("utf-8", "replace")

@@ -98,7 +98,32 @@
     document's sequence of pages (the first page has no break before it, so the first break opens page 2).</xd:desc></xd:doc>
   <xsl:function name="te:page-number" as="xs:string">
     <xsl:param name="pb" as="element(tei:pb)"/>
-    <xsl:sequence select="string(($pb/@n, count(te:document($pb)//tei:pb[. &lt;&lt; $pb]) + 2)[1])"/>
+    <xsl:sequence select="if ($pb/@n) then string($pb/@n) else string(te:page-breaks(te:top($pb))(generate-id($pb)) + 1)"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The place of each page break of a document among its page breaks, computed once per document.</xd:desc></xd:doc>
+  <xsl:function name="te:page-breaks" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="te:ordinals($tei//tei:pb)"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The document an element belongs to, or the outermost element above it when it is in
+    no document (a tree the stylesheets made).</xd:desc></xd:doc>
+  <xsl:function name="te:top" as="element()">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="(te:document($element), $element/ancestor-or-self::*[last()])[1]"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The place of each of `$elements` (all in one tree, in document order) among those that
+    come before it and do not contain it, from 1, by generate-id: numbers that count by scanning
+    what comes before each element (count(preceding::…)) grow with the square of a document's length,
+    these in proportion to it. Callers keep the map per document (xsl:function cache="yes").</xd:desc></xd:doc>
+  <xsl:function name="te:ordinals" as="map(xs:string, xs:integer)">
+    <xsl:param name="elements" as="element()*"/>
+    <xsl:variable name="ids" select="$elements ! generate-id(.)"/>
+    <xsl:variable name="members" select="map:merge($ids ! map{.: true()})"/>
+    <xsl:sequence select="map:merge(for-each-pair($elements, 1 to count($elements), function($element, $i) {
+      map{generate-id($element): $i - count($element/ancestor::*[map:contains($members, generate-id(.))])} }))"/>
   </xsl:function>
 
   <xd:doc><xd:desc>A date of XML Schema (the forms TEI's @when allows: YYYY, YYYY-MM, YYYY-MM-DD, with a time
@@ -150,7 +175,14 @@
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="anchor" select="$element/ancestor::*[@xml:id][1]"/>
     <xsl:sequence select="$role || '-' || (if ($element/@xml:id) then $element/@xml:id
-      else $anchor/@xml:id || '-' || local-name($element) || (count(($anchor//*[node-name() = node-name($element)][. &lt;&lt; $element]) except $element/ancestor::*) + 1))"/>
+      else $anchor/@xml:id || '-' || local-name($element) || te:namesakes($anchor, node-name($element))(generate-id($element)))"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The place of each element named `$name` inside `$anchor` among its namesakes there, computed once per anchor and name.</xd:desc></xd:doc>
+  <xsl:function name="te:namesakes" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="anchor" as="element()"/>
+    <xsl:param name="name" as="xs:QName"/>
+    <xsl:sequence select="te:ordinals($anchor//*[node-name() = $name])"/>
   </xsl:function>
 
   <xd:doc><xd:desc>True when an element stands inside running text (where only phrasing HTML may go).</xd:desc></xd:doc>

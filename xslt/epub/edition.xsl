@@ -95,10 +95,9 @@
 
   <xd:doc><xd:desc>A note in the apparatus: an EPUB footnote with the note's id, its number a link back to the marker.</xd:desc></xd:doc>
   <xsl:template match="tei:note" mode="apparatus">
-    <xsl:param name="notes" as="element(tei:note)*" tunnel="yes"/>
     <aside epub:type="footnote" role="doc-footnote" id="{@xml:id}" class="note note-{@type}">
       <div class="note-body">
-        <a class="note-number" role="doc-backlink" href="#{te:id('ref', .)}"><xsl:value-of select="te:note-call(., te:note-number(., $notes))"/></a>
+        <a class="note-number" role="doc-backlink" href="#{te:id('ref', .)}"><xsl:value-of select="te:note-call(., te:note-number(.))"/></a>
         <xsl:text> </xsl:text>
         <xsl:apply-templates/>
       </div>

@@ -188,7 +188,13 @@
     <xsl:variable name="tei" select="te:document($unit)"/>
     <xsl:sequence select="
       if ($unit/self::tei:TEI) then 'about the document'
-      else if ($unit/self::tei:note) then 'note ' || te:note-number($unit, te:page-notes($tei))
-      else '¶ ' || (count(($tei/tei:text//*[starts-with(@xml:id, 'p-')][. &lt;&lt; $unit]) except $unit/ancestor::*) + 1)"/>
+      else if ($unit/self::tei:note) then 'note ' || te:note-number($unit)
+      else '¶ ' || te:paragraphs($tei)(generate-id($unit))"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The place of each citable paragraph of a document (an id beginning p-) among them, computed once per document.</xd:desc></xd:doc>
+  <xsl:function name="te:paragraphs" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="te:ordinals($tei/tei:text//*[starts-with(@xml:id, 'p-')])"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -40,22 +40,51 @@
                           (for $part in $parts return $part//tei:note[ancestor::tei:note])"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>The number of a note on its page: the source's own @n, or its place in the editors' series.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>The page whose apparatus lists a note: its document, or, in the front matter, the
+    division of edition.xml that is its page (as te:page-of has it).</xd:desc></xd:doc>
+  <xsl:function name="te:note-page" as="element()">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:variable name="tei" select="te:document($note)"/>
+    <xsl:sequence select="($note/ancestor::tei:div[parent::tei:body][$tei/@xml:id = 'edition'][last()], $tei, $note/ancestor::*[last()])[1]"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The numbers of all the notes of a page (the model of its notes), by generate-id: the
+    source's own @n, or a note's place in its series (the editors', the source's), in the order of
+    te:page-notes. Computed once per page (cache): numbering each note by counting the notes
+    before it made a document of 10,000 notes take minutes.</xd:desc></xd:doc>
+  <xsl:function name="te:note-numbers" as="map(xs:string, xs:string)" cache="yes">
+    <xsl:param name="page" as="element()"/>
+    <xsl:variable name="notes" select="te:page-notes($page)"/>
+    <xsl:variable name="ours" select="$notes[te:is-ours(.)]"/>
+    <xsl:variable name="source" select="$notes[not(te:is-ours(.))]"/>
+    <!-- a note the source does not number gets its place in the series, starred: "*2" claims no number of the source's -->
+    <xsl:sequence select="map:merge((
+      for-each-pair($ours, 1 to count($ours), function($note, $i) { map{generate-id($note): string($i)} }),
+      for-each-pair($source, 1 to count($source), function($note, $i) {
+        map{generate-id($note): if ($note/@n) then string($note/@n) else '*' || $i} })
+      ), map{'duplicates': 'use-first'})"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The number of a note on its page: the source's own @n, or its place in the editors' series
+    (0 for a note no page lists).</xd:desc></xd:doc>
   <xsl:function name="te:note-number" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:param name="notes" as="element(tei:note)*"/>
-    <xsl:variable name="series" select="$notes[te:is-ours(.) = te:is-ours($note)]"/>
-    <xsl:variable name="position" select="for $i in 1 to count($series) return $i[$series[$i] is $note]"/>
-    <!-- a note the source does not number gets its place in the series, starred: "*2" claims no number of the source's -->
-    <xsl:sequence select="if (te:is-ours($note)) then string(($position, 0)[1]) else if ($note/@n) then string($note/@n) else '*' || ($position, 0)[1]"/>
+    <xsl:sequence select="(te:note-numbers(te:note-page($note))(generate-id($note)),
+      if (te:is-ours($note)) then '0' else if ($note/@n) then string($note/@n) else '*0')[1]"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The notes right after an element (only notes between them): a chain of next
+    siblings, not a scan of all following siblings for each element.</xd:desc></xd:doc>
+  <xsl:function name="te:notes-after" as="element(tei:note)*">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="$element/following-sibling::*[1][self::tei:note] ! (., te:notes-after(.))"/>
   </xsl:function>
 
   <xd:doc><xd:desc>A note where it stands: a numbered link to the note in the apparatus.</xd:desc></xd:doc>
   <xsl:template match="tei:note">
-    <xsl:param name="notes" as="element(tei:note)*" tunnel="yes" select="()"/>
     <xsl:call-template name="te:note-marker">
       <xsl:with-param name="note" select="."/>
-      <xsl:with-param name="number" select="te:note-number(., $notes)"/>
+      <xsl:with-param name="number" select="te:note-number(.)"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -85,9 +114,7 @@
           <section class="notes notes-{$this}" aria-labelledby="notes-{$this}">
             <h3 id="notes-{$this}"><xsl:value-of select="$te:note-kinds($this)"/></h3>
             <ol class="note-list">
-              <xsl:apply-templates select="$notes[$kind(.) = $this]" mode="apparatus">
-                <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
-              </xsl:apply-templates>
+              <xsl:apply-templates select="$notes[$kind(.) = $this]" mode="apparatus"/>
             </ol>
           </section>
         </xsl:for-each>
@@ -97,9 +124,8 @@
 
   <xd:doc><xd:desc>One note in the apparatus: number, text, who wrote it, a link back.</xd:desc></xd:doc>
   <xsl:template match="tei:note" mode="apparatus">
-    <xsl:param name="notes" as="element(tei:note)*" tunnel="yes"/>
     <li id="{@xml:id}" class="note">
-      <span class="note-number"><xsl:value-of select="te:note-number(., $notes)"/></span>
+      <span class="note-number"><xsl:value-of select="te:note-number(.)"/></span>
       <div class="note-body">
         <xsl:apply-templates/>
         <xsl:text> </xsl:text>

@@ -90,7 +90,6 @@
         <article class="front" id="{$div/@xml:id}">
           <h1><xsl:apply-templates select="$div/tei:head[1]/node()"/></h1>
           <xsl:apply-templates select="$div/node() except $div/tei:head[1]">
-            <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
             <xsl:with-param name="heading-offset" select="-1" tunnel="yes"/>
           </xsl:apply-templates>
           <xsl:call-template name="te:apparatus"><xsl:with-param name="notes" select="$notes"/></xsl:call-template>
@@ -120,13 +119,10 @@
           </header>
           <xsl:call-template name="te:metadata-panel">
             <xsl:with-param name="tei" select="$tei"/>
-            <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
           </xsl:call-template>
           <xsl:call-template name="te:view-switch"/>
           <section class="text" id="text" aria-label="Text of the document">
-            <xsl:apply-templates select="$tei/tei:text, $tei/tei:TEI">
-              <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
-            </xsl:apply-templates>
+            <xsl:apply-templates select="$tei/tei:text, $tei/tei:TEI"/>
           </section>
           <xsl:call-template name="te:document-registers"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <xsl:call-template name="te:apparatus"><xsl:with-param name="notes" select="$notes"/></xsl:call-template>

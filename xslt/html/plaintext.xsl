@@ -4,6 +4,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:xd="http://www.oxygenxml.com/ns/doc/xsl"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="https://teiedition.org/ns"
   exclude-result-prefixes="#all">
@@ -41,7 +42,7 @@
   <xd:doc><xd:desc>The number of a source's note: its own, or "*" and its place among the document's unnumbered ones.</xd:desc></xd:doc>
   <xsl:function name="te:source-note-number" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="te:note-number($note, $note/ancestor::tei:text//tei:note[not(te:is-ours(.))])"/>
+    <xsl:sequence select="te:note-number($note)"/>
   </xsl:function>
 
   <xd:doc><xd:desc>Elements whose text is one line of the plain text: blocks that hold no other block.</xd:desc></xd:doc>
@@ -50,7 +51,9 @@
     <xsl:variable name="blocks" select="$text//(tei:p | tei:ab | tei:head | tei:fw | tei:item | tei:salute | tei:signed
       | tei:dateline | tei:byline | tei:docDate | tei:addrLine | tei:trailer | tei:l | tei:seg[parent::tei:opener]
       | tei:quote[not(te:in-phrase(.))] | tei:bibl[parent::tei:cit])[not(ancestor::tei:note)]"/>
-    <xsl:sequence select="$blocks[not(descendant::* intersect $blocks)]"/>
+    <!-- membership by a map, not "descendant::* intersect $blocks": that compares with every block, for each block -->
+    <xsl:variable name="members" select="map:merge($blocks ! map{generate-id(.): true()})"/>
+    <xsl:sequence select="$blocks[not(descendant::*[map:contains($members, generate-id(.))])]"/>
   </xsl:function>
 
   <xd:doc><xd:desc>Documents' plain text in both views, as maps for the build to write (an array, one
@@ -90,7 +93,7 @@
       <xsl:for-each select="$lines">
         <xsl:variable name="label" select="preceding-sibling::*[1][self::tei:label][current()/self::tei:item]"/>
         <!-- a note standing between blocks (an endnote call after a quotation) ends the block before it -->
-        <xsl:variable name="after" select="following-sibling::tei:note[te:is-between-blocks(.)][preceding-sibling::*[not(self::tei:note)][1] is current()]"/>
+        <xsl:variable name="after" select="te:notes-after(.)[te:is-between-blocks(.)]"/>
         <xsl:sequence select="normalize-space(string-join(($label ! te:in-view(node(), $view), te:in-view(node(), $view) || te:in-view($after, $view)), ' '))"/>
       </xsl:for-each>
       <xsl:for-each select="$endnotes">

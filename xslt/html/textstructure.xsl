@@ -29,7 +29,7 @@
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <xsl:sequence select="$content"/>
       <!-- notes standing between blocks (an endnote call after a block quotation) belong to the block before them -->
-      <xsl:apply-templates select="following-sibling::tei:note[te:is-between-blocks(.)][preceding-sibling::*[not(self::tei:note)][1] is current()]" mode="te:after-block"/>
+      <xsl:apply-templates select="te:notes-after(.)[te:is-between-blocks(.)]" mode="te:after-block"/>
       <xsl:if test="@xml:id and ancestor::tei:text">
         <xsl:text> </xsl:text>
         <a class="permalink" href="#{@xml:id}" aria-label="Permalink to this passage">¶</a>
@@ -48,10 +48,9 @@
   <xsl:mode name="te:after-block" on-no-match="fail" on-multiple-match="fail"/>
   <xsl:template match="tei:note[te:is-between-blocks(.)]" priority="1"/>
   <xsl:template match="tei:note" mode="te:after-block">
-    <xsl:param name="notes" as="element(tei:note)*" tunnel="yes" select="()"/>
     <xsl:call-template name="te:note-marker">
       <xsl:with-param name="note" select="."/>
-      <xsl:with-param name="number" select="te:note-number(., $notes)"/>
+      <xsl:with-param name="number" select="te:note-number(.)"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -52,9 +52,13 @@
   <xd:doc><xd:desc>The letter of a textual footnote: its place among the document's interventions, as a, b, … z, aa, ab…</xd:desc></xd:doc>
   <xsl:function name="te:textual-letter" as="xs:string">
     <xsl:param name="element" as="element()"/>
-    <xsl:variable name="tei" select="te:document($element)"/>
-    <xsl:variable name="n" select="count(($tei//*[te:is-textual-note-point(.)][. &lt;&lt; $element]) except $element/ancestor::*) + 1"/>
-    <xsl:number value="$n" format="a"/>
+    <xsl:number value="te:textual-points(te:top($element))(generate-id($element))" format="a"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The place of each lettered intervention of a document among them, computed once per document.</xd:desc></xd:doc>
+  <xsl:function name="te:textual-points" as="map(xs:string, xs:integer)" cache="yes">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="te:ordinals($tei//*[te:is-textual-note-point(.)])"/>
   </xsl:function>
 
   <xd:doc><xd:desc>True for an element that prints a lettered textual footnote: a paired choice, an addition, an apparatus entry.</xd:desc></xd:doc>

@@ -1,0 +1,73 @@
+"""A document of many notes (benchmarks/long.py) is numbered as before the stylesheets computed
+its numbers once per page instead of counting what comes before each note: the editors' notes
+in one series after the header's, the source's by their own @n, interventions lettered in the
+book, unnumbered page breaks by their place, generated ids by their place in their paragraph.
+The expected values are those the counting stylesheets gave. In-process and small (120 notes):
+how the time grows with the length is measured by the benchmark, not here."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from teiedition.edition import load
+from teiedition.resources import resource
+from teiedition.transform import Saxon
+
+from benchmarks.long import generate
+
+NOTES = 120
+
+
+@pytest.fixture(scope="module")
+def saxon(tmp_path_factory) -> Saxon:
+    edition, _ = load(generate(NOTES, tmp_path_factory.mktemp("long") / "tei"))
+    return Saxon(edition)
+
+
+@pytest.fixture(scope="module")
+def page(saxon) -> str:
+    stylesheet = saxon.compile(resource("xslt") / "html" / "edition.xsl")
+    return stylesheet.call("page", page="kgb-message")[0]["main"]
+
+
+@pytest.fixture(scope="module")
+def book(saxon) -> str:
+    return saxon.compile(resource("xslt") / "print" / "edition.xsl").call("book", **{"build-date": "2026-01-01"})["html"]
+
+
+def marker(page: str, note: str) -> str:
+    found = re.search(rf'<a class="note-ref[^"]*" href="#{note}"[^>]*><sup><span[^>]*>[^<]*</span>([^<]*)</sup>', page)
+    assert found, f"no marker of {note}"
+    return found[1]
+
+
+def listed(page: str, note: str) -> str:
+    found = re.search(rf'<li id="{note}" class="note">\s*<span class="note-number">([^<]*)</span>', page)
+    assert found, f"{note} is not in the apparatus"
+    return found[1]
+
+
+@pytest.mark.parametrize("note, number", [
+    ("n-message-long1", "17"),  # after the sixteen editors' notes of the header and the text before it
+    ("n-message-long10", "26"), ("n-message-long10-corr", "27"), ("n-message-long11", "28"),
+    (f"n-message-long{NOTES}", "147"), (f"n-message-long{NOTES}-corr", "148"),
+    ("n-message-telegraph", "149"), ("n-message-signer", "150"),
+    ("n-message-long100-source", "1"),  # the source's own number
+])
+def test_notes_of_a_long_document_keep_their_numbers(page, note, number):
+    assert (marker(page, note), listed(page, note)) == (number, number)
+
+
+def test_page_breaks_of_a_long_document_are_numbered_by_place_or_by_the_source(page):
+    assert re.findall(r"\[(L?[0-9]+)\]", page)[:3] == ["2", "L50", "4"]
+
+
+def test_generated_ids_of_a_long_document_count_within_their_paragraph(page):
+    assert 'id="tip-p-message-long10-choice1"' in page and 'id="tip-p-message-long120-choice1"' in page
+
+
+def test_interventions_of_a_long_document_are_lettered_in_order(book):
+    letters = dict(re.findall(r'<a class="call call-textual" id="call-fn-p-message-long([0-9]+)-choice1"[^>]*>([^<]+)</a>', book))
+    assert (letters["10"], letters["110"], letters["120"]) == ("e", "o", "p")
