@@ -100,7 +100,9 @@
     });
   }
 
-  // Arriving from the search page (?highlight=words): mark the words and show the first.
+  // Arriving from the search page (?highlight=words#passage): mark the words, open what hides
+  // the passage, switch to the view whose reading holds them when only the other view shows
+  // them, and bring the first visible mark (or the passage) into the middle of the window.
   function highlight() {
     var words = (new URLSearchParams(window.location.search).get("highlight") || "")
       .split(/\s+/).filter(function (w) { return w.length > 1; })
@@ -111,7 +113,8 @@
     var walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
     var nodes = [];
     while (walker.nextNode()) {
-      if (pattern.test(walker.currentNode.nodeValue) && !walker.currentNode.parentNode.closest(".tip")) { nodes.push(walker.currentNode); }
+      var holder = walker.currentNode.parentNode;
+      if (pattern.test(walker.currentNode.nodeValue) && !holder.closest(".tip, .visually-hidden, .note-ref, .permalink")) { nodes.push(walker.currentNode); }
       pattern.lastIndex = 0;
     }
     nodes.forEach(function (node) {
@@ -128,8 +131,36 @@
       });
       node.parentNode.replaceChild(fragment, node);
     });
-    var first = Array.prototype.find.call(main.querySelectorAll("mark.search-hit"), function (m) { return m.offsetParent !== null; });
-    if (first) { first.scrollIntoView({ block: "center" }); }
+    var target = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    var scope = target || main;
+    for (var up = scope; up; up = up.parentElement) {
+      if (up.tagName === "DETAILS") { up.open = true; }
+    }
+    var marks = Array.prototype.slice.call(scope.querySelectorAll("mark.search-hit"));
+    var shown = function (m) { return m.getClientRects().length > 0; };
+    if (marks.length && !marks.some(shown)) { otherView(marks); }
+    var first = marks.filter(shown)[0] || target;
+    if (!first) { return; }
+    // after the browser's own scroll to the fragment, which would otherwise win
+    var show = function () { first.scrollIntoView({ block: "center" }); };
+    if (document.readyState === "complete") { window.requestAnimationFrame(show); } else {
+      window.addEventListener("load", function () { window.requestAnimationFrame(show); });
+    }
+  }
+
+  // The words are only in the readings the current view hides: show the other view, and say so.
+  function otherView(marks) {
+    var view = marks[0].closest(".reading-source") ? "diplomatic" : marks[0].closest(".reading-edited") ? "reading" : "";
+    var radio = view && document.getElementById("view-" + view);
+    if (!radio || radio.checked) { return; }
+    radio.checked = true;
+    var notice = document.createElement("p");
+    notice.className = "view-notice";
+    notice.setAttribute("role", "status");
+    notice.textContent = view === "diplomatic" ?
+      "Shown in the diplomatic view: the words found are the source’s reading, which the editors corrected." :
+      "Shown in the reading view: the words found are the editors’ reading.";
+    radio.closest("fieldset").after(notice);
   }
 
   setupViews();
