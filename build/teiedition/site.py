@@ -13,6 +13,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from . import citation
+
 #: The shell for each kind of page the stylesheets describe.
 SHELLS = {"home": "home.html", "front": "page.html", "document": "document.html", "register": "page.html"}
 #: Pages of the chrome alone, with no TEI behind them.
@@ -59,12 +61,22 @@ def render(env: Environment, edition: dict, pages: list[dict], config: SiteConfi
     site: dict[str, bytes] = {}
     for described in pages:
         page = {"lang": edition["lang"], "description": "", **described}
+        if page["kind"] == "document":
+            page["cite"] = cite(page, edition, config)
         shell = env.get_template(SHELLS[page["kind"]])
         site[page["path"]] = shell.render(page=page, edition=edition, nav=nav, config=config).encode("utf-8")
     for path, name in CHROME_PAGES.items():
         page = {"path": path, "kind": path.removesuffix(".html"), "title": "", "description": "", "lang": edition["lang"]}
         site[path] = env.get_template(name).render(page=page, edition=edition, nav=nav, config=config).encode("utf-8")
     return site
+
+
+def cite(page: dict, edition: dict, config: SiteConfig) -> dict:
+    """Every form of a document's citation, from its one CSL-JSON record. The address is
+    absolute with a public address (--base-url), else relative to the site, which the page says."""
+    item = citation.record(page, edition, (config.base_url or "") + page["path"], config.build_date)
+    return {"url": item["URL"], "record": item, "styles": citation.citations(item), "bibtex": citation.bibtex(item),
+            "ris": citation.ris(item), "coins": citation.coins(item)}
 
 
 def navigation(pages: list[dict]) -> dict[str, list[dict]]:

@@ -163,8 +163,81 @@
     radio.closest("fieldset").after(notice);
   }
 
+  // The ¶ (or #) beside a passage: a small menu to copy its link or its citation, which is the
+  // document's citation (formatted at build time by a citation processor) with the passage's address.
+  var menu = null;
+
+  function closeMenu(refocus) {
+    if (!menu) { return; }
+    var link = menu.link;
+    menu.box.remove();
+    menu = null;
+    link.setAttribute("aria-expanded", "false");
+    if (refocus) { link.focus(); }
+  }
+
+  function copyText(button, text) {
+    if (!navigator.clipboard) { return; }
+    navigator.clipboard.writeText(text).then(function () {
+      var label = button.textContent;
+      button.textContent = "Copied";
+      window.setTimeout(function () { button.textContent = label; closeMenu(true); }, 900);
+    });
+  }
+
+  function openMenu(link) {
+    closeMenu(false);
+    var cite = document.getElementById("cite");
+    var documentUrl = cite.getAttribute("data-url");
+    var base = /^https?:/.test(documentUrl) ? documentUrl : window.location.href.split(/[?#]/)[0];
+    var address = base + link.getAttribute("href");
+    var box = document.createElement("div");
+    box.className = "passage-menu";
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", "This passage");
+    var copyLink = document.createElement("button");
+    copyLink.type = "button";
+    copyLink.textContent = "Copy link";
+    copyLink.addEventListener("click", function () { copyText(copyLink, address); });
+    var copyCitation = document.createElement("button");
+    copyCitation.type = "button";
+    copyCitation.textContent = "Copy citation";
+    copyCitation.addEventListener("click", function () {
+      var text = document.getElementById("citation-chicago").textContent.trim();
+      copyText(copyCitation, text.split(documentUrl).join(address));
+    });
+    box.appendChild(copyLink);
+    box.appendChild(copyCitation);
+    link.after(box);
+    link.setAttribute("aria-expanded", "true");
+    menu = { box: box, link: link };
+    copyLink.focus();
+  }
+
+  function setupPassageMenus() {
+    if (!document.getElementById("cite") || !document.getElementById("citation-chicago")) { return; }
+    document.querySelectorAll(".document a.permalink").forEach(function (link) {
+      link.setAttribute("aria-haspopup", "true");
+      link.setAttribute("aria-expanded", "false");
+    });
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest(".document a.permalink");
+      if (link) {
+        event.preventDefault();
+        if (menu && menu.link === link) { closeMenu(true); } else { openMenu(link); }
+      } else if (menu && !menu.box.contains(event.target)) {
+        closeMenu(false);
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu) { closeMenu(true); }
+    });
+  }
+
+  document.documentElement.classList.add("js");  // shows the controls that need this script
   setupViews();
   setupNotes();
+  setupPassageMenus();
   setupCopy();
   highlight();
 }());
