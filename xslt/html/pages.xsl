@@ -122,7 +122,10 @@
             <xsl:with-param name="tei" select="$tei"/>
             <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
           </xsl:call-template>
-          <xsl:call-template name="te:view-switch"/>
+          <xsl:call-template name="te:toolbar">
+            <xsl:with-param name="tei" select="$tei"/>
+            <xsl:with-param name="notes" select="exists($notes)"/>
+          </xsl:call-template>
           <section class="text" id="text" aria-label="Text of the document">
             <xsl:apply-templates select="$tei/tei:text">
               <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
@@ -153,6 +156,40 @@
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:sequence select="map{'path': te:page-of($tei), 'title': te:short-title($tei)}"/>
   </xsl:function>
+
+  <xd:doc><xd:desc>The document's toolbar, which stays at the top of the window while the text is
+    read: the view switch, the outline (the text's headings), the notes, the citation.</xd:desc></xd:doc>
+  <xsl:template name="te:toolbar">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="notes" as="xs:boolean"/>
+    <div class="toolbar">
+      <xsl:call-template name="te:view-switch"/>
+      <nav class="toolbar-links" aria-label="This document">
+        <details class="outline">
+          <summary>Outline</summary>
+          <ol>
+            <li><a href="#about">About this document</a></li>
+            <li><a href="#text">Text</a>
+              <xsl:variable name="heads" select="$tei/tei:text//tei:head[not(ancestor::tei:note | ancestor::tei:figure | ancestor::tei:list)][normalize-space()]"/>
+              <xsl:if test="exists($heads)">
+                <ol>
+                  <xsl:for-each select="$heads">
+                    <xsl:variable name="target" select="(@xml:id, parent::*/@xml:id)[1]"/>
+                    <xsl:if test="$target"><li><a href="#{$target}"><xsl:value-of select="te:plain(.)"/></a></li></xsl:if>
+                  </xsl:for-each>
+                </ol>
+              </xsl:if>
+            </li>
+            <xsl:if test="$notes"><li><a href="#apparatus-heading">Notes</a></li></xsl:if>
+            <li><a href="#legend">Signs used</a></li>
+            <li><a href="#cite">Cite</a></li>
+          </ol>
+        </details>
+        <xsl:if test="$notes"><a href="#apparatus-heading">Notes</a></xsl:if>
+        <a href="#cite">Cite</a>
+      </nav>
+    </div>
+  </xsl:template>
 
   <xd:doc><xd:desc>The switch between the reading and the diplomatic view: two radio buttons, which the
     CSS reads (no script needed); script remembers the choice and puts it in the URL.</xd:desc></xd:doc>
