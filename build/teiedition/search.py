@@ -19,9 +19,9 @@ from .exceptions import BuildError, EnvironmentProblem
 #: What the pages hold that is not text a reader reads there: permalinks, back-references, the
 #: view switch, the tooltips of interventions (their readings are in the text already), note
 #: markers and their words for screen readers, page-break signs and the labels of stamps and
-#: signatures. Named here, not marked on each of the hundreds of elements, to keep pages light.
+#: signatures; the legend of signs and the toolbar. Named here, not marked on each of the hundreds of elements, to keep pages light.
 UNSEARCHED = (".permalink, .back-ref, .view-switch, .tip, .note-ref, .visually-hidden, .separator, "
-              ".tei-pb, .text .label")
+              ".tei-pb, .text .label, .legend, .toolbar")
 
 #: The two readings of an intervention. Both are indexed (a word of the source, "Pants", is
 #: found too); in the copy Pagefind reads, each gets an id, so that Pagefind records where it

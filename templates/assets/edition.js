@@ -42,13 +42,48 @@
   }
 
   function openNote(marker) {
-    closeNote();
     var note = document.getElementById(marker.getAttribute("data-note"));
     if (!note) { return false; }
+    var body = note.querySelector(".note-body").cloneNode(true);
+    body.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+    body.querySelectorAll(".back-ref").forEach(function (el) { el.remove(); });
+    return openBox(marker, "Note " + marker.textContent.trim(), body);
+  }
+
+  // A correction inside a name: a click or a tap on the corrected word explains the correction
+  // (the source's reading, the editors' note) instead of leaving for the register, which the
+  // popover still offers, so the name keeps its own way on.
+  function openCorrection(fix) {
+    var name = fix.closest("a");
+    var tip = fix.querySelector(".tip");
+    if (!name || !tip) { return false; }
+    var body = document.createElement("div");
+    var explanation = document.createElement("p");
+    explanation.textContent = tip.textContent;
+    body.appendChild(explanation);
+    var ways = document.createElement("p");
+    var call = name.nextElementSibling;
+    if (call && call.matches("a.note-ref")) {
+      var toNote = document.createElement("a");
+      toNote.href = call.getAttribute("href");
+      toNote.textContent = "Note " + call.textContent.trim().replace(/^\D+/, "");
+      ways.appendChild(toNote);
+      ways.appendChild(document.createTextNode(" · "));
+    }
+    var toEntry = document.createElement("a");
+    toEntry.href = name.getAttribute("href");
+    toEntry.textContent = "“" + fix.querySelector(".reading-edited").textContent + "” in the register →";
+    ways.appendChild(toEntry);
+    body.appendChild(ways);
+    return openBox(name, "Correction", body);
+  }
+
+  function openBox(marker, label, body) {
+    closeNote();
     var box = document.createElement("div");
     box.className = "note-popover";
     box.setAttribute("role", "dialog");
-    box.setAttribute("aria-label", "Note " + marker.textContent.trim());
+    box.setAttribute("aria-label", label);
     box.tabIndex = -1;
     var close = document.createElement("button");
     close.type = "button";
@@ -57,9 +92,6 @@
     close.textContent = "×";
     close.addEventListener("click", closeNote);
     box.appendChild(close);
-    var body = note.querySelector(".note-body").cloneNode(true);
-    body.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
-    body.querySelectorAll(".back-ref").forEach(function (el) { el.remove(); });
     box.appendChild(body);
     document.body.appendChild(box);
     var rect = marker.getBoundingClientRect();
@@ -75,7 +107,10 @@
   function setupNotes() {
     document.addEventListener("click", function (event) {
       var marker = event.target.closest && event.target.closest("a.note-ref");
-      if (marker && openNote(marker)) {
+      var fix = event.target.closest && event.target.closest("a .intervention");
+      if (fix && !(open && open.box.contains(event.target)) && openCorrection(fix)) {
+        event.preventDefault();
+      } else if (marker && openNote(marker)) {
         event.preventDefault();
       } else if (open && !open.box.contains(event.target)) {
         closeNote();

@@ -131,6 +131,7 @@
               <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
             </xsl:apply-templates>
           </section>
+          <xsl:call-template name="te:legend"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <xsl:call-template name="te:apparatus"><xsl:with-param name="notes" select="$notes"/></xsl:call-template>
           <xsl:call-template name="te:relations"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
         </article>
@@ -181,14 +182,61 @@
               </xsl:if>
             </li>
             <xsl:if test="$notes"><li><a href="#apparatus-heading">Notes</a></li></xsl:if>
-            <li><a href="#legend">Signs used</a></li>
+            <li><a href="#legend">Signs used on this page</a></li>
             <li><a href="#cite">Cite</a></li>
           </ol>
         </details>
         <xsl:if test="$notes"><a href="#apparatus-heading">Notes</a></xsl:if>
+        <a href="#legend">Signs</a>
         <a href="#cite">Cite</a>
       </nav>
     </div>
+  </xsl:template>
+
+  <xd:doc><xd:desc>The legend of the signs the page uses, each drawn as the text draws it; a sign
+    the document does not use is not listed.</xd:desc></xd:doc>
+  <xsl:template name="te:legend">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="text" select="$tei/tei:text"/>
+    <section class="legend" id="legend" aria-labelledby="legend-heading">
+      <h2 id="legend-heading">Signs used on this page</h2>
+      <dl>
+        <dt><span class="legend-sample">12</span></dt>
+        <dd>The number of a passage, as the registers cite it (“¶ 12”).</dd>
+        <dt><span class="legend-sample">¶</span></dt>
+        <dd>Beside a passage: its link, and its citation to copy.</dd>
+        <dt><span class="legend-sample legend-name">Moscow</span></dt>
+        <dd>A name: it leads to its entry in a register.</dd>
+        <xsl:if test="$text//tei:choice">
+          <dt><span class="legend-sample legend-intervention">Paris</span></dt>
+          <dd>A word the editors corrected, regularised or expanded: point at it, focus it or tap it to see what the source has, and why. The diplomatic view shows the source’s own reading.</dd>
+        </xsl:if>
+        <xsl:if test="$text//tei:note[not(@type = 'authorial')]">
+          <dt><span class="legend-sample legend-call">7</span></dt>
+          <dd>A note of the editors or of the translator: it opens in place.</dd>
+        </xsl:if>
+        <xsl:if test="$text//tei:note[@type = 'authorial']">
+          <dt><span class="legend-sample legend-call">[*1]</span></dt>
+          <dd>A note of the source itself, numbered or marked as the source has it.</dd>
+        </xsl:if>
+        <xsl:if test="$text//tei:pb">
+          <dt><span class="legend-sample legend-pb">‖ page break</span></dt>
+          <dd>In the diplomatic view: where a new page of the source begins. Its number is shown only where the source gives one.</dd>
+        </xsl:if>
+        <xsl:if test="$text//tei:add">
+          <dt><span class="legend-sample legend-add">added</span></dt>
+          <dd>Words added by hand on the typescript.</dd>
+        </xsl:if>
+        <xsl:if test="$text//(tei:stamp | tei:fw[@type = 'stamp'])">
+          <dt><span class="legend-sample legend-stamp">Stamp</span></dt>
+          <dd>A stamp on the source, transcribed where it stands.</dd>
+        </xsl:if>
+        <xsl:if test="$text//tei:gap">
+          <dt><span class="legend-sample legend-gap">signature</span></dt>
+          <dd>Something in the source that is not transcribed (a signature, a passage left out), named in italics.</dd>
+        </xsl:if>
+      </dl>
+    </section>
   </xsl:template>
 
   <xd:doc><xd:desc>The switch between the reading and the diplomatic view: two radio buttons, which the
