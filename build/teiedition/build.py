@@ -133,7 +133,7 @@ def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any) 
         files["downloads/edition.epub"] = epub(chapters, css, config.build_date)
         files.update(exports.registers(registers))
         files.update(exports.corpus(corpus, edition.schema_dir))
-        indexed = {path: data for path, data in files.items() if path.endswith(".html") and path not in site.CHROME_PAGES}
+        indexed = {path: data for path, data in files.items() if path.endswith(".html") and path not in site.UNINDEXED}
         files.update(site.sitemap(list(indexed), config.base_url, config.build_date))
     with progress.stage("search"):
         files.update(search_index(indexed, info["lang"]))

@@ -123,7 +123,15 @@
           </xsl:for-each>
         </xsl:if>
         <dt>Source</dt>
-        <xsl:for-each select="$file/tei:sourceDesc/tei:bibl"><dd class="source"><xsl:apply-templates/></dd></xsl:for-each>
+        <xsl:for-each select="$file/tei:sourceDesc/tei:bibl">
+          <!-- a bibl of elements only (title, date, publisher…) is read as a list of them -->
+          <dd class="source">
+            <xsl:choose>
+              <xsl:when test="text()[normalize-space()]"><xsl:apply-templates/></xsl:when>
+              <xsl:otherwise><xsl:apply-templates select="* except tei:note" mode="te:inline-list"/><xsl:apply-templates select="tei:note"/></xsl:otherwise>
+            </xsl:choose>
+          </dd>
+        </xsl:for-each>
         <dt>Licence</dt>
         <dd><xsl:apply-templates select="$file/tei:publicationStmt/tei:availability/node()"/></dd>
       </dl>
@@ -157,6 +165,18 @@
     <xsl:param name="text" as="xs:string"/>
     <xsl:sequence select="upper-case(substring($text, 1, 1)) || substring($text, 2)"/>
   </xsl:function>
+
+  <xd:doc><xd:desc>A statement of responsibility, wherever it stands: what was done, a space, and
+    who did it ("contributed by Roham Alvandi"), however the TEI is laid out.</xd:desc></xd:doc>
+  <xsl:template match="tei:respStmt" priority="1">
+    <xsl:call-template name="te:inline">
+      <xsl:with-param name="content" as="item()*">
+        <xsl:apply-templates select="tei:resp"/>
+        <xsl:text> </xsl:text>
+        <xsl:apply-templates select="tei:resp/following-sibling::*" mode="te:inline-list"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
 
   <xd:doc><xd:desc>Labels of the parties of a correspondence, by the type of their action.</xd:desc></xd:doc>
   <xsl:function name="te:correspondence-label" as="xs:string">
