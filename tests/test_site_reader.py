@@ -147,4 +147,4 @@ def test_page_breaks_are_a_rule_not_a_bracketed_number(pages):
     assert breaks
     for mark in breaks:
         assert not re.search(r"\[\d+\]", mark.text_content())
-        assert "‖" in mark.text_content()
+        assert "|" in mark.text_content()

@@ -220,7 +220,7 @@
           <dd>A note of the source itself, numbered or marked as the source has it.</dd>
         </xsl:if>
         <xsl:if test="$text//tei:pb">
-          <dt><span class="legend-sample legend-pb">‖ page break</span></dt>
+          <dt><span class="legend-sample legend-pb"><span class="pb-sign">|</span> page break</span></dt>
           <dd>In the diplomatic view: where a new page of the source begins. Its number is shown only where the source gives one.</dd>
         </xsl:if>
         <xsl:if test="$text//tei:add">
