@@ -106,7 +106,7 @@ def test_search_finds_a_word_and_leads_to_the_hit(tab, served):
     hit.wait_for(timeout=10000)
     assert hit.locator("mark").first.inner_text().lower() == "pants"
     shoot(tab, "search-pants")
-    hit.locator("a").click()
+    hit.locator("h2 a").click()
     tab.wait_for_load_state()
     assert re.search(r"kgb-message\.html\?highlight=Pants", tab.url)
     assert tab.locator("mark.search-hit").count() >= 1
