@@ -148,3 +148,14 @@ def test_page_breaks_are_a_rule_not_a_bracketed_number(pages):
     for mark in breaks:
         assert not re.search(r"\[\d+\]", mark.text_content())
         assert "|" in mark.text_content()
+
+
+def test_the_registers_number_a_passage_as_its_page_does(pages):
+    shown = {}
+    for name in DOCUMENTS:
+        passages = html.parse(str(pages / f"{name}.html")).xpath("//section[@id='text']//*[starts-with(@id, 'p-')]")
+        shown.update({f"{name}.html#{p.get('id')}": number for number, p in enumerate(passages, start=1)})
+    cited = [(a.get("href"), a.text) for register in REGISTERS
+             for a in html.parse(str(pages / f"{register}.html")).xpath("//a[starts-with(., '¶ ')]")]
+    assert len(cited) > 100
+    assert [(href, label) for href, label in cited if f"¶ {shown[href]}" != label] == []

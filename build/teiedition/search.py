@@ -31,9 +31,12 @@ READINGS = re.compile(rb'<span class="reading-(edited|source)">')
 
 
 def marked_readings(page: bytes) -> bytes:
-    """The page with an id on each reading of an intervention (pf-edited-N, pf-source-N)."""
+    """The page with an id on each reading of an intervention (pf-edited-N, pf-source-N), and
+    a space closing each term and description of a list, which Pagefind would run together
+    with the next ("GorbachevDate")."""
     count = iter(range(1, 1 << 30))
-    return READINGS.sub(lambda found: b'<span class="reading-%s" id="pf-%s-%d">' % (found[1], found[1], next(count)), page)
+    page = READINGS.sub(lambda found: b'<span class="reading-%s" id="pf-%s-%d">' % (found[1], found[1], next(count)), page)
+    return page.replace(b"</dt>", b" </dt>").replace(b"</dd>", b" </dd>")
 
 
 def search_index(pages: dict[str, bytes], language: str) -> dict[str, bytes]:

@@ -155,13 +155,13 @@
     <xsl:sequence select="($node/ancestor-or-self::*[@xml:id][matches(@xml:id, '^[pn]-')][ancestor::tei:text][1], te:document($node))[1]"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>How a citable unit is named in a list of occurrences: ¶ and its place among the paragraphs, n. and its number, or "header".</xd:desc></xd:doc>
+  <xd:doc><xd:desc>How a citable unit is named in a list of occurrences: ¶ and its place among the passages with an id, in document order (the number the page shows beside it), n. and its number, or "header".</xd:desc></xd:doc>
   <xsl:function name="te:citable-label" as="xs:string">
     <xsl:param name="unit" as="element()"/>
     <xsl:variable name="tei" select="te:document($unit)"/>
     <xsl:sequence select="
       if ($unit/self::tei:TEI) then 'about the document'
       else if ($unit/self::tei:note) then 'note ' || te:note-number($unit, te:page-notes($tei))
-      else '¶ ' || (count(($tei/tei:text//*[starts-with(@xml:id, 'p-')][. &lt;&lt; $unit]) except $unit/ancestor::*) + 1)"/>
+      else '¶ ' || (count($tei/tei:text//*[starts-with(@xml:id, 'p-')][. &lt;&lt; $unit]) + 1)"/>
   </xsl:function>
 </xsl:stylesheet>
