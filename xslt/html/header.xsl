@@ -149,7 +149,7 @@
     <xsl:variable name="file" select="$tei/tei:teiHeader/tei:fileDesc"/>
     <xsl:variable name="ms" select="$file/tei:sourceDesc/tei:msDesc"/>
     <xsl:variable name="shelfmark" select="string-join(($ms/tei:msIdentifier/(tei:repository, tei:collection, tei:idno) ! te:plain(.), ($ms//tei:locus)[1] ! te:plain(.))[.], ', ')"/>
-    <xsl:variable name="physical" select="($ms/tei:physDesc//tei:p)[1] ! te:plain(.) ! (if (string-length(.) le 240) then . else te:first-sentence(.))"/>
+    <xsl:variable name="physical" select="($ms/tei:physDesc//tei:p)[1] ! te:plain(.) ! (if (string-length(.) le 320) then . else te:first-sentence(.))"/>
     <xsl:variable name="contributors" select="$file/tei:titleStmt/tei:respStmt ! (normalize-space(tei:resp) || ' ' || string-join(tei:resp/following-sibling::* ! te:plain(.), ', '))"/>
     <xsl:variable name="parts" select="(
       $physical,
