@@ -80,7 +80,7 @@ def bibtex(item: dict) -> str:
     accessed = item.get("accessed", {}).get("date-parts", [[]])[0]
     fields = [
         ("author", " and ".join("{%s}" % _tex(name["literal"]) for name in item.get("author", []))),
-        ("title", "{%s}" % _tex(item["title"])),
+        ("title", "{%s}" % _tex(item.get("title", ""))),
         ("year", str(issued[0]) if issued else ""),
         ("month", MONTHS[issued[1] - 1] if len(issued) > 1 else ""),
         ("editor", " and ".join("{%s}" % _tex(name["literal"]) for name in item.get("editor", []))),
@@ -103,7 +103,7 @@ def ris(item: dict) -> str:
     accessed = item.get("accessed", {}).get("date-parts", [[]])[0]
     lines = [("TY", RIS_TYPES.get(item["type"], "GEN"))]
     lines += [("AU", name["literal"]) for name in item.get("author", [])]
-    lines += [("TI", item["title"]), ("T2", item.get("container-title", ""))]
+    lines += [("TI", item.get("title", "")), ("T2", item.get("container-title", ""))]
     lines += [("A2", name["literal"]) for name in item.get("editor", [])]
     lines += [("PY", str(issued[0]) if issued else ""), ("DA", "/".join(f"{part:02d}" for part in issued)),
               ("ET", item.get("version", "")), ("LA", item.get("language", "")), ("UR", item.get("URL", "")),
@@ -115,7 +115,7 @@ def coins(item: dict) -> str:
     """The title of a COinS span (OpenURL 1.0 ContextObject, Dublin Core format)."""
     issued = item.get("issued", {}).get("date-parts", [[]])[0]
     pairs = [("ctx_ver", "Z39.88-2004"), ("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"), ("rft.type", item["type"]),
-             ("rft.title", item["title"])]
+             ("rft.title", item.get("title", ""))]
     pairs += [("rft.creator", name["literal"]) for name in item.get("author", [])]
     pairs += [("rft.date", "-".join(f"{part:02d}" if i else str(part) for i, part in enumerate(issued))),
               ("rft.source", item.get("container-title", "")), ("rft.identifier", item.get("URL", "")),
