@@ -97,3 +97,10 @@ def test_the_pilcrow_of_a_paragraph_copies_a_citation_of_that_paragraph(browser,
     assert copied.startswith("CPSU Central Committee.")
     assert copied.endswith(served + "kgb-message.html#p-message-paris-meeting.")
     context.close()
+
+
+def test_with_a_base_url_the_404_page_works_at_any_depth(published):
+    page = html.parse(str(published / "404.html"))
+    local = [href for href in page.xpath("//link/@href | //script/@src | //a/@href")
+             if not href.startswith(("https://", "http://", "#"))]
+    assert local == []
