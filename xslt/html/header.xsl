@@ -88,7 +88,7 @@
     <details class="metadata" id="about">
       <summary>
         <h2 id="metadata-heading">About this document</h2>
-        <p class="source-note"><xsl:value-of select="te:source-note($tei)"/></p>
+        <span class="source-note"><xsl:value-of select="te:source-note($tei)"/></span>
       </summary>
       <dl>
         <dt>Title</dt>
