@@ -159,3 +159,14 @@ def test_the_registers_number_a_passage_as_its_page_does(pages):
              for a in html.parse(str(pages / f"{register}.html")).xpath("//a[starts-with(., '¶ ')]")]
     assert len(cited) > 100
     assert [(href, label) for href, label in cited if f"¶ {shown[href]}" != label] == []
+
+
+def test_a_view_remembered_from_an_earlier_page_is_said(browser, server):
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    tab.goto(server + "kgb-message.html")
+    tab.click("label[for=view-diplomatic]")
+    tab.goto(server + "ulianovskii-memo.html")
+    assert tab.is_checked("#view-diplomatic")
+    assert "earlier page" in tab.locator(".view-notice").inner_text()
+    context.close()

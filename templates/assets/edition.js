@@ -18,7 +18,8 @@
   function setupViews() {
     var radios = document.querySelectorAll('input[name="view"]');
     if (!radios.length) { return; }
-    var asked = new URLSearchParams(window.location.search).get("view") || stored(VIEW_KEY);
+    var named = new URLSearchParams(window.location.search).get("view");
+    var asked = named || stored(VIEW_KEY);
     radios.forEach(function (radio) {
       if (radio.value === asked) { radio.checked = true; }
       radio.addEventListener("change", function () {
@@ -28,6 +29,22 @@
         window.history.replaceState(null, "", url);
       });
     });
+    // A view remembered from an earlier page is said, so that "Pants" does not surprise a reader
+    if (!named && asked === "diplomatic" && document.getElementById("view-diplomatic")) {
+      say("Shown in the diplomatic view, as you chose on an earlier page: the source’s own readings.");
+    }
+  }
+
+  function say(text) {
+    var switcher = document.querySelector(".view-switch");
+    var old = document.querySelector(".view-notice");
+    if (old) { old.remove(); }
+    if (!switcher) { return; }
+    var notice = document.createElement("p");
+    notice.className = "view-notice";
+    notice.setAttribute("role", "status");
+    notice.textContent = text;
+    switcher.closest(".toolbar").after(notice);
   }
 
   var open = null;
@@ -189,13 +206,9 @@
     var radio = view && document.getElementById("view-" + view);
     if (!radio || radio.checked) { return; }
     radio.checked = true;
-    var notice = document.createElement("p");
-    notice.className = "view-notice";
-    notice.setAttribute("role", "status");
-    notice.textContent = view === "diplomatic" ?
+    say(view === "diplomatic" ?
       "Shown in the diplomatic view: the words found are the source’s reading, which the editors corrected." :
-      "Shown in the reading view: the words found are the editors’ reading.";
-    radio.closest("fieldset").after(notice);
+      "Shown in the reading view: the words found are the editors’ reading.");
   }
 
   // The ¶ (or #) beside a passage: a small menu to copy its link or its citation, which is the
