@@ -170,3 +170,17 @@ def test_a_view_remembered_from_an_earlier_page_is_said(browser, server):
     assert tab.is_checked("#view-diplomatic")
     assert "earlier page" in tab.locator(".view-notice").inner_text()
     context.close()
+
+
+def test_the_pilcrow_copies_a_passage_citation_in_each_style(browser, server):
+    context = screen(browser, "desktop")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    tab.goto(server + "kgb-message.html")
+    tab.locator("#p-message-delegation").hover()
+    tab.click("#p-message-delegation > a.permalink")
+    tab.get_by_role("button", name="Copy citation (MLA)").click()
+    tab.wait_for_timeout(200)
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    assert "16 Feb. 1986" in copied and copied.endswith("kgb-message.html#p-message-delegation.")
+    context.close()

@@ -247,15 +247,19 @@
     copyLink.type = "button";
     copyLink.textContent = "Copy link";
     copyLink.addEventListener("click", function () { copyText(copyLink, address); });
-    var copyCitation = document.createElement("button");
-    copyCitation.type = "button";
-    copyCitation.textContent = "Copy citation";
-    copyCitation.addEventListener("click", function () {
-      var text = document.getElementById("citation-chicago").textContent.trim();
-      copyText(copyCitation, text.split(documentUrl).join(address));
-    });
     box.appendChild(copyLink);
-    box.appendChild(copyCitation);
+    [["chicago", "Copy citation (Chicago)"], ["mla", "MLA"], ["apa", "APA"]].forEach(function (style) {
+      var source = document.getElementById("citation-" + style[0]);
+      if (!source) { return; }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = style[1];
+      if (style[0] !== "chicago") { button.setAttribute("aria-label", "Copy citation (" + style[1] + ")"); }
+      button.addEventListener("click", function () {
+        copyText(button, source.textContent.trim().split(documentUrl).join(address));
+      });
+      box.appendChild(button);
+    });
     link.after(box);
     link.setAttribute("aria-expanded", "true");
     menu = { box: box, link: link };
@@ -263,7 +267,7 @@
   }
 
   function setupPassageMenus() {
-    if (!document.getElementById("cite") || !document.getElementById("citation-chicago")) { return; }
+    if (!document.getElementById("cite")) { return; }
     document.querySelectorAll(".document a.permalink").forEach(function (link) {
       link.setAttribute("aria-haspopup", "true");
       link.setAttribute("aria-expanded", "false");
