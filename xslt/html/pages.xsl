@@ -61,6 +61,7 @@
     <xsl:variable name="entry" select="key('te:contents', 'doc:' || $tei/@xml:id, $corpus)"/>
     <li class="document-card">
       <p class="card-meta">
+        <xsl:if test="$tei/@n"><span class="doc-number">No. <xsl:value-of select="$tei/@n"/></span><xsl:text> · </xsl:text></xsl:if>
         <time datetime="{te:document-date($tei)}"><xsl:value-of select="te:document-date-label($tei)"/></time>
         <xsl:text> · </xsl:text><span class="doc-type"><xsl:value-of select="te:doc-type($tei)"/></span>
       </p>
