@@ -184,3 +184,14 @@ def test_the_pilcrow_copies_a_passage_citation_in_each_style(browser, server):
     copied = tab.evaluate("navigator.clipboard.readText()")
     assert "16 Feb. 1986" in copied and copied.endswith("kgb-message.html#p-message-delegation.")
     context.close()
+
+
+def test_a_link_into_the_folded_description_opens_it(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(server + "kgb-message.html")
+    assert not tab.evaluate("document.getElementById('about').open")
+    tab.click("a.back-ref[href='#ref-n-message-drafter']")
+    assert tab.evaluate("document.getElementById('about').open")
+    assert tab.locator("#ref-n-message-drafter").is_visible()
+    context.close()
