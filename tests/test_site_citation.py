@@ -104,3 +104,14 @@ def test_with_a_base_url_the_404_page_works_at_any_depth(published):
     local = [href for href in page.xpath("//link/@href | //script/@src | //a/@href")
              if not href.startswith(("https://", "http://", "#"))]
     assert local == []
+
+
+def test_a_title_that_looks_like_markup_stays_text_in_every_style():
+    from teiedition import citation
+
+    item = citation.record({"id": "x", "title": '<script>alert("t")</script> & <i>', "authors": ["A & B"], "date": "1986-02-16"},
+                           {"title": "Ed <b>", "editors": [], "version": "1"}, "x.html", "2026-12-07")
+    for style in citation.citations(item).values():
+        assert "<script" not in style["html"] and "&lt;script&gt;" in style["html"]
+        assert "<b>" not in style["html"]
+        assert '<script>alert("t")</script>' in style["text"]

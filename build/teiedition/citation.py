@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import warnings
 from functools import lru_cache
+from html import escape
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 #: The styles offered, in the order shown: key → (label, CSL file).
@@ -49,17 +51,44 @@ def _date(iso: str) -> dict | None:
 
 def citations(item: dict) -> dict[str, dict[str, str]]:
     """Each style's citation of the record, as plain text (to copy) and as HTML (to show)."""
-    return {key: {"label": label, "text": _format(item, name, "plain"), "html": _format(item, name, "html")}
-            for key, (label, name) in STYLES.items()}
+    cited = {}
+    for key, (label, name) in STYLES.items():
+        marked = _format(item, name)
+        text = "".join(char for char in marked if char not in _MARKS)
+        markup = escape(marked, quote=False)
+        for mark, tag in _MARKS.items():
+            markup = markup.replace(mark, tag)
+        cited[key] = {"label": label, "text": text, "html": markup}
+    return cited
 
 
-def _format(item: dict, name: str, kind: str) -> str:
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+#: citeproc-py's HTML formatter leaves some text unescaped (what a text-case passes through),
+#: so a title holding "<script>" would reach the page as markup. Its styling is asked for as
+#: private-use characters instead, and the HTML is made here: the text escaped, then the
+#: characters turned into tags.
+_MARKS = {"\ue000": "<i>", "\ue001": "</i>", "\ue002": "<b>", "\ue003": "</b>",
+          "\ue004": '<span class="small-caps">', "\ue005": "</span>", "\ue006": "<sup>", "\ue007": "</sup>",
+          "\ue008": "<sub>", "\ue009": "</sub>"}
+
+
+def _marker(start: str, end: str) -> type:
+    return type("Marked", (str,), {"__new__": lambda cls, text: str.__new__(cls, start + text + end)})
+
+
+_FORMATTER = SimpleNamespace(
+    preformat=lambda text: "".join(char for char in str(text) if char not in _MARKS),
+    Italic=_marker("\ue000", "\ue001"), Oblique=_marker("\ue000", "\ue001"), Bold=_marker("\ue002", "\ue003"),
+    Light=str, Underline=str, SmallCaps=_marker("\ue004", "\ue005"),
+    Superscript=_marker("\ue006", "\ue007"), Subscript=_marker("\ue008", "\ue009"))
+
+
+def _format(item: dict, name: str) -> str:
+    from citeproc import Citation, CitationItem, CitationStylesBibliography
     from citeproc.source.json import CiteProcJSON
 
     with warnings.catch_warnings():  # citeproc-py warns about CSL features it reads past
         warnings.simplefilter("ignore")
-        bibliography = CitationStylesBibliography(_style(name), CiteProcJSON([item]), getattr(formatter, kind))
+        bibliography = CitationStylesBibliography(_style(name), CiteProcJSON([item]), _FORMATTER)
         bibliography.register(Citation([CitationItem(item["id"])]))
         return str(bibliography.bibliography()[0])
 
