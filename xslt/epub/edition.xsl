@@ -79,8 +79,13 @@
 
   <xd:doc><xd:desc>No toolbar and no legend of the web page's signs: a reading system has its own
     navigation, and shows neither views, nor ¶ menus, nor a citation box to link to.</xd:desc></xd:doc>
-  <xsl:template name="te:toolbar"/>
-  <xsl:template name="te:legend"/>
+  <xsl:template name="te:toolbar">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="notes" as="xs:boolean"/>
+  </xsl:template>
+  <xsl:template name="te:legend">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+  </xsl:template>
 
   <xd:doc><xd:desc>A note's marker: an EPUB note reference, which a reading system opens as a pop-up.</xd:desc></xd:doc>
   <xsl:template name="te:note-marker">
