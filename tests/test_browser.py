@@ -102,11 +102,11 @@ def test_a_name_leads_to_its_register_entry_and_back_to_the_paragraph(tab, site)
 def test_search_finds_a_word_and_leads_to_the_hit(tab, served):
     tab.goto(served + "search.html")
     tab.fill("#search-input", "Pants")
-    hit = tab.locator("#search-results li", has_text="Message to be Communicated")
+    hit = tab.locator("#search-results > li", has_text="Message to be Communicated")
     hit.wait_for(timeout=10000)
     assert hit.locator("mark").first.inner_text().lower() == "pants"
     shoot(tab, "search-pants")
-    hit.locator("a").click()
+    hit.locator("h2 a").click()
     tab.wait_for_load_state()
     assert re.search(r"kgb-message\.html\?highlight=Pants", tab.url)
     assert tab.locator("mark.search-hit").count() >= 1
@@ -114,14 +114,14 @@ def test_search_finds_a_word_and_leads_to_the_hit(tab, served):
 
 def test_search_offers_filters_by_document_type_and_person(tab, served):
     tab.goto(served + "search.html?q=Gorbachev")
-    tab.locator("#search-results li").first.wait_for(timeout=10000)
+    tab.locator("#search-results > li").first.wait_for(timeout=10000)
     legends = tab.locator("#search-filters legend").all_inner_texts()
     assert {"Document", "Person", "Type"} <= set(legends)
-    before = tab.locator("#search-results li").count()
+    before = tab.locator("#search-results > li").count()
     tab.locator("#search-filters label", has_text="Telegram").click()
-    expect(tab.locator("#search-results li")).to_have_count(1)
+    expect(tab.locator("#search-results > li")).to_have_count(1)
     assert before > 1
-    assert "Message" in tab.locator("#search-results li a").first.inner_text()
+    assert "Message" in tab.locator("#search-results > li a").first.inner_text()
 
 
 def test_search_opened_from_a_file_says_how_to_serve_the_edition(tab, site):

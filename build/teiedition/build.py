@@ -133,7 +133,7 @@ def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any) 
         files["downloads/edition.epub"] = epub(chapters, css, config.build_date)
         files.update(exports.registers(registers))
         files.update(exports.corpus(corpus, edition.schema_dir))
-        indexed = {path: data for path, data in files.items() if path.endswith(".html") and path not in site.CHROME_PAGES}
+        indexed = {path: data for path, data in files.items() if path.endswith(".html") and path not in site.UNINDEXED}
         files.update(site.sitemap(list(indexed), config.base_url, config.build_date))
     with progress.stage("search"):
         files.update(search_index(indexed, info["lang"]))
@@ -244,7 +244,7 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
             printing.start(workers)
         config = site.SiteConfig(base_url=base_url, build_date=date, pdfs=printing.names if printing else ())
         if not base_url:
-            problems.append(Problem(site_name(edition), 1, 1, "no-base-url", "the edition's public address is not known, so sitemap.xml has relative addresses and pages no canonical link — give it with --base-url URL when building for publication", WARNING))
+            problems.append(Problem(site_name(edition), 1, 1, "no-base-url", "the edition's public address is not known, so the citations, permalinks and sitemap.xml have relative addresses and pages no canonical link — give it with --base-url URL when building for publication", WARNING))
         files, documents, html_warnings = html_site(saxon, config, progress, ebook)
         warnings = distinct(warnings + html_warnings)
         if strict and problems + warnings:

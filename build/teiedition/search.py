@@ -16,10 +16,27 @@ from pathlib import Path
 from .exceptions import BuildError, EnvironmentProblem
 
 
-#: What the pages show that is not text to find: permalinks, back-references, the view
-#: switch and the tooltips of interventions (their readings are in the text already). Named
-#: here, not marked on each of the hundreds of elements, to keep pages light.
-UNSEARCHED = ".permalink, .back-ref, .view-switch, .tip"
+#: What the pages hold that is not text a reader reads there: permalinks, back-references, the
+#: view switch, the tooltips of interventions (their readings are in the text already), note
+#: markers and their words for screen readers, page-break signs and the labels of stamps and
+#: signatures; the legend of signs and the toolbar. Named here, not marked on each of the hundreds of elements, to keep pages light.
+UNSEARCHED = (".permalink, .back-ref, .view-switch, .tip, .note-ref, .visually-hidden, .separator, "
+              ".tei-pb, .text .label, .legend, .toolbar")
+
+#: The two readings of an intervention. Both are indexed (a word of the source, "Pants", is
+#: found too); in the copy Pagefind reads, each gets an id, so that Pagefind records where it
+#: stands and the search page can tell a hit in the diplomatic view from one in the reading
+#: view, and leave the other view's words out of an excerpt (assets/search.js).
+READINGS = re.compile(rb'<span class="reading-(edited|source)">')
+
+
+def marked_readings(page: bytes) -> bytes:
+    """The page with an id on each reading of an intervention (pf-edited-N, pf-source-N), and
+    a space closing each term and description of a list, which Pagefind would run together
+    with the next ("GorbachevDate")."""
+    count = iter(range(1, 1 << 30))
+    page = READINGS.sub(lambda found: b'<span class="reading-%s" id="pf-%s-%d">' % (found[1], found[1], next(count)), page)
+    return page.replace(b"</dt>", b" </dt>").replace(b"</dd>", b" </dd>")
 
 
 def search_index(pages: dict[str, bytes], language: str) -> dict[str, bytes]:
@@ -34,7 +51,7 @@ def search_index(pages: dict[str, bytes], language: str) -> dict[str, bytes]:
         site, output = Path(folder) / "site", Path(folder) / "pagefind"
         for path, data in pages.items():
             (site / path).parent.mkdir(parents=True, exist_ok=True)
-            (site / path).write_bytes(data)
+            (site / path).write_bytes(marked_readings(data))
         try:
             command = [str(get_executable()), "--site", str(site), "--output-path", str(output),
                        "--force-language", language, "--keep-index-url", "--quiet",

@@ -13,10 +13,16 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from . import citation
+
 #: The shell for each kind of page the stylesheets describe.
 SHELLS = {"home": "home.html", "front": "page.html", "document": "document.html", "register": "page.html"}
 #: Pages of the chrome alone, with no TEI behind them.
 CHROME_PAGES = {"search.html": "search.html", "404.html": "404.html", "reuse.html": "reuse.html"}
+#: Of those, the pages neither searched nor listed in the sitemap (reuse.html is both).
+UNINDEXED = frozenset({"search.html", "404.html"})
+#: Their titles: every page has its own (WCAG 2.4.2).
+CHROME_TITLES = {"search.html": "Search", "404.html": "Page not found", "reuse.html": "Reusing and citing the edition"}
 
 
 @dataclass(frozen=True)
@@ -40,8 +46,16 @@ def environment(templates: Path) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["jsonld"] = jsonld
-    env.filters["csl_name"] = lambda name: {"literal": name}
+    env.filters["licence"] = licence
     return env
+
+
+def licence(label: str | None) -> tuple[str, str]:
+    """The licence statement of the TEI ("Encoding, apparatus…: Creative Commons … (CC BY 4.0).")
+    as what it covers and the licence's name, so that a sentence can hold them once each."""
+    label = (label or "").strip().rstrip(".")
+    scope, _, name = label.rpartition(": ")
+    return (scope or "Encoding and apparatus", name or "CC BY 4.0")
 
 
 #: Characters that mean markup to an HTML parser, written as JSON escapes inside a script block.
@@ -59,12 +73,22 @@ def render(env: Environment, edition: dict, pages: list[dict], config: SiteConfi
     site: dict[str, bytes] = {}
     for described in pages:
         page = {"lang": edition["lang"], "description": "", **described}
+        if page["kind"] == "document":
+            page["cite"] = cite(page, edition, config)
         shell = env.get_template(SHELLS[page["kind"]])
         site[page["path"]] = shell.render(page=page, edition=edition, nav=nav, config=config).encode("utf-8")
     for path, name in CHROME_PAGES.items():
-        page = {"path": path, "kind": path.removesuffix(".html"), "title": "", "description": "", "lang": edition["lang"]}
+        page = {"path": path, "kind": path.removesuffix(".html"), "title": CHROME_TITLES[path], "description": "", "lang": edition["lang"]}
         site[path] = env.get_template(name).render(page=page, edition=edition, nav=nav, config=config).encode("utf-8")
     return site
+
+
+def cite(page: dict, edition: dict, config: SiteConfig) -> dict:
+    """Every form of a document's citation, from its one CSL-JSON record. The address is
+    absolute with a public address (--base-url), else relative to the site, which the page says."""
+    item = citation.record(page, edition, (config.base_url or "") + page["path"], config.build_date)
+    return {"url": item["URL"], "record": item, "styles": citation.citations(item), "bibtex": citation.bibtex(item),
+            "ris": citation.ris(item), "coins": citation.coins(item)}
 
 
 def navigation(pages: list[dict]) -> dict[str, list[dict]]:

@@ -18,7 +18,8 @@
   function setupViews() {
     var radios = document.querySelectorAll('input[name="view"]');
     if (!radios.length) { return; }
-    var asked = new URLSearchParams(window.location.search).get("view") || stored(VIEW_KEY);
+    var named = new URLSearchParams(window.location.search).get("view");
+    var asked = named || stored(VIEW_KEY);
     radios.forEach(function (radio) {
       if (radio.value === asked) { radio.checked = true; }
       radio.addEventListener("change", function () {
@@ -28,6 +29,22 @@
         window.history.replaceState(null, "", url);
       });
     });
+    // A view remembered from an earlier page is said, so that "Pants" does not surprise a reader
+    if (!named && asked === "diplomatic" && document.getElementById("view-diplomatic")) {
+      say("Shown in the diplomatic view, as you chose on an earlier page: the source’s own readings.");
+    }
+  }
+
+  function say(text) {
+    var switcher = document.querySelector(".view-switch");
+    var old = document.querySelector(".view-notice");
+    if (old) { old.remove(); }
+    if (!switcher) { return; }
+    var notice = document.createElement("p");
+    notice.className = "view-notice";
+    notice.setAttribute("role", "status");
+    notice.textContent = text;
+    switcher.closest(".toolbar").after(notice);
   }
 
   var open = null;
@@ -42,13 +59,48 @@
   }
 
   function openNote(marker) {
-    closeNote();
     var note = document.getElementById(marker.getAttribute("data-note"));
     if (!note) { return false; }
+    var body = note.querySelector(".note-body").cloneNode(true);
+    body.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+    body.querySelectorAll(".back-ref").forEach(function (el) { el.remove(); });
+    return openBox(marker, "Note " + marker.textContent.trim(), body);
+  }
+
+  // A correction inside a name: a click or a tap on the corrected word explains the correction
+  // (the source's reading, the editors' note) instead of leaving for the register, which the
+  // popover still offers, so the name keeps its own way on.
+  function openCorrection(fix) {
+    var name = fix.closest("a");
+    var tip = fix.querySelector(".tip");
+    if (!name || !tip) { return false; }
+    var body = document.createElement("div");
+    var explanation = document.createElement("p");
+    explanation.textContent = tip.textContent;
+    body.appendChild(explanation);
+    var ways = document.createElement("p");
+    var call = name.nextElementSibling;
+    if (call && call.matches("a.note-ref")) {
+      var toNote = document.createElement("a");
+      toNote.href = call.getAttribute("href");
+      toNote.textContent = "Note " + call.textContent.trim().replace(/^\D+/, "");
+      ways.appendChild(toNote);
+      ways.appendChild(document.createTextNode(" · "));
+    }
+    var toEntry = document.createElement("a");
+    toEntry.href = name.getAttribute("href");
+    toEntry.textContent = "“" + fix.querySelector(".reading-edited").textContent + "” in the register →";
+    ways.appendChild(toEntry);
+    body.appendChild(ways);
+    return openBox(name, "Correction", body);
+  }
+
+  function openBox(marker, label, body) {
+    closeNote();
     var box = document.createElement("div");
     box.className = "note-popover";
     box.setAttribute("role", "dialog");
-    box.setAttribute("aria-label", "Note " + marker.textContent.trim());
+    box.setAttribute("aria-label", label);
     box.tabIndex = -1;
     var close = document.createElement("button");
     close.type = "button";
@@ -57,9 +109,6 @@
     close.textContent = "×";
     close.addEventListener("click", closeNote);
     box.appendChild(close);
-    var body = note.querySelector(".note-body").cloneNode(true);
-    body.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
-    body.querySelectorAll(".back-ref").forEach(function (el) { el.remove(); });
     box.appendChild(body);
     document.body.appendChild(box);
     var rect = marker.getBoundingClientRect();
@@ -75,7 +124,10 @@
   function setupNotes() {
     document.addEventListener("click", function (event) {
       var marker = event.target.closest && event.target.closest("a.note-ref");
-      if (marker && openNote(marker)) {
+      var fix = event.target.closest && event.target.closest("a .intervention");
+      if (fix && !(open && open.box.contains(event.target)) && openCorrection(fix)) {
+        event.preventDefault();
+      } else if (marker && openNote(marker)) {
         event.preventDefault();
       } else if (open && !open.box.contains(event.target)) {
         closeNote();
@@ -100,7 +152,9 @@
     });
   }
 
-  // Arriving from the search page (?highlight=words): mark the words and show the first.
+  // Arriving from the search page (?highlight=words#passage): mark the words, open what hides
+  // the passage, switch to the view whose reading holds them when only the other view shows
+  // them, and bring the first visible mark (or the passage) into the middle of the window.
   function highlight() {
     var words = (new URLSearchParams(window.location.search).get("highlight") || "")
       .split(/\s+/).filter(function (w) { return w.length > 1; })
@@ -111,7 +165,8 @@
     var walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
     var nodes = [];
     while (walker.nextNode()) {
-      if (pattern.test(walker.currentNode.nodeValue) && !walker.currentNode.parentNode.closest(".tip")) { nodes.push(walker.currentNode); }
+      var holder = walker.currentNode.parentNode;
+      if (pattern.test(walker.currentNode.nodeValue) && !holder.closest(".tip, .visually-hidden, .note-ref, .permalink")) { nodes.push(walker.currentNode); }
       pattern.lastIndex = 0;
     }
     nodes.forEach(function (node) {
@@ -128,12 +183,113 @@
       });
       node.parentNode.replaceChild(fragment, node);
     });
-    var first = Array.prototype.find.call(main.querySelectorAll("mark.search-hit"), function (m) { return m.offsetParent !== null; });
-    if (first) { first.scrollIntoView({ block: "center" }); }
+    var target = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    var scope = target || main;
+    for (var up = scope; up; up = up.parentElement) {
+      if (up.tagName === "DETAILS") { up.open = true; }
+    }
+    var marks = Array.prototype.slice.call(scope.querySelectorAll("mark.search-hit"));
+    var shown = function (m) { return m.getClientRects().length > 0; };
+    if (marks.length && !marks.some(shown)) { otherView(marks); }
+    var first = marks.filter(shown)[0] || target;
+    if (!first) { return; }
+    // after the browser's own scroll to the fragment, which would otherwise win
+    var show = function () { first.scrollIntoView({ block: "center" }); };
+    if (document.readyState === "complete") { window.requestAnimationFrame(show); } else {
+      window.addEventListener("load", function () { window.requestAnimationFrame(show); });
+    }
   }
 
+  // The words are only in the readings the current view hides: show the other view, and say so.
+  function otherView(marks) {
+    var view = marks[0].closest(".reading-source") ? "diplomatic" : marks[0].closest(".reading-edited") ? "reading" : "";
+    var radio = view && document.getElementById("view-" + view);
+    if (!radio || radio.checked) { return; }
+    radio.checked = true;
+    say(view === "diplomatic" ?
+      "Shown in the diplomatic view: the words found are the source’s reading, which the editors corrected." :
+      "Shown in the reading view: the words found are the editors’ reading.");
+  }
+
+  // The ¶ (or #) beside a passage: a small menu to copy its link or its citation, which is the
+  // document's citation (formatted at build time by a citation processor) with the passage's address.
+  var menu = null;
+
+  function closeMenu(refocus) {
+    if (!menu) { return; }
+    var link = menu.link;
+    menu.box.remove();
+    menu = null;
+    link.setAttribute("aria-expanded", "false");
+    if (refocus) { link.focus(); }
+  }
+
+  function copyText(button, text) {
+    if (!navigator.clipboard) { return; }
+    navigator.clipboard.writeText(text).then(function () {
+      var label = button.textContent;
+      button.textContent = "Copied";
+      window.setTimeout(function () { button.textContent = label; closeMenu(true); }, 900);
+    });
+  }
+
+  function openMenu(link) {
+    closeMenu(false);
+    var cite = document.getElementById("cite");
+    var documentUrl = cite.getAttribute("data-url");
+    var base = /^https?:/.test(documentUrl) ? documentUrl : window.location.href.split(/[?#]/)[0];
+    var address = base + link.getAttribute("href");
+    var box = document.createElement("div");
+    box.className = "passage-menu";
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", "This passage");
+    var copyLink = document.createElement("button");
+    copyLink.type = "button";
+    copyLink.textContent = "Copy link";
+    copyLink.addEventListener("click", function () { copyText(copyLink, address); });
+    box.appendChild(copyLink);
+    [["chicago", "Copy citation (Chicago)"], ["mla", "MLA"], ["apa", "APA"]].forEach(function (style) {
+      var source = document.getElementById("citation-" + style[0]);
+      if (!source) { return; }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = style[1];
+      if (style[0] !== "chicago") { button.setAttribute("aria-label", "Copy citation (" + style[1] + ")"); }
+      button.addEventListener("click", function () {
+        copyText(button, source.textContent.trim().split(documentUrl).join(address));
+      });
+      box.appendChild(button);
+    });
+    link.after(box);
+    link.setAttribute("aria-expanded", "true");
+    menu = { box: box, link: link };
+    copyLink.focus();
+  }
+
+  function setupPassageMenus() {
+    if (!document.getElementById("cite")) { return; }
+    document.querySelectorAll(".document a.permalink").forEach(function (link) {
+      link.setAttribute("aria-haspopup", "true");
+      link.setAttribute("aria-expanded", "false");
+    });
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest(".document a.permalink");
+      if (link) {
+        event.preventDefault();
+        if (menu && menu.link === link) { closeMenu(true); } else { openMenu(link); }
+      } else if (menu && !menu.box.contains(event.target)) {
+        closeMenu(false);
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu) { closeMenu(true); }
+    });
+  }
+
+  document.documentElement.classList.add("js");  // shows the controls that need this script
   setupViews();
   setupNotes();
+  setupPassageMenus();
   setupCopy();
   highlight();
 }());

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
-// The search page: queries the Pagefind index built with the site, shows excerpts with the
-// hit marked, and offers the index's filters (document, type, person named). Opened from
+// The search page: queries the Pagefind index built with the site and lists, for each page
+// found, the passages (paragraphs, notes, entries) that hold the words, each linked to its
+// own id with the words marked, and in the view whose reading holds them. Filters (document,
+// type, person named) show their counts for the query. The whole state is in the address
+// (?q=…&type=…&view=…), so a search can be shared and Back restores it. Opened from
 // file://, where a browser will not load the index, it says so and what to do instead.
 (function () {
   "use strict";
@@ -9,6 +12,7 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var filtersBox = document.getElementById("search-filters");
+  var scopeBox = document.getElementById("search-scope");
   if (!input) { return; }
 
   if (window.location.protocol === "file:") {
@@ -18,46 +22,190 @@
     return;
   }
 
+  //: Elements that are passages a reader can be sent to: Pagefind records every element with an id.
+  var BLOCKS = /^(p|li|blockquote|div|section|aside|figure|dd|dt|td|th|h[1-6])$/i;
+  //: The readings of interventions, marked in the index's copy of the pages (build/teiedition/search.py).
+  var READING = /^pf-(edited|source)-/;
+  var PASSAGES_SHOWN = 5;
+  var EXCERPT_WORDS = 24;
+
   var pagefind = null;
-  var chosen = {};
+  var everything = {};  // every filter value, with its count over the whole edition
+  var chosen = {};      // filter name → values ticked
+  var scope = "";       // "", "reading" or "diplomatic": which readings of interventions count
+  var runs = 0;
 
   function relative(url) {
     return url.replace(/^\//, "");
   }
 
-  function withHighlight(url, query) {
-    var hash = url.indexOf("#");
-    var base = hash < 0 ? url : url.slice(0, hash);
-    var fragment = hash < 0 ? "" : url.slice(hash);
-    return base + (base.indexOf("?") < 0 ? "?" : "&") + "highlight=" + encodeURIComponent(query) + fragment;
+  function words(text) {
+    return (text || "").split(/[\r\n\s]+/g).filter(function (w) { return w.length; }).length;
   }
 
-  function renderFilters(available) {
+  // The address of a passage: the page, the words to mark, the view that shows them, the id.
+  function passageUrl(url, query, view, id) {
+    var address = relative(url).split("#")[0] + "?highlight=" + encodeURIComponent(query);
+    if (view) { address += "&view=" + view; }
+    return address + (id ? "#" + encodeURIComponent(id) : "");
+  }
+
+  // Pagefind's word positions grouped by the passage that holds them: the innermost element
+  // with an id whose words span the hit. A hit inside the source's reading of an intervention
+  // belongs to the diplomatic view, inside the editors' reading to the reading view.
+  function passages(data) {
+    var ranges = data.anchors.filter(function (a) { return a.id; }).map(function (a) {
+      return { id: a.id, element: a.element, start: a.location, end: a.location + Math.max(1, words(a.text)) };
+    });
+    var blocks = ranges.filter(function (r) { return BLOCKS.test(r.element) && !READING.test(r.id); });
+    var readings = ranges.filter(function (r) { return READING.test(r.id); });
+    var found = [];
+    var byId = {};
+    data.locations.slice().sort(function (a, b) { return a - b; }).forEach(function (at) {
+      var reading = readings.filter(function (r) { return r.start <= at && at < r.end; })[0];
+      var view = reading ? (/source/.test(reading.id) ? "diplomatic" : "reading") : "";
+      if (scope && view && view !== scope) { return; }
+      var holders = blocks.filter(function (b) { return b.start <= at && at < b.end; });
+      var block = holders.sort(function (a, b) { return (a.end - a.start) - (b.end - b.start); })[0];
+      if (!block) {
+        // Pagefind keeps only an element's own first words for some (a note: its number), so
+        // the hit belongs to the last passage begun before it, which runs to the next one.
+        var before = blocks.filter(function (b) { return b.start <= at; }).pop();
+        var after = blocks.filter(function (b) { return b.start > at; })[0];
+        block = { id: before ? before.id : "", start: before ? before.start : 0, end: after ? after.start : Infinity };
+      }
+      var passage = byId[block.id];
+      if (!passage) {
+        passage = byId[block.id] = { id: block.id, start: block.start, end: block.end, hits: [], views: {} };
+        found.push(passage);
+      }
+      passage.hits.push(at);
+      passage.views[view || "both"] = true;
+    });
+    found.forEach(function (p) {
+      // Only the source's reading holds the words: the passage opens in the diplomatic view.
+      p.view = p.views.diplomatic && !p.views.reading && !p.views.both ? "diplomatic" : (p.views.reading ? "reading" : "");
+      p.excerpt = excerpt(data.content, p, readings);
+    });
+    return found;
+  }
+
+  // The words around the first hit of a passage, as the view that shows them reads: the
+  // other view's reading of each intervention is left out, the hits are marked.
+  function excerpt(content, passage, readings) {
+    var all = content.split(/[\r\n\s]+/g);
+    var hidden = passage.view === "diplomatic" ? /edited/ : /source/;
+    var skip = readings.filter(function (r) { return hidden.test(r.id); });
+    var first = passage.hits[0];
+    var from = Math.max(passage.start, first - Math.floor(EXCERPT_WORDS / 3));
+    var to = Math.min(passage.end, all.length, from + EXCERPT_WORDS);
+    var parts = [];
+    for (var at = from; at < to; at++) {
+      if (skip.some(function (r) { return r.start <= at && at < r.end; })) { continue; }
+      parts.push({ word: all[at], hit: passage.hits.indexOf(at) >= 0 });
+    }
+    return { parts: parts, before: from > passage.start, after: to < passage.end };
+  }
+
+  function renderExcerpt(into, ex) {
+    if (ex.before) { into.appendChild(document.createTextNode("… ")); }
+    ex.parts.forEach(function (part, i) {
+      if (i) { into.appendChild(document.createTextNode(" ")); }
+      if (part.hit) {
+        var mark = document.createElement("mark");
+        mark.textContent = part.word;
+        into.appendChild(mark);
+      } else {
+        into.appendChild(document.createTextNode(part.word));
+      }
+    });
+    if (ex.after) { into.appendChild(document.createTextNode(" …")); }
+  }
+
+  function renderResult(data, query) {
+    var found = passages(data);
+    if (!found.length) { return null; }
+    var item = document.createElement("li");
+    item.className = "search-result";
+    var heading = document.createElement("h2");
+    var link = document.createElement("a");
+    link.href = passageUrl(data.url, query, found[0].view, found[0].id);
+    link.textContent = data.meta.title || relative(data.url);
+    heading.appendChild(link);
+    item.appendChild(heading);
+    var facts = [(data.filters.type || [])[0], data.meta.date].filter(Boolean);
+    facts.push(found.length === 1 ? "1 passage" : found.length + " passages");
+    var meta = document.createElement("p");
+    meta.className = "result-meta";
+    meta.textContent = facts.join(" · ");
+    item.appendChild(meta);
+    var passagesList = document.createElement("ul");
+    passagesList.className = "passages";
+    found.slice(0, PASSAGES_SHOWN).forEach(function (passage) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = passageUrl(data.url, query, passage.view, passage.id);
+      renderExcerpt(a, passage.excerpt);
+      li.appendChild(a);
+      if (passage.view === "diplomatic") {
+        var note = document.createElement("span");
+        note.className = "view-tag";
+        note.textContent = " (diplomatic view: the source’s reading)";
+        li.appendChild(note);
+      }
+      passagesList.appendChild(li);
+    });
+    item.appendChild(passagesList);
+    if (found.length > PASSAGES_SHOWN) {
+      var more = document.createElement("p");
+      more.className = "result-more";
+      var all = document.createElement("a");
+      all.href = passageUrl(data.url, query, "", "");
+      all.textContent = "All " + found.length + " passages, marked on the page";
+      more.appendChild(all);
+      item.appendChild(more);
+    }
+    return item;
+  }
+
+  // Persons sort by surname, as the register does; other values by their words.
+  function sortKey(name, value) {
+    return name === "person" ? value.split(" ").slice(-1)[0] + " " + value : value;
+  }
+
+  function renderFilters(counts, query) {
+    var focused = document.activeElement && document.activeElement.id;
     filtersBox.textContent = "";
-    Object.keys(available).sort().forEach(function (name) {
+    Object.keys(everything).sort().forEach(function (name) {
+      var values = Object.keys(everything[name]).filter(function (value) {
+        return !query || (counts[name] || {})[value] || (chosen[name] || []).indexOf(value) >= 0;
+      }).sort(function (a, b) { return sortKey(name, a).localeCompare(sortKey(name, b)); });
+      if (!values.length) { return; }
       var box = document.createElement("fieldset");
       var legend = document.createElement("legend");
       legend.textContent = name.charAt(0).toUpperCase() + name.slice(1);
       box.appendChild(legend);
-      Object.keys(available[name]).sort().forEach(function (value) {
+      values.forEach(function (value) {
         var id = "filter-" + name + "-" + value.replace(/[^A-Za-z0-9]+/g, "-");
+        // the box inside its label: the two never part when the line wraps
+        var label = document.createElement("label");
         var check = document.createElement("input");
         check.type = "checkbox";
         check.id = id;
         check.checked = (chosen[name] || []).indexOf(value) >= 0;
         check.addEventListener("change", function () {
-          var values = chosen[name] || [];
-          chosen[name] = check.checked ? values.concat([value]) : values.filter(function (v) { return v !== value; });
-          run();
+          var ticked = chosen[name] || [];
+          chosen[name] = check.checked ? ticked.concat([value]) : ticked.filter(function (v) { return v !== value; });
+          run(true);
         });
-        var label = document.createElement("label");
-        label.htmlFor = id;
-        label.textContent = " " + value + " (" + available[name][value] + ") ";
-        box.appendChild(check);
+        label.appendChild(check);
+        var count = query ? (counts[name] || {})[value] || 0 : everything[name][value];
+        label.appendChild(document.createTextNode(" " + value + " (" + count + ")"));
         box.appendChild(label);
       });
       filtersBox.appendChild(box);
     });
+    if (focused && document.getElementById(focused)) { document.getElementById(focused).focus(); }
   }
 
   function activeFilters() {
@@ -68,49 +216,90 @@
     return active;
   }
 
-  function run() {
+  // The state into the address: a new history entry for a deliberate change, not for each key typed.
+  function remember(push) {
+    var url = new URL(window.location.href);
+    var params = new URLSearchParams();
+    if (input.value.trim()) { params.set("q", input.value.trim()); }
+    Object.keys(chosen).sort().forEach(function (name) {
+      chosen[name].forEach(function (value) { params.append(name, value); });
+    });
+    if (scope) { params.set("view", scope); }
+    url.search = params.toString();
+    if (url.href === window.location.href) { return; }
+    window.history[push ? "pushState" : "replaceState"](null, "", url);
+  }
+
+  function restore() {
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get("q") || "";
+    chosen = {};
+    Object.keys(everything).forEach(function (name) {
+      var values = params.getAll(name).filter(function (v) { return v in everything[name]; });
+      if (values.length) { chosen[name] = values; }
+    });
+    scope = ["reading", "diplomatic"].indexOf(params.get("view")) >= 0 ? params.get("view") : "";
+    if (scopeBox) { scopeBox.value = scope; }
+  }
+
+  function run(push) {
     if (!pagefind) { return; }  // the index is still loading; it runs the query once loaded
     var query = input.value.trim();
-    var url = new URL(window.location.href);
-    url.searchParams.set("q", query);
-    window.history.replaceState(null, "", url);
-    if (!query) { list.textContent = ""; status.textContent = ""; return; }
-    pagefind.search(query, { filters: activeFilters() }).then(function (search) {
-      status.textContent = search.results.length + (search.results.length === 1 ? " page" : " pages") + " found for “" + query + "”.";
-      return Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); }));
-    }).then(function (results) {
+    var ticket = ++runs;
+    remember(push);
+    if (!query) {
       list.textContent = "";
-      (results || []).forEach(function (data) {
-        var item = document.createElement("li");
-        var link = document.createElement("a");
-        var target = data.sub_results && data.sub_results.length ? data.sub_results[0] : data;
-        link.href = withHighlight(relative(target.url || data.url), query);
-        link.textContent = data.meta.title || relative(data.url);
-        var excerpt = document.createElement("p");
-        // Pagefind's excerpt is its own text with <mark> around hits; nothing else is kept.
-        excerpt.innerHTML = (target.excerpt || data.excerpt).replace(/<(?!\/?mark>)[^>]*>/g, "");
-        item.appendChild(link);
-        item.appendChild(excerpt);
-        list.appendChild(item);
+      status.textContent = "";
+      renderFilters({}, "");
+      return;
+    }
+    pagefind.search(query, { filters: activeFilters() }).then(function (search) {
+      if (ticket !== runs) { return null; }
+      // A facet already chosen offers its other values with their counts for the query alone
+      // (ticking one widens the search); the other facets count within what is chosen.
+      var counts = {};
+      Object.keys(search.filters || {}).forEach(function (name) {
+        counts[name] = (chosen[name] || []).length ? (search.totalFilters || {})[name] : search.filters[name];
       });
+      renderFilters(counts, query);
+      return Promise.all(search.results.slice(0, 50).map(function (r) { return r.data(); }));
+    }).then(function (results) {
+      if (!results || ticket !== runs) { return; }
+      list.textContent = "";
+      var pages = 0;
+      var count = 0;
+      results.forEach(function (data) {
+        var item = renderResult(data, query);
+        if (item) {
+          pages += 1;
+          count += item.querySelectorAll(".passages > li").length;
+          list.appendChild(item);
+        }
+      });
+      status.textContent = pages ? (pages === 1 ? "1 page" : pages + " pages") + " found for “" + query + "”." :
+        "Nothing found for “" + query + "”" + (Object.keys(activeFilters()).length || scope ? " with these filters." : ".");
     }).catch(function () {
       status.textContent = "The search index could not be read.";
     });
   }
 
-  input.addEventListener("input", run);
-  input.form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
-  var asked = new URLSearchParams(window.location.search).get("q");
-  if (asked) { input.value = asked; }
+  input.addEventListener("input", function () { run(false); });
+  input.form.addEventListener("submit", function (event) { event.preventDefault(); run(true); });
+  if (scopeBox) {
+    scopeBox.addEventListener("change", function () { scope = scopeBox.value; run(true); });
+  }
+  window.addEventListener("popstate", function () { restore(); run(false); });
+  input.value = new URLSearchParams(window.location.search).get("q") || "";
   status.textContent = "Loading the search index…";
 
   import("../pagefind/pagefind.js").then(function (module) {
     pagefind = module;
     return pagefind.filters();
   }).then(function (available) {
-    renderFilters(available);
+    everything = available;
+    restore();
     status.textContent = "";
-    run();
+    run(false);
   }).catch(function () {
     status.textContent = "The search index could not be loaded. Serve the edition (uv run edition serve) and try again.";
   });

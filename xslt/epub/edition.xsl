@@ -77,6 +77,16 @@
   <xd:doc><xd:desc>No view switch: an e-book has the reading view only (see the interventions below).</xd:desc></xd:doc>
   <xsl:template name="te:view-switch"/>
 
+  <xd:doc><xd:desc>No toolbar and no legend of the web page's signs: a reading system has its own
+    navigation, and shows neither views, nor ¶ menus, nor a citation box to link to.</xd:desc></xd:doc>
+  <xsl:template name="te:toolbar">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="notes" as="xs:boolean"/>
+  </xsl:template>
+  <xsl:template name="te:legend">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+  </xsl:template>
+
   <xd:doc><xd:desc>A note's marker: an EPUB note reference, which a reading system opens as a pop-up.</xd:desc></xd:doc>
   <xsl:template name="te:note-marker">
     <xsl:param name="note" as="element(tei:note)"/>

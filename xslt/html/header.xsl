@@ -84,8 +84,12 @@
     <xsl:variable name="file" select="$tei/tei:teiHeader/tei:fileDesc"/>
     <xsl:variable name="profile" select="$tei/tei:teiHeader/tei:profileDesc"/>
     <xsl:variable name="ms" select="$file/tei:sourceDesc/tei:msDesc"/>
-    <section class="metadata" aria-labelledby="metadata-heading">
-      <h2 id="metadata-heading">About this document</h2>
+    <!-- folded: the text comes first; the summary is a one-paragraph source note -->
+    <details class="metadata" id="about">
+      <summary>
+        <h2 id="metadata-heading">About this document</h2>
+        <span class="source-note"><xsl:value-of select="te:source-note($tei)"/></span>
+      </summary>
       <dl>
         <dt>Title</dt>
         <dd><xsl:apply-templates select="($file/tei:titleStmt/tei:title[@type = 'main'], $file/tei:titleStmt/tei:title)[1]/node()"/></dd>
@@ -123,11 +127,19 @@
           <xsl:for-each select="$file/tei:titleStmt/tei:respStmt">
             <!-- TEI lets the names come before the responsibilities, and either be several -->
             <xsl:variable name="resp" select="string-join(tei:resp ! normalize-space(.), ', ')"/>
-            <dd><xsl:value-of select="upper-case(substring($resp, 1, 1)) || substring($resp, 2)"/><xsl:text> </xsl:text><xsl:apply-templates select="* except tei:resp" mode="te:inline-list"/></dd>
+            <dd><xsl:value-of select="te:capitalised($resp)"/><xsl:text> </xsl:text><xsl:apply-templates select="* except tei:resp" mode="te:inline-list"/></dd>
           </xsl:for-each>
         </xsl:if>
         <dt>Source</dt>
-        <xsl:for-each select="$file/tei:sourceDesc/tei:bibl"><dd class="source"><xsl:apply-templates/></dd></xsl:for-each>
+        <xsl:for-each select="$file/tei:sourceDesc/tei:bibl">
+          <!-- a bibl of elements only (title, date, publisher…) is read as a list of them -->
+          <dd class="source">
+            <xsl:choose>
+              <xsl:when test="text()[normalize-space()]"><xsl:apply-templates/></xsl:when>
+              <xsl:otherwise><xsl:apply-templates select="* except tei:note" mode="te:inline-list"/><xsl:apply-templates select="tei:note"/></xsl:otherwise>
+            </xsl:choose>
+          </dd>
+        </xsl:for-each>
         <dt>Licence</dt>
         <dd><xsl:apply-templates select="$file/tei:publicationStmt/tei:availability/node()"/></dd>
       </dl>
@@ -135,7 +147,43 @@
         <h3>Summary</h3>
         <xsl:apply-templates select="$profile/tei:abstract/node()"/>
       </xsl:if>
-    </section>
+    </details>
+  </xsl:template>
+
+  <xd:doc><xd:desc>The source note: one paragraph of plain text saying what the document is and
+    where it is kept, how it reached this edition and by whom. It opens the full description.</xd:desc></xd:doc>
+  <xsl:function name="te:source-note" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="file" select="$tei/tei:teiHeader/tei:fileDesc"/>
+    <xsl:variable name="ms" select="$file/tei:sourceDesc/tei:msDesc"/>
+    <xsl:variable name="shelfmark" select="string-join(($ms/tei:msIdentifier/(tei:repository, tei:collection, tei:idno) ! te:plain(.), ($ms//tei:locus)[1] ! te:plain(.))[.], ', ')"/>
+    <xsl:variable name="physical" select="($ms/tei:physDesc//tei:p)[1] ! te:plain(.) ! (if (string-length(.) le 320) then . else te:first-sentence(.))"/>
+    <xsl:variable name="contributors" select="$file/tei:titleStmt/tei:respStmt ! (normalize-space(tei:resp) || ' ' || string-join(tei:resp/following-sibling::* ! te:plain(.), ', '))"/>
+    <xsl:variable name="parts" select="(
+      $physical,
+      if ($shelfmark) then $shelfmark || '.' else (),
+      if (exists($contributors)) then te:capitalised(string-join($contributors, '; ')) || '.' else (),
+      if ($file/tei:sourceDesc/tei:bibl and not($ms)) then te:first-sentence(te:plain($file/tei:sourceDesc/tei:bibl[1])) else ()
+    )[normalize-space()]"/>
+    <xsl:sequence select="normalize-space(string-join(($parts, 'Full description, contributors, source and licence: open this.'), ' '))"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>A phrase with its first letter in capitals.</xd:desc></xd:doc>
+  <xsl:function name="te:capitalised" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="upper-case(substring($text, 1, 1)) || substring($text, 2)"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>A statement of responsibility, wherever it stands: what was done, a space, and
+    who did it ("contributed by Roham Alvandi"), however the TEI is laid out.</xd:desc></xd:doc>
+  <xsl:template match="tei:respStmt" priority="1">
+    <xsl:call-template name="te:inline">
+      <xsl:with-param name="content" as="item()*">
+        <xsl:apply-templates select="tei:resp"/>
+        <xsl:text> </xsl:text>
+        <xsl:apply-templates select="tei:resp/following-sibling::*" mode="te:inline-list"/>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xd:doc><xd:desc>Labels of the parties of a correspondence, by the type of their action.</xd:desc></xd:doc>

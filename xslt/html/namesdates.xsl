@@ -182,7 +182,7 @@
     <xsl:sequence select="($node/ancestor-or-self::*[@xml:id][matches(@xml:id, '^[pn]-')][ancestor::tei:text][1], te:document($node))[1]"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>How a citable unit is named in a list of occurrences: ¶ and its place among the paragraphs, n. and its number, or "header".</xd:desc></xd:doc>
+  <xd:doc><xd:desc>How a citable unit is named in a list of occurrences: ¶ and its place among the passages with an id, in document order (the number the page shows beside it), n. and its number, or "header".</xd:desc></xd:doc>
   <xsl:function name="te:citable-label" as="xs:string">
     <xsl:param name="unit" as="element()"/>
     <xsl:variable name="tei" select="te:document($unit)"/>
@@ -192,7 +192,7 @@
       else '¶ ' || te:paragraphs($tei)(generate-id($unit))"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>The place of each citable paragraph of a document (an id beginning p-) among them, computed once per document.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>The place of each citable paragraph of a document (an id beginning p-) among them, in document order, computed once per document.</xd:desc></xd:doc>
   <xsl:function name="te:paragraphs" as="map(xs:string, xs:integer)" cache="yes">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:sequence select="te:ordinals($tei/tei:text//*[starts-with(@xml:id, 'p-')])"/>

@@ -61,6 +61,7 @@
     <xsl:variable name="entry" select="key('te:contents', 'doc:' || $tei/@xml:id, $corpus)"/>
     <li class="document-card">
       <p class="card-meta">
+        <xsl:if test="$tei/@n"><span class="doc-number">No. <xsl:value-of select="$tei/@n"/></span><xsl:text> · </xsl:text></xsl:if>
         <time datetime="{te:document-date($tei)}"><xsl:value-of select="te:document-date-label($tei)"/></time>
         <xsl:text> · </xsl:text><span class="doc-type"><xsl:value-of select="te:doc-type($tei)"/></span>
       </p>
@@ -120,10 +121,14 @@
           <xsl:call-template name="te:metadata-panel">
             <xsl:with-param name="tei" select="$tei"/>
           </xsl:call-template>
-          <xsl:call-template name="te:view-switch"/>
+          <xsl:call-template name="te:toolbar">
+            <xsl:with-param name="tei" select="$tei"/>
+            <xsl:with-param name="notes" select="exists($notes)"/>
+          </xsl:call-template>
           <section class="text" id="text" aria-label="Text of the document">
             <xsl:apply-templates select="$tei/tei:text, $tei/tei:TEI"/>
           </section>
+          <xsl:call-template name="te:legend"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <xsl:call-template name="te:document-registers"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <xsl:call-template name="te:apparatus"><xsl:with-param name="notes" select="$notes"/></xsl:call-template>
           <xsl:call-template name="te:relations"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
@@ -150,6 +155,87 @@
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:sequence select="map{'path': te:page-of($tei), 'title': te:short-title($tei)}"/>
   </xsl:function>
+
+  <xd:doc><xd:desc>The document's toolbar, which stays at the top of the window while the text is
+    read: the view switch, the outline (the text's headings), the notes, the citation.</xd:desc></xd:doc>
+  <xsl:template name="te:toolbar">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="notes" as="xs:boolean"/>
+    <div class="toolbar">
+      <xsl:call-template name="te:view-switch"/>
+      <nav class="toolbar-links" aria-label="This document">
+        <details class="outline">
+          <summary>Outline</summary>
+          <ol>
+            <li><a href="#about">About this document</a></li>
+            <li><a href="#text">Text</a>
+              <xsl:variable name="heads" select="$tei/tei:text//tei:head[not(ancestor::tei:note | ancestor::tei:figure | ancestor::tei:list)][normalize-space()]"/>
+              <xsl:if test="exists($heads)">
+                <ol>
+                  <xsl:for-each select="$heads">
+                    <xsl:variable name="target" select="(@xml:id, parent::*/@xml:id)[1]"/>
+                    <xsl:if test="$target"><li><a href="#{$target}"><xsl:value-of select="te:plain(.)"/></a></li></xsl:if>
+                  </xsl:for-each>
+                </ol>
+              </xsl:if>
+            </li>
+            <xsl:if test="$notes"><li><a href="#apparatus-heading">Notes</a></li></xsl:if>
+            <li><a href="#legend">Signs used on this page</a></li>
+            <li><a href="#cite">Cite</a></li>
+          </ol>
+        </details>
+        <xsl:if test="$notes"><a href="#apparatus-heading">Notes</a></xsl:if>
+        <a href="#legend">Signs</a>
+        <a href="#cite">Cite</a>
+      </nav>
+    </div>
+  </xsl:template>
+
+  <xd:doc><xd:desc>The legend of the signs the page uses, each drawn as the text draws it; a sign
+    the document does not use is not listed.</xd:desc></xd:doc>
+  <xsl:template name="te:legend">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="text" select="$tei/tei:text"/>
+    <section class="legend" id="legend" aria-labelledby="legend-heading">
+      <h2 id="legend-heading">Signs used on this page</h2>
+      <dl>
+        <dt><span class="legend-sample">12</span></dt>
+        <dd>The number of a passage, as the registers cite it (“¶ 12”).</dd>
+        <dt><span class="legend-sample">¶</span></dt>
+        <dd>Beside a passage: its link, and its citation to copy.</dd>
+        <dt><span class="legend-sample legend-name">Moscow</span></dt>
+        <dd>A name: it leads to its entry in a register.</dd>
+        <xsl:if test="$text//tei:choice">
+          <dt><span class="legend-sample legend-intervention">Paris</span></dt>
+          <dd>A word the editors corrected, regularised or expanded: point at it, focus it or tap it to see what the source has, and why. The diplomatic view shows the source’s own reading.</dd>
+        </xsl:if>
+        <xsl:if test="$text//tei:note[not(@type = 'authorial')]">
+          <dt><span class="legend-sample legend-call">7</span></dt>
+          <dd>A note of the editors or of the translator: it opens in place.</dd>
+        </xsl:if>
+        <xsl:if test="$text//tei:note[@type = 'authorial']">
+          <dt><span class="legend-sample legend-call">[*1]</span></dt>
+          <dd>A note of the source itself, numbered or marked as the source has it.</dd>
+        </xsl:if>
+        <xsl:if test="$text//tei:pb">
+          <dt><span class="legend-sample legend-pb"><span class="pb-sign">|</span> page break</span></dt>
+          <dd>In the diplomatic view: where a new page of the source begins. Its number is shown only where the source gives one.</dd>
+        </xsl:if>
+        <xsl:if test="$text//tei:add">
+          <dt><span class="legend-sample legend-add">added</span></dt>
+          <dd>Words added by hand on the typescript.</dd>
+        </xsl:if>
+        <xsl:if test="$text//(tei:stamp | tei:fw[@type = 'stamp'])">
+          <dt><span class="legend-sample legend-stamp">Stamp</span></dt>
+          <dd>A stamp on the source, transcribed where it stands.</dd>
+        </xsl:if>
+        <xsl:if test="$text//tei:gap">
+          <dt><span class="legend-sample legend-gap">signature</span></dt>
+          <dd>Something in the source that is not transcribed (a signature, a passage left out), named in italics.</dd>
+        </xsl:if>
+      </dl>
+    </section>
+  </xsl:template>
 
   <xd:doc><xd:desc>The switch between the reading and the diplomatic view: two radio buttons, which the
     CSS reads (no script needed); script remembers the choice and puts it in the URL.</xd:desc></xd:doc>

@@ -35,7 +35,10 @@
   <xsl:template match="tei:pb">
     <span class="tei-pb" role="note"
           title="{if (@n) then 'Page ' || @n || ' of the source begins' else 'Page break in the source (its leaf or page number is not known)'}">
-      <xsl:text>[</xsl:text><xsl:value-of select="te:page-number(.)"/><xsl:text>]</xsl:text>
+      <!-- a rule, not a bracketed numeral: it must not look like a note call, and a number is
+           shown only where the source gives one (the principles infer none) -->
+      <span class="pb-sign" aria-hidden="true">|</span>
+      <span class="pb-label"><xsl:value-of select="if (@n) then 'p. ' || @n else 'page break'"/></span>
     </span>
   </xsl:template>
 

@@ -1,0 +1,197 @@
+"""The site as a reader meets it, in Chromium at a desktop's and a phone's size: the text within
+the first screen, no axe violation, a title for every page, the small faults of the review gone,
+the apparatus explained. Built once, without the book, for this module."""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from conftest import TEI
+
+DOCUMENTS = ("rajavi-letter", "ulianovskii-memo", "kgb-message", "exaro-article", "mojahedin-ws-essay")
+REGISTERS = ("persons", "organisations", "places", "events", "works")
+SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> Path:
+    from teiedition.build import build
+
+    out = tmp_path_factory.mktemp("reader")
+    build(TEI, out, pdf=False)
+    return out / "html"
+
+
+@pytest.fixture(scope="module")
+def server(pages):
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(pages)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+def screen(browser, size: str):
+    width, height = SIZES[size]
+    phone = size == "phone"
+    return browser.new_context(viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_the_first_words_of_the_text_are_on_the_first_screen(browser, server, name, size):
+    context = screen(browser, size)
+    tab = context.new_page()
+    tab.goto(server + f"{name}.html")
+    top = tab.evaluate("document.querySelector('#text [id^=\"p-\"]').getBoundingClientRect().top")
+    assert top < SIZES[size][1] - 40, f"the text begins at {top:.0f} px"
+    context.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("name", [*DOCUMENTS, "index", "persons", "search.html?q=Paris", "reuse", "404"])
+def test_axe_finds_no_violation_at_either_size(browser, server, name, size):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = screen(browser, size)
+    tab = context.new_page()
+    tab.goto(server + (name if "." in name else f"{name}.html"))
+    if "search" in name:
+        tab.locator("#search-results > li").first.wait_for(timeout=10000)
+    results = Axe().run(tab, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    violations = [f"{v['id']} ({len(v['nodes'])}×, e.g. {v['nodes'][0]['target']})" for v in results.response["violations"]]
+    context.close()
+    assert not violations, "\n".join(violations)
+
+
+def test_the_toolbar_stays_in_reach_while_the_text_is_read(browser, server):
+    context = screen(browser, "phone")
+    tab = context.new_page()
+    tab.goto(server + "rajavi-letter.html")
+    tab.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)")
+    box = tab.locator(".toolbar").bounding_box()
+    assert box and 0 <= box["y"] <= 1
+    assert tab.locator(".toolbar label[for=view-diplomatic]").is_visible()
+    tab.locator(".outline > summary").click()
+    assert tab.locator(".outline a[href='#cite']").is_visible()
+    context.close()
+
+
+def test_a_tap_on_a_correction_inside_a_name_explains_it_and_offers_the_register(browser, server):
+    context = screen(browser, "phone")
+    tab = context.new_page()
+    tab.goto(server + "kgb-message.html")
+    tab.locator("#p-message-paris-meeting a .intervention").first.tap()
+    popover = tab.locator(".note-popover")
+    assert "Pants" in popover.inner_text() and "misreading" in popover.inner_text()
+    assert tab.url.endswith("kgb-message.html")
+    assert popover.locator("a[href='places.html#paris']").count() == 1
+    context.close()
+
+
+def test_every_page_has_a_title_of_its_own(pages):
+    titles = {path.name: html.parse(str(path)).findtext(".//title") for path in pages.glob("*.html")}
+    repeated = {title for title in titles.values() if list(titles.values()).count(title) > 1}
+    assert not repeated, sorted(name for name, title in titles.items() if title in repeated)
+
+
+def test_a_role_and_the_name_that_fills_it_are_spaced(pages):
+    source = html.parse(str(pages / "rajavi-letter.html")).xpath("string(//dd[@class='source'])")
+    assert "contributed by Roham Alvandi" in source and "translated by Richard Iserman" in source
+    assert "interview with Mehdi" in html.parse(str(pages / "works.html")).getroot().text_content()
+
+
+def test_the_licence_is_named_once_in_a_sentence_that_ends_once(pages):
+    for name in ("index", "reuse"):
+        sentences = [" ".join(p.text_content().split()) for p in html.parse(str(pages / f"{name}.html")).xpath("//p[contains(., 'Creative Commons')]")]
+        assert sentences, name
+        for text in sentences:
+            assert text.count("Creative Commons Attribution 4.0 International") == 1, text
+            assert "(CC BY 4.0).." not in text and "(CC BY 4.0).:" not in text, text
+
+
+def test_every_register_leads_to_every_other(pages):
+    for name in REGISTERS:
+        page = html.parse(str(pages / f"{name}.html"))
+        tabs = page.xpath("//nav[@class='register-tabs']//a/@href")
+        assert sorted(tabs) == sorted(f"{other}.html" for other in REGISTERS), name
+        assert page.xpath("//*[@aria-current='page']/@href") == [f"{name}.html"] * len(page.xpath("//*[@aria-current='page']"))
+
+
+def test_every_page_names_its_icon(pages):
+    for path in pages.glob("*.html"):
+        icons = html.parse(str(path)).xpath("//link[@rel='icon']/@href")
+        assert icons and (pages / icons[0]).is_file(), path.name
+
+
+def test_every_document_page_has_a_legend_of_the_signs_it_uses(pages):
+    for name in DOCUMENTS:
+        legend = html.parse(str(pages / f"{name}.html")).xpath("string(//section[@id='legend'])")
+        assert "Signs used on this page" in legend, name
+    assert "page break" in html.parse(str(pages / "kgb-message.html")).xpath("string(//section[@id='legend'])")
+
+
+def test_page_breaks_are_a_rule_not_a_bracketed_number(pages):
+    breaks = html.parse(str(pages / "rajavi-letter.html")).xpath("//span[contains(@class, 'tei-pb')]")
+    assert breaks
+    for mark in breaks:
+        assert not re.search(r"\[\d+\]", mark.text_content())
+        assert "|" in mark.text_content()
+
+
+def test_the_registers_number_a_passage_as_its_page_does(pages):
+    shown = {}
+    for name in DOCUMENTS:
+        passages = html.parse(str(pages / f"{name}.html")).xpath("//section[@id='text']//*[starts-with(@id, 'p-')]")
+        shown.update({f"{name}.html#{p.get('id')}": number for number, p in enumerate(passages, start=1)})
+    cited = [(a.get("href"), a.text) for register in REGISTERS
+             for a in html.parse(str(pages / f"{register}.html")).xpath("//a[starts-with(., '¶ ')]")]
+    assert len(cited) > 100
+    assert [(href, label) for href, label in cited if f"¶ {shown[href]}" != label] == []
+
+
+def test_a_view_remembered_from_an_earlier_page_is_said(browser, server):
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    tab.goto(server + "kgb-message.html")
+    tab.click("label[for=view-diplomatic]")
+    tab.goto(server + "ulianovskii-memo.html")
+    assert tab.is_checked("#view-diplomatic")
+    assert "earlier page" in tab.locator(".view-notice").inner_text()
+    context.close()
+
+
+def test_the_pilcrow_copies_a_passage_citation_in_each_style(browser, server):
+    context = screen(browser, "desktop")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    tab.goto(server + "kgb-message.html")
+    tab.locator("#p-message-delegation").hover()
+    tab.click("#p-message-delegation > a.permalink")
+    tab.get_by_role("button", name="Copy citation (MLA)").click()
+    tab.wait_for_timeout(200)
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    assert "16 Feb. 1986" in copied and copied.endswith("kgb-message.html#p-message-delegation.")
+    context.close()
+
+
+def test_a_link_into_the_folded_description_opens_it(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(server + "kgb-message.html")
+    assert not tab.evaluate("document.getElementById('about').open")
+    tab.click("a.back-ref[href='#ref-n-message-drafter']")
+    assert tab.evaluate("document.getElementById('about').open")
+    assert tab.locator("#ref-n-message-drafter").is_visible()
+    context.close()

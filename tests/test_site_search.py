@@ -1,0 +1,65 @@
+"""Search in Chromium: a result leads to the passage that holds the words, in the view that
+shows them; excerpts hold only what a reader sees; filters count for the query; the search's
+state lives in the address."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+RESULTS = "#search-results > li"
+
+
+def results_for(tab, served, query: str) -> None:
+    tab.goto(served + "search.html?" + query)
+    tab.locator(RESULTS).first.wait_for(timeout=10000)
+
+
+@pytest.mark.parametrize("size", [(1366, 900), (390, 844)], ids=["desktop", "phone"])
+def test_searching_pants_lands_on_the_message_paragraph_in_the_diplomatic_view_with_the_mark_in_sight(browser, served, size):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    tab = context.new_page()
+    results_for(tab, served, "q=Pants")
+    tab.locator(RESULTS, has_text="Message to be Communicated").locator(".passages a").first.click()
+    tab.wait_for_load_state("load")
+    assert urlparse(tab.url).fragment == "p-message-paris-meeting"
+    assert tab.is_checked("#view-diplomatic")
+    mark = tab.locator("#p-message-paris-meeting mark.search-hit", has_text="Pants")
+    expect(mark).to_be_visible()
+    expect(mark).to_be_in_viewport()
+    context.close()
+
+
+def test_a_result_links_each_passage_by_its_id(tab, served):
+    results_for(tab, served, "q=Budapest")
+    links = tab.locator(RESULTS, has_text="Message to be Communicated").locator(".passages a")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert "kgb-message.html?highlight=Budapest#p-message-paris-meeting" in hrefs
+    assert all("#metadata-heading" not in href for href in hrefs)
+
+
+def test_excerpts_hold_neither_the_other_views_reading_nor_words_for_screen_readers(tab, served):
+    results_for(tab, served, "q=Paris&type=Telegram")
+    excerpt = tab.locator(RESULTS).first.locator(".passages li").first.inner_text()
+    assert "come to Paris for" in excerpt
+    assert "Pants" not in excerpt and "Editors’ note" not in excerpt
+
+
+def test_filter_counts_are_for_the_query(tab, served):
+    results_for(tab, served, "q=Pants")
+    people = tab.locator("#search-filters fieldset", has_text="Person").inner_text()
+    assert "Massoud Rajavi (1)" in people
+    assert "Hitler" not in people  # named in the edition, not on a page that holds "Pants"
+
+
+def test_the_search_state_is_restored_from_the_address_and_written_back(tab, served):
+    results_for(tab, served, "q=Paris&type=Telegram")
+    expect(tab.locator(RESULTS)).to_have_count(1)
+    assert tab.is_checked("#filter-type-Telegram")
+    tab.select_option("#search-scope", "diplomatic")
+    expect(tab).to_have_url(re.compile(r"view=diplomatic"))
+    asked = parse_qs(urlparse(tab.url).query)
+    assert asked == {"q": ["Paris"], "type": ["Telegram"], "view": ["diplomatic"]}
