@@ -135,8 +135,9 @@ def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any) 
         files.update(exports.corpus(corpus, edition.schema_dir))
         indexed = {path: data for path, data in files.items() if path.endswith(".html") and path not in site.CHROME_PAGES}
         files.update(site.sitemap(list(indexed), config.base_url, config.build_date))
-    with progress.stage("search"):
-        files.update(search_index(indexed, info["lang"]))
+    if config.search:
+        with progress.stage("search"):
+            files.update(search_index(indexed, info["lang"]))
     return files, len(documents), stylesheet.messages() + epub_warnings
 
 
@@ -186,7 +187,8 @@ def glyph_warnings(edition: Edition, html: str, fonts: Path) -> list[Problem]:
 
 
 def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-octavo", pdf: bool = True,
-          strict: bool = False, waiting: Callable[[str], None] = lambda message: None,
+          strict: bool = False, search: bool = True, language: str | None = None, labels: dict[str, str] | None = None,
+          waiting: Callable[[str], None] = lambda message: None,
           progress: Progress | None = None) -> BuildReport:
     """Validate the edition at `tei` and write it to `out`/html and, unless `pdf` is false,
     `out`/pdf; returns what was made. With `strict`, a warning stops the build before
@@ -194,7 +196,8 @@ def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-
     changed since the last build of `out`; the book is laid out again only when its text has."""
     progress = progress or Progress(quiet=True)
     with output_lock(out, waiting):
-        options = {"base_url": base_url, "trim": trim, "pdf": pdf, "date": build_date()}
+        options = {"base_url": base_url, "trim": trim, "pdf": pdf, "search": search, "language": language,
+                   "labels": labels or {}, "date": build_date()}
         root = find_root(tei)
         inputs = fingerprint([root, resource("xslt"), resource("templates")], options)
         state = State.load(out)
@@ -203,7 +206,8 @@ def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-
             if strict and report.warnings:
                 raise ValidationFailed(report.warnings, report.documents)
             return report
-        report, state = fresh_build(root, out, base_url, trim, pdf, strict, progress, state)
+        report, state = fresh_build(root, out, base_url, trim, pdf, strict, progress, state,
+                                    search=search, language=language, labels=labels or {})
         state.inputs = inputs
         state.outputs = {name: manifest(out / name) for name in (("html", "pdf") if pdf else ("html",))}
         state.save(out)
@@ -211,7 +215,8 @@ def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-
 
 
 def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: bool, strict: bool,
-                progress: Progress, previous: State) -> tuple[BuildReport, State]:
+                progress: Progress, previous: State, search: bool = True, language: str | None = None,
+                labels: dict[str, str] | None = None) -> tuple[BuildReport, State]:
     """A build from the edition's files, reusing from `previous` only the PDFs of a book
     whose text has not changed; returns what it made and the state to keep."""
     from . import site
@@ -241,9 +246,9 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
         printing = Printing(book, PrintConfig(trim, date), out / "pdf", previous) if pdf else None
         if printing:
             printing.start(workers)
-        config = site.SiteConfig(base_url=base_url, build_date=date, pdfs=printing.names if printing else ())
+        config = site.SiteConfig(base_url=base_url, build_date=date, pdfs=printing.names if printing else (), search=search)
         if not base_url:
-            problems.append(Problem(site_name(edition), 1, 1, "no-base-url", "the edition's public address is not known, so sitemap.xml has relative addresses and pages no canonical link — give it with --base-url URL when building for publication", WARNING))
+            problems.append(Problem(site_name(edition), 1, 1, "no-base-url", "the edition's public address is not known, so sitemap.xml has relative addresses and pages no canonical link — set base_url in edition.toml (or give --base-url URL) when building for publication", WARNING))
         files, documents, html_warnings = html_site(saxon, config, progress, ebook)
         warnings = distinct(warnings + html_warnings)
         if strict and problems + warnings:

@@ -27,6 +27,7 @@ class SiteConfig:
     base_url: str | None
     build_date: str
     pdfs: tuple[str, ...] = ()
+    search: bool = True
 
 
 def environment(templates: Path) -> Environment:
