@@ -68,12 +68,14 @@ def render(env: Environment, edition: dict, pages: list[dict], config: SiteConfi
     return site
 
 
-def navigation(pages: list[dict]) -> dict[str, list[dict]]:
-    """The site's menus, grouped by kind of page, in the stylesheets' order."""
-    groups: dict[str, list[dict]] = {"front": [], "document": [], "register": []}
+def navigation(pages: list[dict]) -> dict[str, list]:
+    """The site's menus, grouped by kind of page, in the stylesheets' order, and the paths of
+    all the pages (a foreign corpus has no registers or guidelines: nothing links to them)."""
+    groups: dict[str, list] = {"front": [], "document": [], "register": []}
     for page in pages:
         if page["kind"] in groups:
             groups[page["kind"]].append(page)
+    groups["paths"] = [page["path"] for page in pages]
     return groups
 
 
