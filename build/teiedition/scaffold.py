@@ -14,6 +14,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from lxml import etree
 
 from .build import build_date
 from .exceptions import EnvironmentProblem, UsageError
@@ -32,16 +33,33 @@ RENDERED = (
     "README.md",
 )
 
-#: What init copies as it is from the reference edition (tei/), by the name it gets. The
-#: schema, so that the new edition validates exactly as ours does. The encoding guide, as
-#: ENCODING.md: copied, not linked, because it documents this very schema, and a copy stays in
-#: step with the copied schema when the tool's own guide and schema move on; the editors'
-#: README says that its examples are ours.
+#: What init copies from the reference edition (tei/), by the name it gets. The schema, so
+#: that the new edition is held to the same rules as ours (the RELAX NG with our own value
+#: lists opened, see generic()). The encoding guide, as ENCODING.md: copied, not linked,
+#: because it documents this very schema, and a copy stays in step with the copied schema when
+#: the tool's own guide and schema move on; the editors' README says that its examples are ours.
 COPIED = {
     "schema/edition.rng": "schema/edition.rng",
     "schema/edition.sch": "schema/edition.sch",
     "ENCODING.md": "README.md",
 }
+
+RNG = "http://relaxng.org/ns/structure/1.0"
+#: The reference schema's lists of values that are our edition's own vocabulary, by element
+#: and attribute ("*": any element): who is responsible (our editors and authors), the
+#: languages, hands, kinds of document, identifier, event, place and relation that our five
+#: documents happen to have. A new edition gets them open; the lists the stylesheets and
+#: rules act on (kinds of note, division, title, name, the pointer prefixes) stay closed.
+OPEN_VALUES = {
+    ("*", "resp"), ("*", "xml:lang"), ("language", "ident"), ("textLang", "mainLang"), ("textLang", "otherLangs"),
+    ("author", "role"), ("idno", "type"), ("correspAction", "type"), ("seg", "type"), ("bibl", "type"),
+    ("biblScope", "unit"), ("citedRange", "unit"), ("gap", "reason"), ("add", "hand"), ("add", "place"),
+    ("fw", "type"), ("stamp", "type"), ("objectDesc", "form"), ("handNote", "medium"), ("handNote", "scope"),
+    ("forename", "type"), ("addName", "type"), ("place", "type"), ("event", "type"), ("relation", "name"),
+    ("date", "type"), ("quotation", "marks"),
+}
+#: The open type of a value: languages are language tags (a list of them for otherLangs).
+LANGUAGE_VALUES = {"xml:lang", "ident", "mainLang"}
 
 #: Month names for dates written out in the files: English, whatever the machine's locale.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -126,7 +144,36 @@ def copied() -> dict[str, bytes]:
             files[path] = (reference / source).read_bytes()
         except OSError as err:
             raise EnvironmentProblem(f"{display_path(reference / source)}: cannot read the reference edition's file ({err.strerror or err}) — reinstall teiedition") from err
+    files["schema/edition.rng"] = generic(files["schema/edition.rng"])
     return files
+
+
+def generic(schema: bytes) -> bytes:
+    """The reference RELAX NG schema with the value lists of OPEN_VALUES opened: any token (a
+    language tag for languages), so that a new edition's editors, languages and kinds of
+    things validate without editing the schema."""
+    tree = etree.fromstring(schema)
+    for attribute in tree.iter(f"{{{RNG}}}attribute"):
+        element = next((e.get("name") for e in attribute.iterancestors(f"{{{RNG}}}element")), "*")
+        name = attribute.get("name")
+        values = attribute.find(f"{{{RNG}}}ref")
+        if values is not None:  # att.global's xml:lang and resp name their lists by reference
+            element = "*"
+        if (element, name) not in OPEN_VALUES and ("*", name) not in OPEN_VALUES:
+            continue
+        for child in list(attribute):
+            attribute.remove(child)
+        kind = "language" if name in LANGUAGE_VALUES else "token"
+        data = etree.SubElement(attribute, f"{{{RNG}}}data", type=kind)
+        if name == "otherLangs":
+            attribute.remove(data)
+            etree.SubElement(etree.SubElement(attribute, f"{{{RNG}}}list"), f"{{{RNG}}}oneOrMore").append(data)
+            data.set("type", "language")
+    used = {ref.get("name") for ref in tree.iter(f"{{{RNG}}}ref")}
+    for define in tree.findall(f"{{{RNG}}}define"):
+        if define.get("name") not in used and define.get("name") in ("lang.value", "resp.value"):
+            tree.remove(define)  # the closed lists the attributes no longer use
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(tree, encoding="UTF-8") + b"\n"
 
 
 def write(files: dict[str, bytes], folder: Path) -> None:
