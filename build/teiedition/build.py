@@ -20,7 +20,7 @@ from .exceptions import ValidationFailed
 from .problems import ERROR, WARNING, Problem, display_path
 from .progress import Progress
 from .publish import output_lock
-from .resources import resource
+from .resources import own_templates, resource, template_folders
 from .state import State, fingerprint, manifest
 
 if TYPE_CHECKING:
@@ -126,8 +126,9 @@ def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any) 
     with progress.stage("transform (waiting)"):
         chapters, epub_warnings = ebook.get()
     with progress.stage("render"):
-        files = site.render(site.environment(resource("templates")), info, pages, config)
-        files.update(site.assets(resource("templates") / "assets"))
+        themes = template_folders(edition.root)
+        files = site.render(site.environment(themes), info, pages, config)
+        files.update(site.assets([folder / "assets" for folder in themes if (folder / "assets").is_dir()]))
         files.update(site.downloads(edition, documents, texts))
         css = (resource("templates") / "epub" / "epub.css").read_bytes()
         files["downloads/edition.epub"] = epub(chapters, css, config.build_date)
@@ -243,7 +244,8 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
             saxon = Saxon(edition)
             edition = saxon.edition  # the parsed trees are let go: Saxon holds the edition now
             book, warnings = book_data(saxon, date) if pdf else ({}, [])
-        printing = Printing(book, PrintConfig(trim, date), out / "pdf", previous) if pdf else None
+        own = own_templates(root)
+        printing = Printing(book, PrintConfig(trim, date, str(own) if own else None), out / "pdf", previous) if pdf else None
         if printing:
             printing.start(workers)
         config = site.SiteConfig(base_url=base_url, build_date=date, pdfs=printing.names if printing else (), search=search)

@@ -20,3 +20,16 @@ def resource(name: str) -> Path:
             return candidate
     raise EnvironmentProblem(f"teiedition's {name}/ folder is missing from {PACKAGE} — the installation is incomplete; "
                              "install teiedition from its wheel or a checkout of its repository")
+
+
+def own_templates(edition: Path) -> Path | None:
+    """The edition's own `templates/` folder, if it has one."""
+    own = edition / "templates"
+    return own if own.is_dir() else None
+
+
+def template_folders(edition: Path) -> list[Path]:
+    """Where templates are looked up, first match wins: the edition's own `templates/` (a file
+    at the same relative path replaces ours, as a theme's does in mkdocs or Hugo), then ours."""
+    own = own_templates(edition)
+    return ([own] if own else []) + [resource("templates")]

@@ -30,10 +30,12 @@ class SiteConfig:
     search: bool = True
 
 
-def environment(templates: Path) -> Environment:
-    """The Jinja environment over templates/, escaping everything not marked safe."""
+def environment(templates: Path | list[Path]) -> Environment:
+    """The Jinja environment over templates/ (or several folders, the first that has a
+    template wins), escaping everything not marked safe."""
+    folders = templates if isinstance(templates, list) else [templates]
     env = Environment(
-        loader=FileSystemLoader(str(templates)),
+        loader=FileSystemLoader([str(folder) for folder in folders]),
         autoescape=select_autoescape(["html", "xml"]),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -79,13 +81,14 @@ def navigation(pages: list[dict]) -> dict[str, list]:
     return groups
 
 
-def assets(folder: Path) -> dict[str, bytes]:
-    """The site's static files (CSS, JS, fonts), under assets/."""
-    return {
-        f"assets/{path.relative_to(folder).as_posix()}": path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+def assets(folders: list[Path]) -> dict[str, bytes]:
+    """The site's static files (CSS, JS, fonts, images), under assets/: of the template
+    folders given (an edition's own first), the first that has a file gives it."""
+    files: dict[str, bytes] = {}
+    for folder in reversed(folders):
+        files.update({f"assets/{path.relative_to(folder).as_posix()}": path.read_bytes()
+                      for path in sorted(folder.rglob("*")) if path.is_file()})
+    return dict(sorted(files.items()))
 
 
 def downloads(edition, documents: list[dict], texts: dict[str, dict]) -> dict[str, bytes]:
