@@ -127,7 +127,7 @@ def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any) 
         chapters, epub_warnings = ebook.get()
     with progress.stage("render"):
         themes = template_folders(edition.root)
-        files = site.render(site.environment(themes), info, pages, config)
+        files = site.render(site.environment(themes, config.interface), info, pages, config)
         files.update(site.assets([folder / "assets" for folder in themes if (folder / "assets").is_dir()]))
         files.update(site.downloads(edition, documents, texts))
         css = (resource("templates") / "epub" / "epub.css").read_bytes()
@@ -222,6 +222,7 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
     whose text has not changed; returns what it made and the state to keep."""
     from . import site
     from .edition import load
+    from .i18n import Interface, language_of
     from .pdf import PrintConfig, Printing
     from .publish import publish
     from .transform import Saxon
@@ -235,20 +236,22 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
         if any(p.severity == ERROR for p in problems):
             raise ValidationFailed(sorted(problems), len(discover(root)))
     date = build_date()
+    interface = Interface(language_of(edition, language), labels)
     state = State(index_pages=previous.index_pages)
     with Workers() as workers:
         # the EPUB and the book take longest and need nothing from the web pages: the
         # machine's other core makes them while this process makes the pages
-        ebook = workers.submit(epub_chapters, str(root))
+        ebook = workers.submit(epub_chapters, str(root), interface.for_saxon())
         with progress.stage("transform"):
-            saxon = Saxon(edition)
+            saxon = Saxon(edition, interface.for_saxon())
             edition = saxon.edition  # the parsed trees are let go: Saxon holds the edition now
             book, warnings = book_data(saxon, date) if pdf else ({}, [])
         own = own_templates(root)
-        printing = Printing(book, PrintConfig(trim, date, str(own) if own else None), out / "pdf", previous) if pdf else None
+        printing = Printing(book, PrintConfig(trim, date, str(own) if own else None, interface.language, labels or {}), out / "pdf", previous) if pdf else None
         if printing:
             printing.start(workers)
-        config = site.SiteConfig(base_url=base_url, build_date=date, pdfs=printing.names if printing else (), search=search)
+        config = site.SiteConfig(base_url=base_url, build_date=date, pdfs=printing.names if printing else (), search=search,
+                                 interface=interface)
         if not base_url:
             problems.append(Problem(site_name(edition), 1, 1, "no-base-url", "the edition's public address is not known, so sitemap.xml has relative addresses and pages no canonical link — set base_url in edition.toml (or give --base-url URL) when building for publication", WARNING))
         files, documents, html_warnings = html_site(saxon, config, progress, ebook)

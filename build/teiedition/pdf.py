@@ -17,7 +17,7 @@ import hashlib
 import json
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,9 @@ class PrintConfig:
     trim: str
     date: str
     theme: str | None = None
+    #: The interface's language and the edition's own labels (i18n.Interface).
+    language: str = "en"
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 def restricted_fetcher(folder: Path, own: Path | None = None):
@@ -186,7 +189,7 @@ class Printing:
         self.book, self.config, self.guess = book, config, state.index_pages or None
         self.key = hashlib.sha256(json.dumps(book, sort_keys=True).encode() + fingerprint(
             [resource("templates") / "print", *([Path(config.theme) / "print"] if config.theme else [])],
-            {"trim": config.trim, "date": config.date}).encode()).hexdigest()
+            {"trim": config.trim, "date": config.date, "language": config.language, "labels": config.labels}).encode()).hexdigest()
         self.names = tuple(sorted(["edition.pdf", "edition-press.pdf", *(f"{d['id']}.pdf" for d in book["documents"])]))
         found = {name: previous / name for name in self.names}
         #: The last build's PDFs, when it made the same set (the same documents).
@@ -210,8 +213,10 @@ def lay_out(book: dict, config: PrintConfig, guess: dict | None) -> tuple[dict[s
     from .site import environment
 
     templates = resource("templates")
+    from .i18n import Interface
+
     themes = ([Path(config.theme)] if config.theme else []) + [templates]
-    return Book(environment(themes), templates / "print", book, config).render(guess)
+    return Book(environment(themes, Interface(config.language, config.labels)), templates / "print", book, config).render(guess)
 
 
 XMP_DOCUMENT_ID = re.compile(rb"xmp\.did:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

@@ -13,6 +13,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from .i18n import DEFAULT, Interface
+
 #: The shell for each kind of page the stylesheets describe.
 SHELLS = {"home": "home.html", "front": "page.html", "document": "document.html", "register": "page.html"}
 #: Pages of the chrome alone, with no TEI behind them.
@@ -28,13 +30,17 @@ class SiteConfig:
     build_date: str
     pdfs: tuple[str, ...] = ()
     search: bool = True
+    interface: Interface | None = None
 
 
-def environment(templates: Path | list[Path]) -> Environment:
+def environment(templates: Path | list[Path], interface: Interface | None = None) -> Environment:
     """The Jinja environment over templates/ (or several folders, the first that has a
-    template wins), escaping everything not marked safe."""
+    template wins), escaping everything not marked safe, its strings `{{ _("…") }}` in the
+    interface's language and its dates (`|date`) written the locale's way."""
     folders = templates if isinstance(templates, list) else [templates]
+    interface = interface or Interface(DEFAULT)
     env = Environment(
+        extensions=["jinja2.ext.i18n"],
         loader=FileSystemLoader([str(folder) for folder in folders]),
         autoescape=select_autoescape(["html", "xml"]),
         undefined=StrictUndefined,
@@ -42,6 +48,9 @@ def environment(templates: Path | list[Path]) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.install_gettext_callables(interface.gettext, interface.ngettext, newstyle=True)
+    env.filters["date"] = interface.date
+    env.globals["interface"] = {"language": interface.language, "direction": interface.direction}
     env.filters["jsonld"] = jsonld
     env.filters["csl_name"] = lambda name: {"literal": name}
     return env

@@ -18,6 +18,25 @@
 
   <xsl:key name="te:id" match="*[@xml:id]" use="@xml:id"/>
 
+  <xd:doc><xd:desc>The interface in the edition's language, as JSON from the build (i18n.py):
+    "language", "direction", "labels" (English message → its translation), "months",
+    "months-standalone", "date" and "year-month" (CLDR patterns). Without it: English.</xd:desc></xd:doc>
+  <xsl:param name="interface" as="xs:string" select="'{}'"/>
+  <xsl:variable name="te:interface" as="map(*)" select="parse-json($interface)"/>
+
+  <xd:doc><xd:desc>An interface string in the edition's language: its translation, else the English message.</xd:desc></xd:doc>
+  <xsl:function name="te:t" as="xs:string">
+    <xsl:param name="message" as="xs:string"/>
+    <xsl:sequence select="(($te:interface?labels, map{})[1]($message), $message)[1]"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The direction of a language's script, for @dir beside @lang: rtl for Arabic, Persian,
+    Hebrew, Urdu and others written right to left (unless transliterated, as fa-Latn).</xd:desc></xd:doc>
+  <xsl:function name="te:direction" as="xs:string">
+    <xsl:param name="lang" as="xs:string?"/>
+    <xsl:sequence select="if (matches($lang, '^(ar|fa|he|iw|ur|ps|yi|syr|dv|ckb|sd|ug)(-|$)', 'i') and not(matches($lang, '-(Latn|Cyrl)', 'i'))) then 'rtl' else 'ltr'"/>
+  </xsl:function>
+
   <xd:doc><xd:desc>Register pages, by the identifier of the register file.</xd:desc></xd:doc>
   <xsl:variable name="te:register-pages" as="map(xs:string, xs:string)" select="map{
     'persons': 'persons.html', 'organisations': 'organisations.html', 'places': 'places.html',
@@ -97,16 +116,29 @@
     <xsl:sequence select="string(($pb/@n, count(te:document($pb)//tei:pb[. &lt;&lt; $pb]) + 2)[1])"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>An ISO date (YYYY, YYYY-MM, YYYY-MM-DD) written out in English: "16 February 1986".</xd:desc></xd:doc>
+  <xd:doc><xd:desc>An ISO date (YYYY, YYYY-MM, YYYY-MM-DD) written out in the interface's language, by
+    the locale's pattern: "16 February 1986", "16. Februar 1986", "16 февраля 1986 г.".</xd:desc></xd:doc>
   <xsl:function name="te:format-date" as="xs:string">
     <xsl:param name="iso" as="xs:string?"/>
-    <xsl:variable name="months" select="('January', 'February', 'March', 'April', 'May', 'June', 'July',
-      'August', 'September', 'October', 'November', 'December')"/>
+    <xsl:variable name="months" select="($te:interface?months?*, 'January', 'February', 'March', 'April', 'May', 'June', 'July',
+      'August', 'September', 'October', 'November', 'December')[position() le 12]"/>
+    <xsl:variable name="standalone" select="($te:interface?months-standalone?*, $months)[position() le 12]"/>
     <xsl:variable name="parts" select="tokenize($iso, '-')"/>
-    <xsl:sequence select="string-join((
-      if (count($parts) ge 3) then string(xs:integer($parts[3])) else (),
-      if (count($parts) ge 2) then $months[xs:integer($parts[2])] else (),
-      $parts[1]), ' ')"/>
+    <xsl:variable name="pattern" select="if (count($parts) ge 3) then ($te:interface?date, 'd MMMM y')[1]
+      else if (count($parts) eq 2) then ($te:interface?year-month, 'MMMM y')[1] else 'y'"/>
+    <xsl:variable name="written" as="xs:string*">
+      <xsl:analyze-string select="$pattern" regex="'([^']*)'|d+|M{{3,}}|L{{3,}}|y+">
+        <xsl:matching-substring>
+          <xsl:sequence select="if (regex-group(1) or starts-with(., &quot;'&quot;)) then regex-group(1)
+            else if (starts-with(., 'd')) then string(xs:integer($parts[3]))
+            else if (starts-with(., 'M')) then $months[xs:integer($parts[2])]
+            else if (starts-with(., 'L')) then $standalone[xs:integer($parts[2])]
+            else $parts[1]"/>
+        </xsl:matching-substring>
+        <xsl:non-matching-substring><xsl:sequence select="."/></xsl:non-matching-substring>
+      </xsl:analyze-string>
+    </xsl:variable>
+    <xsl:sequence select="string-join($written)"/>
   </xsl:function>
 
   <xd:doc><xd:desc>The date of a document: its creation date (when, or notBefore–notAfter).</xd:desc></xd:doc>

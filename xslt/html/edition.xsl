@@ -83,7 +83,8 @@
       'date': string(($header/tei:editionStmt//tei:date/@when, $header/tei:publicationStmt/tei:date/@when)[1]),
       'licence': string(($header/tei:publicationStmt//tei:licence/@target)[1]),
       'licence_label': normalize-space(($header/tei:publicationStmt//tei:licence)[1]),
-      'lang': string(($front/@xml:lang, 'en')[1])
+      'lang': string(($te:interface?language, $front/@xml:lang, 'en')[1]),
+      'dir': ($te:interface?direction, 'ltr')[1]
     }"/>
   </xsl:template>
 

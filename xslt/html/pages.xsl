@@ -123,7 +123,8 @@
             <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
           </xsl:call-template>
           <xsl:call-template name="te:view-switch"/>
-          <section class="text" id="text" aria-label="Text of the document">
+          <section class="text" id="text" aria-label="{te:t('Text of the document')}">
+            <xsl:if test="$tei/@xml:lang"><xsl:attribute name="lang" select="$tei/@xml:lang"/><xsl:attribute name="dir" select="te:direction($tei/@xml:lang)"/></xsl:if>
             <xsl:apply-templates select="$tei/tei:text">
               <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
             </xsl:apply-templates>

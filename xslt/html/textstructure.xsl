@@ -26,7 +26,7 @@
     <xsl:element name="{$name}">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <xsl:attribute name="class" select="string-join(('tei-' || local-name(), @type ! ('type-' || .), @rend ! ('rend-' || .), $class), ' ')"/>
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/><xsl:attribute name="dir" select="te:direction(@xml:lang)"/></xsl:if>
       <xsl:sequence select="$content"/>
       <!-- notes standing between blocks (an endnote call after a block quotation) belong to the block before them -->
       <xsl:apply-templates select="following-sibling::tei:note[te:is-between-blocks(.)][preceding-sibling::*[not(self::tei:note)][1] is current()]" mode="te:after-block"/>

@@ -113,6 +113,7 @@
         <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
       </xsl:call-template>
       <section class="text">
+        <xsl:if test="$tei/@xml:lang"><xsl:attribute name="lang" select="$tei/@xml:lang"/><xsl:attribute name="dir" select="te:direction($tei/@xml:lang)"/></xsl:if>
         <xsl:apply-templates select="$tei/tei:text">
           <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
         </xsl:apply-templates>
