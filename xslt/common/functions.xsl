@@ -30,11 +30,30 @@
     <xsl:sequence select="(($te:interface?labels, map{})[1]($message), $message)[1]"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>The direction of a language's script, for @dir beside @lang: rtl for Arabic, Persian,
-    Hebrew, Urdu and others written right to left (unless transliterated, as fa-Latn).</xd:desc></xd:doc>
-  <xsl:function name="te:direction" as="xs:string">
-    <xsl:param name="lang" as="xs:string?"/>
-    <xsl:sequence select="if (matches($lang, '^(ar|fa|he|iw|ur|ps|yi|syr|dv|ckb|sd|ug)(-|$)', 'i') and not(matches($lang, '-(Latn|Cyrl)', 'i'))) then 'rtl' else 'ltr'"/>
+  <xd:doc><xd:desc>The HTML lang of an element with xml:lang, and dir="rtl" when it is in a language
+    written right to left (Arabic, Persian, Hebrew, Urdu…) and holds that script: a Persian word
+    transliterated into Latin letters stays left to right.</xd:desc></xd:doc>
+  <xsl:function name="te:lang-attributes" as="attribute()*">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="lang" select="string($element/@xml:lang)"/>
+    <xsl:if test="$lang">
+      <xsl:attribute name="lang" select="$lang"/>
+      <xsl:choose>
+        <xsl:when test="te:is-rtl($lang) and matches(string($element), '[\p{IsArabic}\p{IsHebrew}\p{IsSyriac}\p{IsThaana}]')">
+          <xsl:attribute name="dir" select="'rtl'"/>
+        </xsl:when>
+        <!-- a passage in another language inside a right-to-left one (a translation) -->
+        <xsl:when test="not(te:is-rtl($lang)) and te:is-rtl(string($element/ancestor::*[@xml:lang][1]/@xml:lang))">
+          <xsl:attribute name="dir" select="'ltr'"/>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:function>
+
+  <xd:doc><xd:desc>True for a language written right to left (and not transliterated: fa-Latn is not).</xd:desc></xd:doc>
+  <xsl:function name="te:is-rtl" as="xs:boolean">
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:sequence select="matches($lang, '^(ar|fa|he|iw|ur|ps|yi|syr|dv|ckb|sd|ug)(-|$)', 'i') and not(matches($lang, '-(Latn|Cyrl)', 'i'))"/>
   </xsl:function>
 
   <xd:doc><xd:desc>Register pages, by the identifier of the register file.</xd:desc></xd:doc>

@@ -91,7 +91,7 @@
   <xd:doc><xd:desc>Every page of the site: home, front matter, documents, registers.</xd:desc></xd:doc>
   <xsl:template name="te:pages">
     <xsl:sequence select="array{
-      map{'id': 'index', 'kind': 'home', 'path': 'index.html', 'title': 'Home'},
+      map{'id': 'index', 'kind': 'home', 'path': 'index.html', 'title': te:t('Home')},
       $front/tei:text/tei:body/tei:div ! map{'id': string(@xml:id), 'kind': 'front', 'path': te:page-of(.), 'title': te:plain(tei:head[1])},
       $documents ! map{'id': string(@xml:id), 'kind': 'document', 'path': te:page-of(.), 'title': te:short-title(.)},
       $corpus/tei:TEI[not(tei:text)][tei:standOff/*[not(self::tei:listRelation)]] ! map{'id': string(@xml:id), 'kind': 'register', 'path': te:page-of(.), 'title': te:title(.)}
