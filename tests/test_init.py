@@ -16,7 +16,7 @@ NS = {"tei": TEI_NS}
 FILES = {
     "edition.xml", "texts/sample.xml", "registers/persons.xml", "registers/organisations.xml",
     "registers/places.xml", "registers/events.xml", "registers/works.xml",
-    "schema/edition.rng", "schema/edition.sch", "README.md", "ENCODING.md",
+    "schema/edition.rng", "schema/edition.sch", "README.md", "ENCODING.md", "edition.toml",
 }
 
 
@@ -153,3 +153,27 @@ def test_the_new_files_are_dated_by_source_date_epoch(tmp_path, monkeypatch, cap
         assert changes == ["2025-12-01"], path
     edition = etree.parse("letters/edition.xml")
     assert edition.xpath("string(//tei:editionStmt//tei:date)", namespaces=NS) == "1 December 2025"
+
+
+def test_init_in_german_writes_a_german_starter_that_validates(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # 2025-12-01
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "briefe", "--language", "de"]) == 0
+    front = etree.parse("briefe/edition.xml").getroot()
+    assert front.get("{http://www.w3.org/XML/1998/namespace}lang") == "de"
+    assert front.xpath("string(//tei:titleStmt/tei:title[@type = 'sub'])", namespaces=NS) == "Eine digitale Edition"
+    assert front.xpath("string(//tei:body/tei:div[@type = 'introduction']/tei:head)", namespaces=NS) == "Einleitung"
+    assert front.xpath("string(//tei:editionStmt//tei:date)", namespaces=NS) == "1. Dezember 2025"
+    assert front.xpath("string(//tei:language/@ident)", namespaces=NS) == "de"
+    registers = etree.parse("briefe/registers/persons.xml").getroot()
+    assert registers.xpath("string(//tei:title[@type = 'main'])", namespaces=NS) == "Personenregister"
+    capsys.readouterr()
+    assert main(["validate", "briefe"]) == 0, capsys.readouterr().out
+
+
+def test_init_refuses_a_language_it_has_no_starter_for(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "letters", "--language", "xx"]) == 2
+    err = capsys.readouterr().err
+    assert "no starter in that language" in err and "de" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []

@@ -18,9 +18,9 @@ from conftest import ROOT, require
 FOREIGN = ROOT / "tests" / "fixtures" / "foreign"
 
 
-def run(*command: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def run(*command: str | Path, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     """A command whose failure fails the test with what it printed."""
-    done = subprocess.run([str(c) for c in command], cwd=cwd, capture_output=True, text=True, timeout=300)
+    done = subprocess.run([str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, f"{' '.join(map(str, command))} exited {done.returncode}:\n{done.stdout}\n{done.stderr}"
     return done
 
@@ -59,16 +59,22 @@ def test_the_wheel_carries_the_stylesheets_templates_fonts_and_schema(installed)
     package = next(package)
     for name in ("xslt/html/edition.xsl", "xslt/print/edition.xsl", "templates/base.html",
                  "templates/init/edition.xml.j2", "templates/print/fonts", "templates/assets/fonts",
-                 "tei/schema/edition.rng", "tei/schema/edition.sch", "tei/README.md"):
+                 "tei/schema/edition.rng", "tei/schema/edition.sch", "tei/README.md",
+                 "locale/de/LC_MESSAGES/messages.po", "locale/de/LC_MESSAGES/init.po"):
         assert (package / name).exists(), name
 
 
-def test_the_installed_edition_starts_validates_and_builds_a_new_edition_in_an_empty_folder(installed, tmp_path):
-    run(installed, "init", "letters", cwd=tmp_path)
+def test_the_installed_edition_starts_validates_and_builds_a_german_edition_in_an_empty_folder(installed, tmp_path):
+    """The acceptance of issue 19: init in German, build; the site and the book in German."""
+    run(installed, "init", "letters", "--language", "de", cwd=tmp_path)
     run(installed, "validate", "letters", cwd=tmp_path)
-    run(installed, "build", "--tei", "letters", "--out", "site", "--quiet", cwd=tmp_path)
-    assert (tmp_path / "site" / "html" / "index.html").is_file()
-    assert (tmp_path / "site" / "pdf" / "edition.pdf").is_file()
+    run(installed, "build", "--tei", "letters", "--out", "site", "--quiet", cwd=tmp_path,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1764547200"})  # 2025-12-01
+    home = (tmp_path / "site" / "html" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de"' in home and "Zum Inhalt springen" in home and "Die Dokumente" in home
+    from pypdf import PdfReader
+    book = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "site" / "pdf" / "edition.pdf").pages)
+    assert "Inhalt" in book and "Herausgegeben von" in book and "1. Dezember 2025" in book and "12. März 1921" in book
 
 
 def test_the_installed_edition_builds_a_foreign_corpus(installed, tmp_path):

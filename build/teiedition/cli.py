@@ -45,6 +45,7 @@ def parser() -> argparse.ArgumentParser:
 
     init = commands.add_parser("init", help="start a new edition in DIR: a sample document, empty registers, the schema, a README")
     init.add_argument("folder", type=Path, metavar="DIR", help="the new edition's folder (created; must be empty if it exists)")
+    init.add_argument("--language", default="en", metavar="CODE", help="the language of the starter's texts and of its site, e.g. de (default: en)")
 
     serve = commands.add_parser("serve", help="build the HTML, serve it on 127.0.0.1 and rebuild on every change")
     serve.add_argument("--tei", type=Path, default=None, help="the edition folder (default: tei/)")
@@ -114,7 +115,7 @@ def run_serve(args: argparse.Namespace) -> int:
 def run_init(args: argparse.Namespace) -> int:
     from .scaffold import create
 
-    for line in create(args.folder):
+    for line in create(args.folder, args.language):
         print(line)
     return 0
 

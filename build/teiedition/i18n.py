@@ -20,8 +20,10 @@ from .resources import resource
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: The language of the interface when neither edition.toml nor the edition names one.
 DEFAULT = "en"
-#: The gettext domain of the catalogues.
+#: The gettext domain of the interface's catalogues; `edition init`'s starter files have
+#: their own ("init"), since their prose is an edition's, not the interface's.
 DOMAIN = "messages"
+INIT = "init"
 
 
 def catalogues() -> Path:
@@ -29,9 +31,9 @@ def catalogues() -> Path:
     return resource("locale")
 
 
-def languages() -> list[str]:
-    """The languages the interface is translated into (English, the source language, included)."""
-    return sorted([DEFAULT, *(p.parent.parent.name for p in catalogues().glob(f"*/LC_MESSAGES/{DOMAIN}.po"))])
+def languages(domain: str = DOMAIN) -> list[str]:
+    """The languages the interface (or `init`'s starter) is translated into, English included."""
+    return sorted([DEFAULT, *(p.parent.parent.name for p in catalogues().glob(f"*/LC_MESSAGES/{domain}.po"))])
 
 
 def language_of(edition: Edition, configured: str | None) -> str:
@@ -62,11 +64,11 @@ def locale(language: str) -> Locale:
 
 
 @cache
-def messages(language: str) -> dict[str, str]:
+def messages(language: str, domain: str = DOMAIN) -> dict[str, str]:
     """msgid → translation of the language's catalogue (empty for English, the source)."""
-    if base(language) == DEFAULT:
+    path = catalogues() / base(language) / "LC_MESSAGES" / f"{domain}.po"
+    if base(language) == DEFAULT or not path.is_file():
         return {}
-    path = catalogues() / base(language) / "LC_MESSAGES" / f"{DOMAIN}.po"
     with path.open("rb") as handle:
         catalogue = read_po(handle, locale=base(language))
     return {m.id: m.string for m in catalogue if m.id and m.string and not m.fuzzy and isinstance(m.id, str)}
@@ -76,12 +78,12 @@ class Interface:
     """The interface strings and date formats of one build: a language's catalogue with the
     edition's own labels over it."""
 
-    def __init__(self, language: str, labels: dict[str, str] | None = None):
+    def __init__(self, language: str, labels: dict[str, str] | None = None, domain: str = DOMAIN):
         # a language without a catalogue gets the English interface, and says so in lang
         translated = base(language) == language.replace("_", "-").split("-")[0].lower()
         self.language = language if translated else DEFAULT
         self.locale = locale(language)
-        self.strings = {**messages(language), **(labels or {})}
+        self.strings = {**messages(language, domain), **(labels or {})}
         self.direction = "rtl" if self.locale.character_order == "right-to-left" else "ltr"
 
     def gettext(self, message: str) -> str:

@@ -40,7 +40,7 @@
       </section>
       <section class="imprint">
         <p><xsl:value-of select="$info?title"/>. <xsl:value-of select="$info?subtitle"/>.
-          Edited by <xsl:value-of select="string-join($info?editors?*, ', ')"/>.</p>
+          <xsl:value-of select="te:t('Edited by')"/><xsl:text> </xsl:text><xsl:value-of select="string-join($info?editors?*, ', ')"/>.</p>
         <p><xsl:value-of select="replace(replace(replace(te:t('Version {version} of {date}; this copy built on {built}.'), '{version}', $info?version, 'q'), '{date}', te:format-date($info?date), 'q'), '{built}', te:format-date($build-date), 'q')"/></p>
         <xsl:for-each select="$front/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability/*">
           <p><xsl:apply-templates/></p>
