@@ -13,7 +13,7 @@ from jinja2 import Environment
 
 from conftest import ROOT
 from teiedition.build import build
-from teiedition.i18n import Interface, languages
+from teiedition.i18n import SCRIPT_MESSAGES, Interface, languages
 
 FOREIGN = ROOT / "tests" / "fixtures" / "foreign"
 LOCALE = ROOT / "locale"
@@ -29,7 +29,7 @@ def template_messages() -> set[str]:
               for message in re.findall(r'_\("((?:[^"\\]|\\.)*)", \w+=', path.read_text(encoding="utf-8"))}
     found |= {message for path in (ROOT / "xslt").rglob("*.xsl")
               for message in re.findall(r"te:t\('([^']*)'\)", path.read_text(encoding="utf-8"))}
-    return found
+    return found | set(SCRIPT_MESSAGES)
 
 
 def catalogue(path: Path) -> dict[str, str]:
@@ -84,6 +84,7 @@ def test_a_german_corpus_with_no_configuration_gets_german_labels(german):
     for label in ("Zum Inhalt springen", "Suche", "Zu diesem Dokument", "Dieses Dokument zitieren", "Anmerkungen"):
         assert label in page, label
     assert "Skip to the content" not in page and "About this document" not in page
+    assert '"Copied": "Kopiert"' in page  # for the page's scripts
 
 
 def test_a_german_corpus_gets_german_dates(german):

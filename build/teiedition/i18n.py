@@ -74,6 +74,20 @@ def messages(language: str, domain: str = DOMAIN) -> dict[str, str]:
     return {m.id: m.string for m in catalogue if m.id and m.string and not m.fuzzy and isinstance(m.id, str)}
 
 
+#: The messages the site's scripts show (assets/edition.js, search.js), handed to them in the page.
+SCRIPT_MESSAGES = (
+    "Search cannot run on a page opened from a file: browsers do not let it load its index. Serve the edition instead (uv run edition serve) and open the address it prints.",
+    "The search index could not be read.",
+    "Loading the search index…",
+    "The search index could not be loaded. Serve the edition (uv run edition serve) and try again.",
+    "1 page found for “{query}”.",
+    "{n} pages found for “{query}”.",
+    "Note {n}",
+    "Close the note",
+    "Copied",
+)
+
+
 class Interface:
     """The interface strings and date formats of one build: a language's catalogue with the
     edition's own labels over it."""
@@ -91,6 +105,10 @@ class Interface:
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.gettext(singular if n == 1 else plural)
+
+    def for_scripts(self) -> dict[str, str]:
+        """The scripts' messages that differ from their English (none for an English site)."""
+        return {m: self.gettext(m) for m in SCRIPT_MESSAGES if self.gettext(m) != m}
 
     def date(self, iso: str) -> str:
         """An ISO date (YYYY, YYYY-MM, YYYY-MM-DD) as the locale writes it."""

@@ -50,7 +50,8 @@ def environment(templates: Path | list[Path], interface: Interface | None = None
     )
     env.install_gettext_callables(interface.gettext, interface.ngettext, newstyle=True)
     env.filters["date"] = interface.date
-    env.globals["interface"] = {"language": interface.language, "direction": interface.direction}
+    env.globals["interface"] = {"language": interface.language, "direction": interface.direction,
+                                "scripts": interface.for_scripts()}
     env.filters["jsonld"] = jsonld
     env.filters["csl_name"] = lambda name: {"literal": name}
     return env

@@ -9,11 +9,12 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var filtersBox = document.getElementById("search-filters");
+  var t = window.teieditionText || function (message) { return message; };
   if (!input) { return; }
 
   if (window.location.protocol === "file:") {
-    status.textContent = "Search cannot run on a page opened from a file: browsers do not let it load its index. " +
-      "Serve the edition instead (uv run edition serve) and open the address it prints.";
+    status.textContent = t("Search cannot run on a page opened from a file: browsers do not let it load its index. " +
+      "Serve the edition instead (uv run edition serve) and open the address it prints.");
     input.disabled = true;
     return;
   }
@@ -76,7 +77,8 @@
     window.history.replaceState(null, "", url);
     if (!query) { list.textContent = ""; status.textContent = ""; return; }
     pagefind.search(query, { filters: activeFilters() }).then(function (search) {
-      status.textContent = search.results.length + (search.results.length === 1 ? " page" : " pages") + " found for “" + query + "”.";
+      status.textContent = t(search.results.length === 1 ? "1 page found for “{query}”." : "{n} pages found for “{query}”.")
+        .replace("{n}", search.results.length).replace("{query}", query);
       return Promise.all(search.results.slice(0, 30).map(function (r) { return r.data(); }));
     }).then(function (results) {
       list.textContent = "";
@@ -94,7 +96,7 @@
         list.appendChild(item);
       });
     }).catch(function () {
-      status.textContent = "The search index could not be read.";
+      status.textContent = t("The search index could not be read.");
     });
   }
 
@@ -102,7 +104,7 @@
   input.form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
   var asked = new URLSearchParams(window.location.search).get("q");
   if (asked) { input.value = asked; }
-  status.textContent = "Loading the search index…";
+  status.textContent = t("Loading the search index…");
 
   import("../pagefind/pagefind.js").then(function (module) {
     pagefind = module;
@@ -112,6 +114,6 @@
     status.textContent = "";
     run();
   }).catch(function () {
-    status.textContent = "The search index could not be loaded. Serve the edition (uv run edition serve) and try again.";
+    status.textContent = t("The search index could not be loaded. Serve the edition (uv run edition serve) and try again.");
   });
 }());
