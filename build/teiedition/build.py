@@ -200,7 +200,7 @@ def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-
         options = {"base_url": base_url, "trim": trim, "pdf": pdf, "search": search, "language": language,
                    "labels": labels or {}, "date": build_date()}
         root = find_root(tei)
-        inputs = fingerprint([root, resource("xslt"), resource("templates")], options)
+        inputs = fingerprint([root, resource("xslt"), resource("templates"), resource("locale")], options)
         state = State.load(out)
         if state.unchanged(out, inputs):
             report = BuildReport.from_record(state.report, progress.elapsed(), unchanged=True)

@@ -108,7 +108,7 @@ def run_serve(args: argparse.Namespace) -> int:
     # the HTML only: an editor waiting for the page to reload should not wait for the book
     options = {"base_url": config.base_url, "search": config.search, "language": config.language, "labels": config.labels}
     print(build(tei, out, pdf=False, **options))
-    serve(out / "html", [tei, resource("xslt"), resource("templates")], lambda: print(build(tei, out, pdf=False, **options), flush=True), args.port)
+    serve(out / "html", [tei, resource("xslt"), resource("templates"), resource("locale")], lambda: print(build(tei, out, pdf=False, **options), flush=True), args.port)
     return 0
 
 
