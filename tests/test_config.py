@@ -73,3 +73,20 @@ def test_a_toml_syntax_error_is_located(tmp_path, capsys):
 ])
 def test_the_line_of_a_key_is_found_in_the_toml_text(text, where, line):
     assert config.line_of(text, where) == line
+
+
+def test_a_build_follows_edition_toml(tmp_path, capsys):
+    """pdf = false and search = false: no book, no search index, no link to the search page."""
+    import shutil
+
+    from conftest import ROOT
+
+    folder = edition_with(tmp_path, 'pdf = false\nsearch = false\nbase_url = "https://example.org/letters/"\n')
+    shutil.copy(ROOT / "tests" / "fixtures" / "foreign" / "letter-1768-merchant.xml", folder)
+    assert main(["build", "--tei", str(folder), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    html = tmp_path / "out" / "html"
+    assert not (tmp_path / "out" / "pdf").exists() and not (html / "pagefind").exists()
+    page = (html / "bristol-letter.html").read_text(encoding="utf-8")
+    assert 'href="search.html"' not in page
+    assert '<link rel="canonical" href="https://example.org/letters/bristol-letter.html">' in page
+    assert "no-base-url" not in capsys.readouterr().out
