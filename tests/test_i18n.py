@@ -27,6 +27,7 @@ def template_messages() -> set[str]:
              for _, _, message in env.extract_translations(path.read_text(encoding="utf-8")) if isinstance(message, str)}
     found |= {message for path in (ROOT / "templates").rglob("*.html")
               for message in re.findall(r'_\("((?:[^"\\]|\\.)*)", \w+=', path.read_text(encoding="utf-8"))}
+    found |= {message for message in re.findall(r'text\("([^"]*)"\)', (ROOT / "build" / "teiedition" / "epub.py").read_text(encoding="utf-8"))}
     found |= {message for path in (ROOT / "xslt").rglob("*.xsl")
               for message in re.findall(r"te:t\('([^']*)'\)", path.read_text(encoding="utf-8"))}
     return found | set(SCRIPT_MESSAGES)
@@ -85,6 +86,9 @@ def test_a_german_corpus_with_no_configuration_gets_german_labels(german):
         assert label in page, label
     assert "Skip to the content" not in page and "About this document" not in page
     assert '"Copied": "Kopiert"' in page  # for the page's scripts
+    import zipfile
+    with zipfile.ZipFile(german / "downloads" / "edition.epub") as book:
+        assert "Inhalt" in book.read("OEBPS/nav.xhtml").decode("utf-8")
 
 
 def test_a_german_corpus_gets_german_dates(german):

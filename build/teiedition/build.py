@@ -131,7 +131,7 @@ def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any) 
         files.update(site.assets([folder / "assets" for folder in themes if (folder / "assets").is_dir()]))
         files.update(site.downloads(edition, documents, texts))
         css = (resource("templates") / "epub" / "epub.css").read_bytes()
-        files["downloads/edition.epub"] = epub(chapters, css, config.build_date)
+        files["downloads/edition.epub"] = epub(chapters, css, config.build_date, config.interface.gettext)
         files.update(exports.registers(registers))
         files.update(exports.corpus(corpus, edition.schema_dir))
         indexed = {path: data for path, data in files.items() if path.endswith(".html") and path not in site.CHROME_PAGES}
