@@ -160,8 +160,8 @@
     <xsl:param name="unit" as="element()"/>
     <xsl:variable name="tei" select="te:document($unit)"/>
     <xsl:sequence select="
-      if ($unit/self::tei:TEI) then 'about the document'
-      else if ($unit/self::tei:note) then 'note ' || te:note-number($unit, te:page-notes($tei))
+      if ($unit/self::tei:TEI) then te:t('about the document')
+      else if ($unit/self::tei:note) then te:t('note') || ' ' || te:note-number($unit, te:page-notes($tei))
       else '¶ ' || (count(($tei/tei:text//*[starts-with(@xml:id, 'p-')][. &lt;&lt; $unit]) except $unit/ancestor::*) + 1)"/>
   </xsl:function>
 </xsl:stylesheet>
