@@ -16,7 +16,7 @@ NS = {"tei": TEI_NS}
 FILES = {
     "edition.xml", "texts/sample.xml", "registers/persons.xml", "registers/organisations.xml",
     "registers/places.xml", "registers/events.xml", "registers/works.xml",
-    "schema/edition.rng", "schema/edition.sch", "README.md", "ENCODING.md",
+    "schema/edition.rng", "schema/edition.sch", "README.md", "ENCODING.md", "edition.toml",
 }
 
 
@@ -114,10 +114,26 @@ def test_every_new_tei_file_links_full_tei_and_both_schemas_as_ours_do(edition):
             assert href.startswith("https://www.tei-c.org/") or (path.parent / href).is_file(), (path, href)
 
 
-def test_the_schema_and_guide_are_copies_of_the_reference_edition(edition):
-    for name in ("edition.rng", "edition.sch"):
-        assert (edition / "schema" / name).read_bytes() == (TEI / "schema" / name).read_bytes()
+def test_the_schematron_and_guide_are_copies_of_the_reference_edition(edition):
+    assert (edition / "schema" / "edition.sch").read_bytes() == (TEI / "schema" / "edition.sch").read_bytes()
     assert (edition / "ENCODING.md").read_bytes() == (TEI / "README.md").read_bytes()
+
+
+def test_the_new_schema_names_none_of_our_editors_hands_or_languages(edition):
+    schema = (edition / "schema" / "edition.rng").read_text(encoding="utf-8")
+    for ours in ("psn:rajavi_massoud", "psn:stroilov", "#h-memo-figure", "<value>fa-Latn</value>", "<value>wcda</value>"):
+        assert ours not in schema, ours
+    assert "<value>authorial</value>" in schema  # the kinds of note the stylesheets act on stay closed
+
+
+def test_the_new_edition_validates_with_its_own_editors_and_languages(edition, capsys):
+    """What its editors do first: name a person of theirs responsible, write in German."""
+    sample = edition / "texts" / "sample.xml"
+    text = sample.read_text(encoding="utf-8")
+    text = text.replace('<corr resp="edn:ed"', '<corr resp="psn:doe_jane"').replace('xml:lang="en"', 'xml:lang="de"')
+    sample.write_text(text, encoding="utf-8")
+    assert 'resp="psn:doe_jane"' in text and 'xml:lang="de"' in text
+    assert main(["validate", str(edition)]) == 0, capsys.readouterr().out
 
 
 def test_the_title_is_made_from_the_folder_name_and_escaped_for_xml(tmp_path, monkeypatch, capsys):
@@ -137,3 +153,27 @@ def test_the_new_files_are_dated_by_source_date_epoch(tmp_path, monkeypatch, cap
         assert changes == ["2025-12-01"], path
     edition = etree.parse("letters/edition.xml")
     assert edition.xpath("string(//tei:editionStmt//tei:date)", namespaces=NS) == "1 December 2025"
+
+
+def test_init_in_german_writes_a_german_starter_that_validates(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # 2025-12-01
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "briefe", "--language", "de"]) == 0
+    front = etree.parse("briefe/edition.xml").getroot()
+    assert front.get("{http://www.w3.org/XML/1998/namespace}lang") == "de"
+    assert front.xpath("string(//tei:titleStmt/tei:title[@type = 'sub'])", namespaces=NS) == "Eine digitale Edition"
+    assert front.xpath("string(//tei:body/tei:div[@type = 'introduction']/tei:head)", namespaces=NS) == "Einleitung"
+    assert front.xpath("string(//tei:editionStmt//tei:date)", namespaces=NS) == "1. Dezember 2025"
+    assert front.xpath("string(//tei:language/@ident)", namespaces=NS) == "de"
+    registers = etree.parse("briefe/registers/persons.xml").getroot()
+    assert registers.xpath("string(//tei:title[@type = 'main'])", namespaces=NS) == "Personenregister"
+    capsys.readouterr()
+    assert main(["validate", "briefe"]) == 0, capsys.readouterr().out
+
+
+def test_init_refuses_a_language_it_has_no_starter_for(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "letters", "--language", "xx"]) == 2
+    err = capsys.readouterr().err
+    assert "no starter in that language" in err and "de" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []

@@ -200,7 +200,7 @@ def html_page_texts(path) -> tuple[str, str]:
     return html_texts(main if main is not None else root.find("body") if root.find("body") is not None else root)
 
 
-def missing_in_pdf(expected_text: str, printed: str, covered: Collection[int]) -> list[str]:
+def missing_in_pdf(expected_text: str, printed: str, covered: Collection[int], logical: str = "") -> list[str]:
     """The words of `expected_text` not in `printed` (a PDF's text as pdftotext gives it),
     leaving out characters the book's fonts lack (`covered`: their code points), which the
     build reports (print-missing-glyph) instead of printing.
@@ -210,9 +210,11 @@ def missing_in_pdf(expected_text: str, printed: str, covered: Collection[int]) -
     against the next one ("M<hi>r</hi>" prints "Mr") is in the text all the same; and it
     repeats a base letter for each mark stacked on it ("khô̂ng" → "khoôô ng"); and a word
     hyphenated at a page's end comes in two parts with the page furniture between. Combining marks
-    are compared away: pdftotext orders stacked and precomposed diacritics its own way."""
+    are compared away: pdftotext orders stacked and precomposed diacritics its own way.
+    `logical` is the same PDF's text in logical order (pypdf's), a further reading: pdftotext
+    breaks vocalised Arabic into pieces at its marks."""
     printed = _bare(printed)
-    readings = (printed, re.sub(r"[-\u2010\u00ad]?\n", "", printed), " ".join(word[::-1] for word in printed.split()))
+    readings = (printed, re.sub(r"[-\u2010\u00ad]?\n", "", printed), " ".join(word[::-1] for word in printed.split()), _bare(logical))
     joined = "".join(normalise(printed).split())
     collapsed = re.sub(r"(.)\1+", r"\1", joined)
     printable = "".join(ch if ord(ch) in covered or ch.isspace() else " " for ch in expected_text)

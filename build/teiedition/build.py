@@ -20,7 +20,7 @@ from .exceptions import ValidationFailed
 from .problems import ERROR, WARNING, Problem, display_path
 from .progress import Progress
 from .publish import guard, output_lock
-from .resources import resource
+from .resources import own_templates, resource, template_folders
 from .state import State, fingerprint, manifest
 
 if TYPE_CHECKING:
@@ -126,17 +126,19 @@ def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any) 
     with progress.stage("transform (waiting)"):
         chapters, epub_warnings = ebook.get()
     with progress.stage("render"):
-        files = site.render(site.environment(resource("templates")), info, pages, config)
-        files.update(site.assets(resource("templates") / "assets"))
+        themes = template_folders(edition.root)
+        files = site.render(site.environment(themes, config.interface), info, pages, config)
+        files.update(site.assets([folder / "assets" for folder in themes if (folder / "assets").is_dir()]))
         files.update(site.downloads(edition, documents, texts))
         css = (resource("templates") / "epub" / "epub.css").read_bytes()
-        files["downloads/edition.epub"] = epub(chapters, css, config.build_date)
+        files["downloads/edition.epub"] = epub(chapters, css, config.build_date, config.interface.gettext)
         files.update(exports.registers(registers))
         files.update(exports.corpus(corpus, edition.schema_dir))
         indexed = {path: data for path, data in files.items() if path.endswith(".html") and path not in site.UNINDEXED}
         files.update(site.sitemap(list(indexed), config.base_url, config.build_date))
-    with progress.stage("search"):
-        files.update(search_index(indexed, info["lang"]))
+    if config.search:
+        with progress.stage("search"):
+            files.update(search_index(indexed, info["lang"]))
     return files, len(documents), stylesheet.messages() + epub_warnings
 
 
@@ -186,7 +188,8 @@ def glyph_warnings(edition: Edition, html: str, fonts: Path) -> list[Problem]:
 
 
 def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-octavo", pdf: bool = True,
-          strict: bool = False, waiting: Callable[[str], None] = lambda message: None,
+          strict: bool = False, search: bool = True, language: str | None = None, labels: dict[str, str] | None = None,
+          waiting: Callable[[str], None] = lambda message: None,
           progress: Progress | None = None) -> BuildReport:
     """Validate the edition at `tei` and write it to `out`/html and, unless `pdf` is false,
     `out`/pdf; returns what was made. With `strict`, a warning stops the build before
@@ -194,17 +197,19 @@ def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-
     changed since the last build of `out`; the book is laid out again only when its text has."""
     progress = progress or Progress(quiet=True)
     root = find_root(tei)
-    guard(out, [root, resource("xslt"), resource("templates")])
+    guard(out, [root, resource("xslt"), resource("templates"), resource("locale")])
     with output_lock(out, waiting):
-        options = {"base_url": base_url, "trim": trim, "pdf": pdf, "date": build_date()}
-        inputs = fingerprint([root, resource("xslt"), resource("templates")], options)
+        options = {"base_url": base_url, "trim": trim, "pdf": pdf, "search": search, "language": language,
+                   "labels": labels or {}, "date": build_date()}
+        inputs = fingerprint([root, resource("xslt"), resource("templates"), resource("locale")], options)
         state, cache_warning = State.read(out)
         if state.unchanged(out, inputs):
             report = BuildReport.from_record(state.report, progress.elapsed(), unchanged=True)
             if strict and report.warnings:
                 raise ValidationFailed(report.warnings, report.documents)
             return report
-        report, state = fresh_build(root, out, base_url, trim, pdf, strict, progress, state)
+        report, state = fresh_build(root, out, base_url, trim, pdf, strict, progress, state,
+                                    search=search, language=language, labels=labels or {})
         state.inputs = inputs
         state.outputs = {name: manifest(out / name) for name in (("html", "pdf") if pdf else ("html",))}
         report.warnings += [w for w in (cache_warning, state.save(out)) if w]
@@ -212,11 +217,13 @@ def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-
 
 
 def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: bool, strict: bool,
-                progress: Progress, previous: State) -> tuple[BuildReport, State]:
+                progress: Progress, previous: State, search: bool = True, language: str | None = None,
+                labels: dict[str, str] | None = None) -> tuple[BuildReport, State]:
     """A build from the edition's files, reusing from `previous` only the PDFs of a book
     whose text has not changed; returns what it made and the state to keep."""
     from . import site
     from .edition import load
+    from .i18n import Interface, language_of
     from .pdf import PrintConfig, Printing
     from .publish import publish
     from .transform import Saxon
@@ -230,21 +237,24 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
         if any(p.severity == ERROR for p in problems):
             raise ValidationFailed(sorted(problems), len(discover(root)))
     date = build_date()
+    interface = Interface(language_of(edition, language), labels)
     state = State(index_pages=previous.index_pages)
     with Workers() as workers:
         # the EPUB and the book take longest and need nothing from the web pages: the
         # machine's other core makes them while this process makes the pages
-        ebook = workers.submit(epub_chapters, str(root))
+        ebook = workers.submit(epub_chapters, str(root), interface.for_saxon())
         with progress.stage("transform"):
-            saxon = Saxon(edition)
+            saxon = Saxon(edition, interface.for_saxon())
             edition = saxon.edition  # the parsed trees are let go: Saxon holds the edition now
             book, warnings = book_data(saxon, date) if pdf else ({}, [])
-        printing = Printing(book, PrintConfig(trim, date), out / "pdf", previous) if pdf else None
+        own = own_templates(root)
+        printing = Printing(book, PrintConfig(trim, date, str(own) if own else None, interface.language, labels or {}), out / "pdf", previous) if pdf else None
         if printing:
             printing.start(workers)
-        config = site.SiteConfig(base_url=base_url, build_date=date, pdfs=printing.names if printing else ())
+        config = site.SiteConfig(base_url=base_url, build_date=date, pdfs=printing.names if printing else (), search=search,
+                                 interface=interface)
         if not base_url:
-            problems.append(Problem(site_name(edition), 1, 1, "no-base-url", "the edition's public address is not known, so the citations, permalinks and sitemap.xml have relative addresses and pages no canonical link — give it with --base-url URL when building for publication", WARNING))
+            problems.append(Problem(site_name(edition), 1, 1, "no-base-url", "the edition's public address is not known, so the citations, permalinks and sitemap.xml have relative addresses and pages no canonical link — set base_url in edition.toml (or give --base-url URL) when building for publication", WARNING))
         files, documents, html_warnings = html_site(saxon, config, progress, ebook)
         warnings = distinct(warnings + html_warnings)
         if strict and problems + warnings:

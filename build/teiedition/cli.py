@@ -57,15 +57,20 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=None, help="the output folder (default: output/)")
     build.add_argument("--base-url", type=base_url, default=None, metavar="URL",
                        help="the public address the site will have (for canonical links and the sitemap)")
-    build.add_argument("--trim", choices=["royal-octavo", "a4"], default="royal-octavo",
+    # the settings of edition.toml: a flag given overrides the file (None: not given)
+    build.add_argument("--trim", choices=["royal-octavo", "a4"], default=None,
                        help="the book's page size (default: royal octavo, 156 × 234 mm)")
-    build.add_argument("--no-pdf", action="store_true", help="write the HTML edition only")
-    build.add_argument("--strict", action="store_true", help="treat warnings as errors: write nothing if there is any")
+    build.add_argument("--language", default=None, metavar="CODE",
+                       help="the language of the labels and dates, e.g. de (default: the edition's xml:lang)")
+    build.add_argument("--no-pdf", dest="pdf", action="store_false", default=None, help="write the HTML edition only")
+    build.add_argument("--no-search", dest="search", action="store_false", default=None, help="make no search index")
+    build.add_argument("--strict", action="store_true", default=None, help="treat warnings as errors: write nothing if there is any")
     build.add_argument("--quiet", action="store_true", help="show no progress while building (it is shown only on a terminal anyway)")
     build.add_argument("--profile", action="store_true", help="print the time each stage took")
 
     init = commands.add_parser("init", help="start a new edition in DIR: a sample document, empty registers, the schema, a README")
     init.add_argument("folder", type=Path, metavar="DIR", help="the new edition's folder (created; must be empty if it exists)")
+    init.add_argument("--language", default="en", metavar="CODE", help="the language of the starter's texts and of its site, e.g. de (default: en)")
 
     serve = commands.add_parser("serve", help="build the HTML, serve it on 127.0.0.1 and rebuild on every change")
     serve.add_argument("--tei", type=Path, default=None, help="the edition folder (default: tei/)")
@@ -74,10 +79,22 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def settings(args: argparse.Namespace, tei: Path):
+    """The edition's edition.toml with the flags given on the command line in its place."""
+    from .config import load
+    from .edition import find_root
+
+    flags = {key: getattr(args, key, None) for key in ("base_url", "language", "trim", "pdf", "search", "strict")}
+    return load(find_root(tei)).model_copy(update={key: value for key, value in flags.items() if value is not None})
+
+
 def run_validate(args: argparse.Namespace) -> int:
     from .validation import validate_paths
 
     started = time.perf_counter()
+    for path in args.paths or [DEFAULT_TEI]:
+        if path.exists():  # a missing path is validation's to report
+            settings(args, path)  # a mistake in edition.toml is reported before anything is read
     problems, files = validate_paths(args.paths or [DEFAULT_TEI])
     for problem in problems:
         print(problem)
@@ -107,8 +124,11 @@ def run_build(args: argparse.Namespace) -> int:
 
     check_source_date()
     progress = Progress(quiet=args.quiet)
-    report = build(args.tei or DEFAULT_TEI, args.out or DEFAULT_OUT, base_url=args.base_url,
-                   trim=args.trim, pdf=not args.no_pdf, strict=args.strict, waiting=say, progress=progress)
+    tei = args.tei or DEFAULT_TEI
+    config = settings(args, tei)
+    report = build(tei, args.out or DEFAULT_OUT, base_url=config.base_url, trim=config.trim, pdf=config.pdf,
+                   strict=config.strict, search=config.search, language=config.language, labels=config.labels,
+                   waiting=say, progress=progress)
     print(report)
     if args.profile:
         print("\n".join(progress.profile()))
@@ -122,15 +142,17 @@ def run_serve(args: argparse.Namespace) -> int:
 
     check_source_date()
     tei, out = args.tei or DEFAULT_TEI, args.out or DEFAULT_OUT
+    config = settings(args, tei)
     # the HTML only: an editor waiting for the page to reload should not wait for the book
-    serve(out / "html", [tei, resource("xslt"), resource("templates")], lambda: print(build(tei, out, pdf=False), flush=True), args.port)
+    options = {"base_url": config.base_url, "search": config.search, "language": config.language, "labels": config.labels}
+    serve(out / "html", [tei, resource("xslt"), resource("templates"), resource("locale")], lambda: print(build(tei, out, pdf=False, **options), flush=True), args.port)
     return 0
 
 
 def run_init(args: argparse.Namespace) -> int:
     from .scaffold import create
 
-    for line in create(args.folder):
+    for line in create(args.folder, args.language):
         print(line)
     return 0
 

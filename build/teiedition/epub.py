@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import uuid
 import zipfile
+from collections.abc import Callable
 from html import escape
 
 from .resources import resource
@@ -27,15 +28,16 @@ CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def epub(data: dict, css: bytes, date: str) -> bytes:
+def epub(data: dict, css: bytes, date: str, text: Callable[[str], str] = str) -> bytes:
     """The EPUB of the edition `data` describes (te:epub of xslt/epub/edition.xsl), with the
-    stylesheet `css`, modified on `date` (YYYY-MM-DD)."""
+    stylesheet `css`, modified on `date` (YYYY-MM-DD); `text` gives the interface's wording
+    of a label (i18n.Interface.gettext)."""
     fonts = sorted((resource("templates") / "assets" / "fonts").glob("edition-serif*.woff2"))
     chapters = data["chapters"]
     files = {
         "META-INF/container.xml": CONTAINER.encode("utf-8"),
         "OEBPS/content.opf": package(data, [f"fonts/{font.name}" for font in fonts], date),
-        "OEBPS/nav.xhtml": navigation(data),
+        "OEBPS/nav.xhtml": navigation(data, text),
         "OEBPS/epub.css": css,
         **{f"OEBPS/fonts/{font.name}": font.read_bytes() for font in fonts},
         **{f"OEBPS/{chapter['path']}": content_document(chapter["title"], chapter["lang"], chapter["body"]) for chapter in chapters},
@@ -56,7 +58,7 @@ def content_document(title: str, lang: str, body: str) -> bytes:
     ).encode("utf-8")
 
 
-def navigation(data: dict) -> bytes:
+def navigation(data: dict, text: Callable[[str], str] = str) -> bytes:
     """The navigation document, which is also the title page: the edition's title, editors and
     version, the table of contents, and the landmarks reading systems jump to."""
     chapters = data["chapters"]
@@ -67,18 +69,18 @@ def navigation(data: dict) -> bytes:
     body = f"""<body xmlns:epub="{OPS_NS}" epub:type="frontmatter">
 <section class="title-page" epub:type="titlepage">
 <h1>{escape(data['title'])}</h1>
-{subtitle}<p class="editors">Edited by {escape(', '.join(data['editors']))}</p>
+{subtitle}<p class="editors">{escape(text("Edited by"))} {escape(', '.join(data['editors']))}</p>
 <p class="imprint">Version {escape(version)}. {escape(data['licence_label'])}</p>
 </section>
 <nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-heading">
-<h2 id="toc-heading">Contents</h2>
+<h2 id="toc-heading">{escape(text("Contents"))}</h2>
 <ol>
 {entries}</ol>
 </nav>
 <nav epub:type="landmarks" aria-labelledby="landmarks-heading" hidden="hidden">
-<h2 id="landmarks-heading">Landmarks</h2>
+<h2 id="landmarks-heading">{escape(text("Landmarks"))}</h2>
 <ol>
-<li><a epub:type="toc" href="#toc">Contents</a></li>
+<li><a epub:type="toc" href="#toc">{escape(text("Contents"))}</a></li>
 <li><a epub:type="bodymatter" href="{escape(first['path'])}">{escape(first['title'])}</a></li>
 </ol>
 </nav>

@@ -17,7 +17,7 @@ import hashlib
 import json
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,15 +32,21 @@ TRIMS = {"royal-octavo": "156mm 234mm", "a4": "210mm 297mm"}
 
 @dataclass(frozen=True)
 class PrintConfig:
-    """How to print: the trim size and the date on the imprint and in the metadata."""
+    """How to print: the trim size and the date on the imprint and in the metadata; the
+    edition's own templates folder, if it has one (its print/ files replace ours)."""
 
     trim: str
     date: str
+    theme: str | None = None
+    #: The interface's language and the edition's own labels (i18n.Interface).
+    language: str = "en"
+    labels: dict[str, str] = field(default_factory=dict)
 
 
-def restricted_fetcher(folder: Path):
+def restricted_fetcher(folder: Path, own: Path | None = None):
     """A URL fetcher that reads only files under `folder` (the print templates): the book
-    loads its stylesheet and fonts from there and nothing from anywhere else."""
+    loads its stylesheet and fonts from there and nothing from anywhere else. A file at the
+    same place under `own` (an edition's own print templates) is read instead of ours."""
     from weasyprint.urls import URLFetcher
 
     root = folder.resolve()
@@ -50,6 +56,8 @@ def restricted_fetcher(folder: Path):
             if url.startswith("file://"):
                 path = Path(url.removeprefix("file://").split("?", 1)[0]).resolve()
                 if path == root or root in path.parents:
+                    if own is not None and path != root and (own / path.relative_to(root)).is_file():
+                        url = (own / path.relative_to(root)).resolve().as_uri()
                     return super().fetch(url, headers)
             raise BuildError(f"the book asked for {url}, outside {display_path(root)}; only its own stylesheet and fonts may be loaded")
 
@@ -76,8 +84,9 @@ class Book:
     def layout(self, pages: dict[str, list[tuple[int, str]]] | None):
         from weasyprint import HTML
 
+        own = Path(self.config.theme) / "print" if self.config.theme else None
         return HTML(string=self.html(pages), base_url=str(self.folder / "book.html"),
-                    url_fetcher=restricted_fetcher(self.folder)).render()
+                    url_fetcher=restricted_fetcher(self.folder, own)).render()
 
     def index_pages(self, document) -> dict[str, list[tuple[int, str]]]:
         """For each index entry, its pages (ascending, each once) and the first place on each."""
@@ -179,7 +188,8 @@ class Printing:
 
         self.book, self.config, self.guess = book, config, state.index_pages or None
         self.key = hashlib.sha256(json.dumps(book, sort_keys=True).encode() + fingerprint(
-            [resource("templates") / "print"], {"trim": config.trim, "date": config.date}).encode()).hexdigest()
+            [resource("templates") / "print", *([Path(config.theme) / "print"] if config.theme else [])],
+            {"trim": config.trim, "date": config.date, "language": config.language, "labels": config.labels}).encode()).hexdigest()
         self.names = tuple(sorted(["edition.pdf", "edition-press.pdf", *(f"{d['id']}.pdf" for d in book["documents"])]))
         found = {name: previous / name for name in self.names}
         #: The last build's PDFs, when it made the same set (the same documents).
@@ -203,7 +213,10 @@ def lay_out(book: dict, config: PrintConfig, guess: dict | None) -> tuple[dict[s
     from .site import environment
 
     templates = resource("templates")
-    return Book(environment(templates), templates / "print", book, config).render(guess)
+    from .i18n import Interface
+
+    themes = ([Path(config.theme)] if config.theme else []) + [templates]
+    return Book(environment(themes, Interface(config.language, config.labels)), templates / "print", book, config).render(guess)
 
 
 XMP_DOCUMENT_ID = re.compile(rb"xmp\.did:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import fcntl
 import json
 import os
 import shutil
@@ -23,6 +22,8 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from .exceptions import BuildError, EnvironmentProblem, UsageError
 from .problems import display_path
@@ -83,25 +84,24 @@ def output_lock(out: Path, waiting: Callable[[str], None]) -> Iterator[None]:
     says so through `waiting`) until the first has finished. The folder is made if missing,
     and removed again if the build leaves it empty."""
     created = not out.exists()
+    # the lock is a file in the build's own cache folder (filelock: one lock on every platform)
+    lock = FileLock(out / ".cache" / "lock")
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        handle = os.open(out, os.O_RDONLY)
-    except OSError as err:
-        raise EnvironmentProblem(f"{display_path(out)}: cannot use this as the output folder ({err.strerror}) — choose another with --out") from err
-    try:
+        (out / ".cache").mkdir(parents=True, exist_ok=True)
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            lock.acquire(blocking=False)
+        except Timeout:
             waiting(f"another build is writing {display_path(out)}; waiting for it to finish")
-            fcntl.flock(handle, fcntl.LOCK_EX)
+            lock.acquire()
+    except OSError as err:
+        raise EnvironmentProblem(f"{display_path(out)}: cannot use this as the output folder ({err.strerror or err}) — choose another with --out") from err
+    try:
         yield
     finally:
-        os.close(handle)  # releases the lock
-        if created:
-            try:
-                out.rmdir()  # only if nothing was written
-            except OSError:
-                pass
+        lock.release()
+        if created and [p.name for p in (out / ".cache").iterdir()] == ["lock"]:
+            # nothing was written: leave no folder behind
+            shutil.rmtree(out, ignore_errors=True)
 
 
 def recover(target: Path) -> None:

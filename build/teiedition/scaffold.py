@@ -9,14 +9,15 @@ import re
 import shlex
 import shutil
 import tempfile
-from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from lxml import etree
 
 from .build import build_date
 from .exceptions import EnvironmentProblem, UsageError
+from .i18n import INIT, Interface, languages
 from .problems import display_path
 from .resources import resource
 
@@ -30,29 +31,48 @@ RENDERED = (
     "registers/events.xml",
     "registers/works.xml",
     "README.md",
+    "edition.toml",
 )
 
-#: What init copies as it is from the reference edition (tei/), by the name it gets. The
-#: schema, so that the new edition validates exactly as ours does. The encoding guide, as
-#: ENCODING.md: copied, not linked, because it documents this very schema, and a copy stays in
-#: step with the copied schema when the tool's own guide and schema move on; the editors'
-#: README says that its examples are ours.
+#: What init copies from the reference edition (tei/), by the name it gets. The schema, so
+#: that the new edition is held to the same rules as ours (the RELAX NG with our own value
+#: lists opened, see generic()). The encoding guide, as ENCODING.md: copied, not linked,
+#: because it documents this very schema, and a copy stays in step with the copied schema when
+#: the tool's own guide and schema move on; the editors' README says that its examples are ours.
 COPIED = {
     "schema/edition.rng": "schema/edition.rng",
     "schema/edition.sch": "schema/edition.sch",
     "ENCODING.md": "README.md",
 }
 
-#: Month names for dates written out in the files: English, whatever the machine's locale.
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+RNG = "http://relaxng.org/ns/structure/1.0"
+#: The reference schema's lists of values that are our edition's own vocabulary, by element
+#: and attribute ("*": any element): who is responsible (our editors and authors), the
+#: languages, hands, kinds of document, identifier, event, place and relation that our five
+#: documents happen to have. A new edition gets them open; the lists the stylesheets and
+#: rules act on (kinds of note, division, title, name, the pointer prefixes) stay closed.
+OPEN_VALUES = {
+    ("*", "resp"), ("*", "xml:lang"), ("language", "ident"), ("textLang", "mainLang"), ("textLang", "otherLangs"),
+    ("author", "role"), ("idno", "type"), ("correspAction", "type"), ("seg", "type"), ("bibl", "type"),
+    ("biblScope", "unit"), ("citedRange", "unit"), ("gap", "reason"), ("add", "hand"), ("add", "place"),
+    ("fw", "type"), ("stamp", "type"), ("objectDesc", "form"), ("handNote", "medium"), ("handNote", "scope"),
+    ("forename", "type"), ("addName", "type"), ("place", "type"), ("event", "type"), ("relation", "name"),
+    ("date", "type"), ("quotation", "marks"),
+}
+#: The open type of a value: languages are language tags (a list of them for otherLangs).
+LANGUAGE_VALUES = {"xml:lang", "ident", "mainLang"}
 
 
-def create(folder: Path) -> list[str]:
+
+def create(folder: Path, language: str = "en") -> list[str]:
     """Write a new edition into `folder`, created with its parents if missing; an existing
-    folder must be empty. Returns a line per file made and, last, the command to run next."""
+    folder must be empty; its prose and labels in `language`. Returns a line per file made
+    and, last, the command to run next."""
+    if language not in languages(INIT):
+        raise UsageError(f"init --language {language}: no starter in that language — choose one of {', '.join(languages(INIT))} "
+                         "(the interface of the built site has more; set `language` in edition.toml)")
     refuse_unless_empty(folder)
-    files = {**rendered(folder), **copied()}
+    files = {**rendered(folder, language), **copied()}
     write(files, folder)
     return [f"created {display_path(folder / name)}" for name in files] + [next_step(folder)]
 
@@ -82,37 +102,46 @@ def title_of(folder: Path) -> str:
     return words[:1].upper() + words[1:] if words else "A new edition"
 
 
-def dates() -> dict[str, str]:
-    """Today (or SOURCE_DATE_EPOCH's day, as for builds) as the files write it."""
-    today = date.fromisoformat(build_date())
-    return {"date": today.isoformat(), "date_label": f"{today.day} {MONTHS[today.month - 1]} {today.year}",
-            "year": str(today.year)}
+def dates(interface: Interface) -> dict[str, str]:
+    """Today (or SOURCE_DATE_EPOCH's day, as for builds) and the sample's dates, as the
+    files write them in the starter's language."""
+    today = build_date()
+    return {"date": today, "date_label": interface.date(today), "year": today[:4],
+            "sample_date": interface.date("1921-03-12"), "example_date": interface.date("1921-03-01")}
 
 
-def environment() -> Environment:
-    """Jinja over templates/init/. No autoescaping: the templates are XML and Markdown, and
-    the only value from outside, the folder's name, is escaped by hand where it goes (for
-    XML in the TEI files, for the shell in the README's commands)."""
-    return Environment(
+def environment(interface: Interface) -> Environment:
+    """Jinja over templates/init/, its prose (`_("…")`) in the interface's language (the
+    `init` catalogue). No autoescaping: the templates are XML and Markdown, and the only
+    value from outside, the folder's name, is escaped by hand where it goes (for XML in the
+    TEI files, for the shell in the README's commands)."""
+    env = Environment(
+        extensions=["jinja2.ext.i18n"],
         loader=FileSystemLoader(str(resource("templates") / "init")),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.install_gettext_callables(interface.gettext, interface.ngettext, newstyle=True)
+    return env
 
 
-def rendered(folder: Path) -> dict[str, bytes]:
+def rendered(folder: Path, language: str = "en") -> dict[str, bytes]:
     """The files made from templates, by their path in the new edition."""
-    env = environment()
+    from babel import Locale
+
+    interface = Interface(language, domain=INIT)
+    env = environment(interface)
     title, name = title_of(folder), name_of(folder)
-    xml = {**dates(), "title": escape(title)}
+    xml = {**dates(interface), "title": escape(title), "lang": language,
+           "language_name": Locale.parse(language).get_display_name(language).capitalize()}
     # the README is Markdown, whose readers see the title as it is; its shell commands run in
     # the folder above, where the edition is its name and the output a sibling of it
     markdown = {**xml, "title": title, "name": name, "site": f"{name}-site",
                 "folder": shlex.quote(name), "out": shlex.quote(f"{name}-site")}
     return {
-        path: env.get_template(f"{path}.j2").render(markdown if path.endswith(".md") else xml).encode("utf-8")
+        path: env.get_template(f"{path}.j2").render(markdown if path.endswith((".md", ".toml")) else xml).encode("utf-8")
         for path in RENDERED
     }
 
@@ -126,7 +155,36 @@ def copied() -> dict[str, bytes]:
             files[path] = (reference / source).read_bytes()
         except OSError as err:
             raise EnvironmentProblem(f"{display_path(reference / source)}: cannot read the reference edition's file ({err.strerror or err}) — reinstall teiedition") from err
+    files["schema/edition.rng"] = generic(files["schema/edition.rng"])
     return files
+
+
+def generic(schema: bytes) -> bytes:
+    """The reference RELAX NG schema with the value lists of OPEN_VALUES opened: any token (a
+    language tag for languages), so that a new edition's editors, languages and kinds of
+    things validate without editing the schema."""
+    tree = etree.fromstring(schema)
+    for attribute in tree.iter(f"{{{RNG}}}attribute"):
+        element = next((e.get("name") for e in attribute.iterancestors(f"{{{RNG}}}element")), "*")
+        name = attribute.get("name")
+        values = attribute.find(f"{{{RNG}}}ref")
+        if values is not None:  # att.global's xml:lang and resp name their lists by reference
+            element = "*"
+        if (element, name) not in OPEN_VALUES and ("*", name) not in OPEN_VALUES:
+            continue
+        for child in list(attribute):
+            attribute.remove(child)
+        kind = "language" if name in LANGUAGE_VALUES else "token"
+        data = etree.SubElement(attribute, f"{{{RNG}}}data", type=kind)
+        if name == "otherLangs":
+            attribute.remove(data)
+            etree.SubElement(etree.SubElement(attribute, f"{{{RNG}}}list"), f"{{{RNG}}}oneOrMore").append(data)
+            data.set("type", "language")
+    used = {ref.get("name") for ref in tree.iter(f"{{{RNG}}}ref")}
+    for define in tree.findall(f"{{{RNG}}}define"):
+        if define.get("name") not in used and define.get("name") in ("lang.value", "resp.value"):
+            tree.remove(define)  # the closed lists the attributes no longer use
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(tree, encoding="UTF-8") + b"\n"
 
 
 def write(files: dict[str, bytes], folder: Path) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import citation
+from .i18n import DEFAULT, Interface
 
 #: The shell for each kind of page the stylesheets describe.
 SHELLS = {"home": "home.html", "front": "page.html", "document": "document.html", "register": "page.html"}
@@ -33,18 +34,29 @@ class SiteConfig:
     base_url: str | None
     build_date: str
     pdfs: tuple[str, ...] = ()
+    search: bool = True
+    interface: Interface | None = None
 
 
-def environment(templates: Path) -> Environment:
-    """The Jinja environment over templates/, escaping everything not marked safe."""
+def environment(templates: Path | list[Path], interface: Interface | None = None) -> Environment:
+    """The Jinja environment over templates/ (or several folders, the first that has a
+    template wins), escaping everything not marked safe, its strings `{{ _("…") }}` in the
+    interface's language and its dates (`|date`) written the locale's way."""
+    folders = templates if isinstance(templates, list) else [templates]
+    interface = interface or Interface(DEFAULT)
     env = Environment(
-        loader=FileSystemLoader(str(templates)),
+        extensions=["jinja2.ext.i18n"],
+        loader=FileSystemLoader([str(folder) for folder in folders]),
         autoescape=select_autoescape(["html", "xml"]),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.install_gettext_callables(interface.gettext, interface.ngettext, newstyle=True)
+    env.filters["date"] = interface.date
+    env.globals["interface"] = {"language": interface.language, "direction": interface.direction,
+                                "scripts": interface.for_scripts()}
     env.filters["jsonld"] = jsonld
     env.filters["licence"] = licence
     return env
@@ -91,22 +103,25 @@ def cite(page: dict, edition: dict, config: SiteConfig) -> dict:
             "ris": citation.ris(item), "coins": citation.coins(item)}
 
 
-def navigation(pages: list[dict]) -> dict[str, list[dict]]:
-    """The site's menus, grouped by kind of page, in the stylesheets' order."""
-    groups: dict[str, list[dict]] = {"front": [], "document": [], "register": []}
+def navigation(pages: list[dict]) -> dict[str, list]:
+    """The site's menus, grouped by kind of page, in the stylesheets' order, and the paths of
+    all the pages (a foreign corpus has no registers or guidelines: nothing links to them)."""
+    groups: dict[str, list] = {"front": [], "document": [], "register": []}
     for page in pages:
         if page["kind"] in groups:
             groups[page["kind"]].append(page)
+    groups["paths"] = [page["path"] for page in pages]
     return groups
 
 
-def assets(folder: Path) -> dict[str, bytes]:
-    """The site's static files (CSS, JS, fonts), under assets/."""
-    return {
-        f"assets/{path.relative_to(folder).as_posix()}": path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+def assets(folders: list[Path]) -> dict[str, bytes]:
+    """The site's static files (CSS, JS, fonts, images), under assets/: of the template
+    folders given (an edition's own first), the first that has a file gives it."""
+    files: dict[str, bytes] = {}
+    for folder in reversed(folders):
+        files.update({f"assets/{path.relative_to(folder).as_posix()}": path.read_bytes()
+                      for path in sorted(folder.rglob("*")) if path.is_file()})
+    return dict(sorted(files.items()))
 
 
 def downloads(edition, documents: list[dict], texts: dict[str, dict]) -> dict[str, bytes]:

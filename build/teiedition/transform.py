@@ -57,10 +57,12 @@ class Saxon:
     """One Saxon processor for a build, holding the edition parsed once (all files in a
     teiCorpus); every stylesheet of the build is compiled in it and runs on that document."""
 
-    def __init__(self, edition: Edition):
+    def __init__(self, edition: Edition, interface: str = "{}"):
         from saxonche import PySaxonProcessor
 
         self.edition = edition
+        #: The interface's language, strings and date formats, as JSON (i18n.Interface.for_saxon).
+        self.interface = interface
         self.processor = PySaxonProcessor(license=False)
         confine(self.processor)
         text, owners = corpus_text(edition)
@@ -97,7 +99,8 @@ class Stylesheet:
         executable.clear_parameters()  # also forgets the context item: set it afterwards
         executable.set_global_context_item(xdm_item=self.saxon.document)
         # a corpus without front matter is named after its folder
-        for name, value in {"edition-name": self.saxon.edition.root.resolve().name, **params}.items():
+        for name, value in {"edition-name": self.saxon.edition.root.resolve().name,
+                            "interface": self.saxon.interface, **params}.items():
             executable.set_parameter(name, self.saxon.processor.make_string_value(value))
         try:
             result = executable.call_template_returning_string(f"{{{TE_NS}}}{template}")

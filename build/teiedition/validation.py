@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree, isoschematron
+from slugify import slugify
 
 from .edition import FRONT_MATTER, REGISTERS, SCHEMA, Edition, Source, find_root, load, survey
 from .exceptions import TeieditionError
+
 from .problems import ERROR, WARNING, Problem, display_path
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -25,8 +27,9 @@ RESERVED = frozenset({"index", "search", "404", "reuse", "guidelines", "edition"
 
 
 def slug(path: str) -> str:
-    """An identifier (and file name) from a file's name: texts/Letter 1.xml → letter-1."""
-    stem = re.sub(r"[^a-z0-9]+", "-", Path(path).stem.lower()).strip("-") or "document"
+    """An identifier (and file name) from a file's name: texts/Letter 1.xml → letter-1; other
+    scripts transliterated (python-slugify), so that Письмо.xml is pismo, not document."""
+    stem = slugify(Path(path).stem) or "document"
     return stem if stem[0].isalpha() else f"d-{stem}"
 
 

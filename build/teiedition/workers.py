@@ -51,7 +51,7 @@ def die_with_parent() -> None:
     sys.stderr = open(os.devnull, "w")
 
 
-def epub_chapters(root: str) -> tuple[dict, list]:
+def epub_chapters(root: str, interface: str = "{}") -> tuple[dict, list]:
     """A worker's job: the EPUB's chapters (te:epub) and what its stylesheet warned about,
     from the edition at `root`, read again in the worker (it was validated by the build)."""
     from .edition import load
@@ -59,6 +59,6 @@ def epub_chapters(root: str) -> tuple[dict, list]:
     from .transform import Saxon
 
     edition, _ = load(Path(root))
-    saxon = Saxon(edition)
+    saxon = Saxon(edition, interface)
     ebook = saxon.compile(resource("xslt") / "epub" / "edition.xsl")
     return ebook.call("epub"), ebook.messages()

@@ -7,6 +7,13 @@
 
   var VIEW_KEY = "teiedition.view";
 
+  // The page's language's wording of a message (the page carries the ones that differ from
+  // the English, as JSON in #interface-strings); search.js uses it too.
+  var strings = {};
+  try { strings = JSON.parse((document.getElementById("interface-strings") || {}).textContent || "{}"); } catch (e) { /* English */ }
+  function t(message) { return strings[message] || message; }
+  window.teieditionText = t;
+
   function store(key, value) {
     try { window.localStorage.setItem(key, value); } catch (e) { /* storage may be off: the URL still works */ }
   }
@@ -105,7 +112,7 @@
     var close = document.createElement("button");
     close.type = "button";
     close.className = "close";
-    close.setAttribute("aria-label", "Close the note");
+    close.setAttribute("aria-label", t("Close the note"));
     close.textContent = "×";
     close.addEventListener("click", closeNote);
     box.appendChild(close);
@@ -145,7 +152,7 @@
         if (!source || !navigator.clipboard) { return; }
         navigator.clipboard.writeText(source.textContent.trim()).then(function () {
           var label = button.textContent;
-          button.textContent = "Copied";
+          button.textContent = t("Copied");
           window.setTimeout(function () { button.textContent = label; }, 1500);
         });
       });

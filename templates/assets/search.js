@@ -13,11 +13,12 @@
   var list = document.getElementById("search-results");
   var filtersBox = document.getElementById("search-filters");
   var scopeBox = document.getElementById("search-scope");
+  var t = window.teieditionText || function (message) { return message; };
   if (!input) { return; }
 
   if (window.location.protocol === "file:") {
-    status.textContent = "Search cannot run on a page opened from a file: browsers do not let it load its index. " +
-      "Serve the edition instead (uv run edition serve) and open the address it prints.";
+    status.textContent = t("Search cannot run on a page opened from a file: browsers do not let it load its index. " +
+      "Serve the edition instead (uv run edition serve) and open the address it prints.");
     input.disabled = true;
     return;
   }
@@ -279,7 +280,7 @@
       status.textContent = pages ? (pages === 1 ? "1 page" : pages + " pages") + " found for “" + query + "”." :
         "Nothing found for “" + query + "”" + (Object.keys(activeFilters()).length || scope ? " with these filters." : ".");
     }).catch(function () {
-      status.textContent = "The search index could not be read.";
+      status.textContent = t("The search index could not be read.");
     });
   }
 
@@ -290,7 +291,7 @@
   }
   window.addEventListener("popstate", function () { restore(); run(false); });
   input.value = new URLSearchParams(window.location.search).get("q") || "";
-  status.textContent = "Loading the search index…";
+  status.textContent = t("Loading the search index…");
 
   import("../pagefind/pagefind.js").then(function (module) {
     pagefind = module;
@@ -301,6 +302,6 @@
     status.textContent = "";
     run(false);
   }).catch(function () {
-    status.textContent = "The search index could not be loaded. Serve the edition (uv run edition serve) and try again.";
+    status.textContent = t("The search index could not be loaded. Serve the edition (uv run edition serve) and try again.");
   });
 }());

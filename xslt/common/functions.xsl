@@ -18,6 +18,46 @@
 
   <xsl:key name="te:id" match="*[@xml:id]" use="@xml:id"/>
 
+  <xd:doc><xd:desc>The interface in the edition's language, as JSON from the build (i18n.py):
+    "language", "direction", "labels" (English message → its translation), "months",
+    "months-standalone", "date" and "year-month" (CLDR patterns). Without it: English.</xd:desc></xd:doc>
+  <xsl:param name="interface" as="xs:string" select="'{}'"/>
+  <xsl:variable name="te:interface" as="map(*)" select="parse-json($interface)"/>
+
+  <xd:doc><xd:desc>An interface string in the edition's language: its translation, else the English message.</xd:desc></xd:doc>
+  <xsl:function name="te:t" as="xs:string">
+    <xsl:param name="message" as="xs:string"/>
+    <xsl:sequence select="(($te:interface?labels, map{})[1]($message), $message)[1]"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The HTML lang of an element with xml:lang, and dir="rtl" when it is in a language
+    written right to left (Arabic, Persian, Hebrew, Urdu…) and holds that script: a Persian word
+    transliterated into Latin letters stays left to right.</xd:desc></xd:doc>
+  <xsl:function name="te:lang-attributes" as="attribute()*">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="lang" select="string($element/@xml:lang)"/>
+    <xsl:if test="$lang">
+      <xsl:attribute name="lang" select="$lang"/>
+      <xsl:choose>
+        <!-- the right-to-left blocks (Hebrew to Arabic Extended, and their presentation forms) by code
+             point: Saxon names Unicode blocks (\p{IsArabic}) only after loading and announcing every block -->
+        <xsl:when test="te:is-rtl($lang) and matches(string($element), '[&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;]')">
+          <xsl:attribute name="dir" select="'rtl'"/>
+        </xsl:when>
+        <!-- a passage in another language inside a right-to-left one (a translation) -->
+        <xsl:when test="not(te:is-rtl($lang)) and te:is-rtl(string($element/ancestor::*[@xml:lang][1]/@xml:lang))">
+          <xsl:attribute name="dir" select="'ltr'"/>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:function>
+
+  <xd:doc><xd:desc>True for a language written right to left (and not transliterated: fa-Latn is not).</xd:desc></xd:doc>
+  <xsl:function name="te:is-rtl" as="xs:boolean">
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:sequence select="matches($lang, '^(ar|fa|he|iw|ur|ps|yi|syr|dv|ckb|sd|ug)(-|$)', 'i') and not(matches($lang, '-(Latn|Cyrl)', 'i'))"/>
+  </xsl:function>
+
   <xd:doc><xd:desc>Register pages, by the identifier of the register file.</xd:desc></xd:doc>
   <xsl:variable name="te:register-pages" as="map(xs:string, xs:string)" select="map{
     'persons': 'persons.html', 'organisations': 'organisations.html', 'places': 'places.html',
@@ -127,12 +167,14 @@
   </xsl:function>
 
   <xd:doc><xd:desc>A date of XML Schema (the forms TEI's @when allows: YYYY, YYYY-MM, YYYY-MM-DD, with a time
-    or a zone after it, --MM-DD, --MM, ---DD; a negative year is BCE) written out in English: "16 February 1986",
-    "15 March 44 BCE", "1 May". Anything else is shown as written, never dropped.</xd:desc></xd:doc>
+    or a zone after it, --MM-DD, --MM, ---DD; a negative year is BCE) written out in the interface's language,
+    by the locale's pattern: "16 February 1986", "16. Februar 1986", "15 March 44 BCE", "1 May". Anything
+    else is shown as written, never dropped.</xd:desc></xd:doc>
   <xsl:function name="te:format-date" as="xs:string">
     <xsl:param name="iso" as="xs:string?"/>
-    <xsl:variable name="months" select="('January', 'February', 'March', 'April', 'May', 'June', 'July',
-      'August', 'September', 'October', 'November', 'December')"/>
+    <xsl:variable name="months" select="($te:interface?months?*, 'January', 'February', 'March', 'April', 'May', 'June', 'July',
+      'August', 'September', 'October', 'November', 'December')[position() le 12]"/>
+    <xsl:variable name="standalone" select="($te:interface?months-standalone?*, $months)[position() le 12]"/>
     <xsl:variable name="value" select="normalize-space($iso)"/>
     <xsl:variable name="zone" select="'(T[0-9:.]+)?(Z|[+\-][0-9]{2}:[0-9]{2})?'"/>
     <xsl:variable name="written" as="xs:string*">
@@ -140,11 +182,26 @@
         <xsl:matching-substring>
           <xsl:variable name="month" select="xs:integer((regex-group(4)[.], regex-group(9)[.], '0')[1])"/>
           <xsl:variable name="day" select="xs:integer((regex-group(6)[.], regex-group(11)[.], '0')[1])"/>
-          <xsl:variable name="words" select="string-join((
-            if ($day gt 0) then string($day) else (),
-            if ($month gt 0) then $months[$month] else (),
-            if (regex-group(2)) then (if (regex-group(1)) then string(xs:integer(regex-group(2))) || ' BCE' else regex-group(2)) else ()), ' ')"/>
-          <xsl:sequence select="if ($month gt 12 or $day gt 31 or not($words)) then $value else $words"/>
+          <xsl:variable name="year" select="if (regex-group(2)) then (if (regex-group(1)) then string(xs:integer(regex-group(2))) || ' BCE' else regex-group(2)) else ''"/>
+          <xsl:variable name="pattern" select="if ($day gt 0 and $month gt 0) then ($te:interface?date, 'd MMMM y')[1]
+            else if ($month gt 0) then ($te:interface?year-month, 'MMMM y')[1] else 'y'"/>
+          <xsl:variable name="words" as="xs:string*">
+            <xsl:if test="$month le 12 and $day le 31">
+              <xsl:analyze-string select="$pattern" regex="'([^']*)'|d+|M{{3,}}|L{{3,}}|y+">
+                <xsl:matching-substring>
+                  <xsl:sequence select="if (regex-group(1) or starts-with(., &quot;'&quot;)) then regex-group(1)
+                    else if (starts-with(., 'd')) then string($day)
+                    else if (starts-with(., 'M')) then $months[$month]
+                    else if (starts-with(., 'L')) then $standalone[$month]
+                    else $year"/>
+                </xsl:matching-substring>
+                <xsl:non-matching-substring><xsl:sequence select="."/></xsl:non-matching-substring>
+              </xsl:analyze-string>
+            </xsl:if>
+          </xsl:variable>
+          <!-- a pattern's punctuation around a part the date lacks (the year of a month and day) goes with it -->
+          <xsl:variable name="text" select="replace(normalize-space(string-join($words)), '^[\s.,]+|[\s,]+$', '')"/>
+          <xsl:sequence select="if ($text) then $text else $value"/>
         </xsl:matching-substring>
         <xsl:non-matching-substring><xsl:sequence select="$value"/></xsl:non-matching-substring>
       </xsl:analyze-string>

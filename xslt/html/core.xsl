@@ -24,7 +24,7 @@
     <xsl:element name="{$name}">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <xsl:attribute name="class" select="string-join(('tei-' || local-name(), tokenize(@type) ! ('type-' || .), tokenize(@rend) ! ('rend-' || .)), ' ')"/>
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:sequence select="te:lang-attributes(.)"/>
       <xsl:sequence select="$content"/>
     </xsl:element>
   </xsl:template>

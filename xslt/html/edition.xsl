@@ -83,14 +83,15 @@
       'date': string(($header/tei:editionStmt//tei:date/@when, $header/tei:publicationStmt/tei:date/@when)[1]),
       'licence': string(($header/tei:publicationStmt//tei:licence/@target)[1]),
       'licence_label': normalize-space(($header/tei:publicationStmt//tei:licence)[1]),
-      'lang': string(($front/@xml:lang, 'en')[1])
+      'lang': string(($te:interface?language, $front/@xml:lang, 'en')[1]),
+      'dir': ($te:interface?direction, 'ltr')[1]
     }"/>
   </xsl:template>
 
   <xd:doc><xd:desc>Every page of the site: home, front matter, documents, registers.</xd:desc></xd:doc>
   <xsl:template name="te:pages">
     <xsl:sequence select="array{
-      map{'id': 'index', 'kind': 'home', 'path': 'index.html', 'title': 'Home'},
+      map{'id': 'index', 'kind': 'home', 'path': 'index.html', 'title': te:t('Home')},
       $front/tei:text/tei:body/tei:div ! map{'id': string(@xml:id), 'kind': 'front', 'path': te:page-of(.), 'title': te:plain(tei:head[1])},
       $documents ! map{'id': string(@xml:id), 'kind': 'document', 'path': te:page-of(.), 'title': te:short-title(.)},
       $corpus/tei:TEI[not(te:is-text(.))][tei:standOff/*[not(self::tei:listRelation)]] ! map{'id': string(@xml:id), 'kind': 'register', 'path': te:page-of(.), 'title': te:title(.)}

@@ -55,11 +55,11 @@
   <xd:doc><xd:desc>A graphic: "[image: file]", a link for a web address; an address that could run code is dropped with a warning.</xd:desc></xd:doc>
   <xsl:template match="tei:graphic">
     <span class="tei-graphic">
-      <xsl:text>[image: </xsl:text>
+      <xsl:value-of select="'[' || te:t('image:') || ' '"/>
       <xsl:choose>
         <xsl:when test="te:is-unsafe(@url)">
           <xsl:call-template name="te:unsafe-warning"><xsl:with-param name="pointer" select="@url"/></xsl:call-template>
-          <xsl:text>address removed</xsl:text>
+          <xsl:value-of select="te:t('address removed')"/>
         </xsl:when>
         <xsl:when test="matches(@url, '^https?://')"><a href="{@url}"><xsl:value-of select="@url"/></a></xsl:when>
         <xsl:otherwise><xsl:value-of select="tokenize(@url, '/')[last()]"/></xsl:otherwise>

@@ -51,7 +51,7 @@
     <xsl:variable name="rules" as="element(sch:schema)" select="doc($schematron)/sch:schema"/>
     <xsl:variable name="main" as="element()*">
       <article class="front guidelines" id="guidelines">
-        <h1>Encoding guidelines</h1>
+        <h1><xsl:value-of select="te:t('Encoding guidelines')"/></h1>
         <p>What a reuser of the edition's TEI can expect, generated from the schemas in
           <code>tei/schema/</code>. A file of the edition is valid when it is valid against full TEI P5
           (<code>tei_all</code>) and against the edition's own strict schema, <code>edition.rng</code>,
@@ -108,7 +108,7 @@
     </xsl:variable>
     <xsl:sequence select="map{
       'id': 'guidelines', 'kind': 'front', 'path': 'guidelines.html',
-      'title': 'Encoding guidelines',
+      'title': te:t('Encoding guidelines'),
       'description': 'Every element, attribute and value of the edition''s TEI, with an example from the edition, and the rules a valid file follows.',
       'main': te:html($main)
     }"/>

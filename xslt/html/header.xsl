@@ -63,7 +63,7 @@
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="category" select="te:target(($tei//tei:textClass/tei:catRef/@target)[1], $tei)"/>
     <!-- a category reads "Telegram: the text of …"; the type is the part before the colon -->
-    <xsl:sequence select="normalize-space(substring-before(normalize-space(($category/tei:catDesc, 'Document')[1]) || ':', ':'))"/>
+    <xsl:sequence select="normalize-space(substring-before(normalize-space(($category/tei:catDesc, te:t('Document'))[1]) || ':', ':'))"/>
   </xsl:function>
 
   <xd:doc><xd:desc>Authors as plain names.</xd:desc></xd:doc>
@@ -87,16 +87,16 @@
     <!-- folded: the text comes first; the summary is a one-paragraph source note -->
     <details class="metadata" id="about">
       <summary>
-        <h2 id="metadata-heading">About this document</h2>
+        <h2 id="metadata-heading"><xsl:value-of select="te:t('About this document')"/></h2>
         <span class="source-note"><xsl:value-of select="te:source-note($tei)"/></span>
       </summary>
       <dl>
-        <dt>Title</dt>
+        <dt><xsl:value-of select="te:t('Title')"/></dt>
         <dd><xsl:apply-templates select="($file/tei:titleStmt/tei:title[@type = 'main'], $file/tei:titleStmt/tei:title)[1]/node()"/></dd>
-        <dt>Date</dt>
+        <dt><xsl:value-of select="te:t('Date')"/></dt>
         <dd><xsl:apply-templates select="$profile/tei:creation/node()"/></dd>
         <xsl:if test="$file/tei:titleStmt/tei:author">
-          <dt>Author</dt>
+          <dt><xsl:value-of select="te:t('Author')"/></dt>
           <xsl:for-each select="$file/tei:titleStmt/tei:author"><dd><xsl:apply-templates/></dd></xsl:for-each>
         </xsl:if>
         <xsl:for-each-group select="$profile/tei:correspDesc/tei:correspAction[not(@type = 'sent')]" group-by="@type">
@@ -104,14 +104,14 @@
           <xsl:for-each select="current-group()"><dd><xsl:apply-templates select="*[not(self::tei:date)]" mode="te:inline-list"/></dd></xsl:for-each>
         </xsl:for-each-group>
         <xsl:if test="$ms">
-          <dt>Archive</dt>
+          <dt><xsl:value-of select="te:t('Archive')"/></dt>
           <dd class="shelfmark"><xsl:apply-templates select="$ms/tei:msIdentifier" mode="te:shelfmark"/><xsl:apply-templates select="($ms//tei:locus)[1]" mode="te:shelfmark"/></dd>
           <xsl:for-each select="$ms/tei:msContents/tei:msItem">
-            <dt>Contents</dt>
+            <dt><xsl:value-of select="te:t('Contents')"/></dt>
             <!-- author, title…: a list; the item's notes follow as markers -->
             <dd><xsl:apply-templates select="* except (tei:locus, tei:textLang, tei:note)" mode="te:inline-list"/><xsl:apply-templates select="tei:note"/></dd>
           </xsl:for-each>
-          <dt>Physical description</dt>
+          <dt><xsl:value-of select="te:t('Physical description')"/></dt>
           <dd><xsl:apply-templates select="$ms/tei:physDesc//tei:p | $ms/tei:physDesc//tei:handNote | $ms/tei:history/tei:origin"/></dd>
           <!-- every other part of the description (place, other identifiers, condition, provenance…) under its own name -->
           <xsl:for-each select="te:left-out($ms, ($ms/tei:msIdentifier/(tei:settlement, tei:institution, tei:repository, tei:collection, tei:idno), ($ms//tei:locus)[1],
@@ -120,17 +120,17 @@
             <dd><xsl:apply-templates select="."/></dd>
           </xsl:for-each>
         </xsl:if>
-        <dt>Languages</dt>
+        <dt><xsl:value-of select="te:t('Languages')"/></dt>
         <dd><ul class="plain"><xsl:for-each select="$profile/tei:langUsage/tei:language"><li><xsl:apply-templates/></li></xsl:for-each></ul></dd>
         <xsl:if test="$file/tei:titleStmt/tei:respStmt">
-          <dt>Contributors</dt>
+          <dt><xsl:value-of select="te:t('Contributors')"/></dt>
           <xsl:for-each select="$file/tei:titleStmt/tei:respStmt">
             <!-- TEI lets the names come before the responsibilities, and either be several -->
             <xsl:variable name="resp" select="string-join(tei:resp ! normalize-space(.), ', ')"/>
             <dd><xsl:value-of select="te:capitalised($resp)"/><xsl:text> </xsl:text><xsl:apply-templates select="* except tei:resp" mode="te:inline-list"/></dd>
           </xsl:for-each>
         </xsl:if>
-        <dt>Source</dt>
+        <dt><xsl:value-of select="te:t('Source')"/></dt>
         <xsl:for-each select="$file/tei:sourceDesc/tei:bibl">
           <!-- a bibl of elements only (title, date, publisher…) is read as a list of them -->
           <dd class="source">
@@ -140,11 +140,11 @@
             </xsl:choose>
           </dd>
         </xsl:for-each>
-        <dt>Licence</dt>
+        <dt><xsl:value-of select="te:t('Licence')"/></dt>
         <dd><xsl:apply-templates select="$file/tei:publicationStmt/tei:availability/node()"/></dd>
       </dl>
       <xsl:if test="$profile/tei:abstract">
-        <h3>Summary</h3>
+        <h3><xsl:value-of select="te:t('Summary')"/></h3>
         <xsl:apply-templates select="$profile/tei:abstract/node()"/>
       </xsl:if>
     </details>
@@ -189,7 +189,7 @@
   <xd:doc><xd:desc>Labels of the parties of a correspondence, by the type of their action.</xd:desc></xd:doc>
   <xsl:function name="te:correspondence-label" as="xs:string">
     <xsl:param name="type" as="xs:string"/>
-    <xsl:sequence select="(map{'received': 'Addressee', 'transmitted': 'Transmitted by', 'forwarded': 'To be passed on to'}($type), 'Correspondent')[1]"/>
+    <xsl:sequence select="te:t((map{'received': 'Addressee', 'transmitted': 'Transmitted by', 'forwarded': 'To be passed on to'}($type), 'Correspondent')[1])"/>
   </xsl:function>
 
   <xd:doc><xd:desc>The parts of a manuscript description the panel shows under their own names

@@ -89,7 +89,7 @@
       <h2><xsl:value-of select="if ($main) then te:plain($main) else te:plain(.)"/></h2>
       <xsl:variable name="variants" select="distinct-values(($names except $main) ! te:plain(.))"/>
       <xsl:if test="exists($variants)">
-        <p class="variants"><span class="label">Forms in the sources:</span><xsl:text> </xsl:text><xsl:value-of select="string-join($variants, '; ')"/></p>
+        <p class="variants"><span class="label"><xsl:value-of select="te:t('Forms in the sources:')"/></span><xsl:text> </xsl:text><xsl:value-of select="string-join($variants, '; ')"/></p>
       </xsl:if>
       <xsl:for-each select="tei:note[@type = 'identification'], tei:desc, tei:occupation">
         <p class="identification"><xsl:apply-templates/></p>
@@ -111,11 +111,11 @@
         </p>
       </xsl:for-each>
       <xsl:if test="tei:idno[@type = map:keys($te:authorities)]">
-        <p class="authority"><span class="label">Authority files:</span><xsl:text> </xsl:text>
+        <p class="authority"><span class="label"><xsl:value-of select="te:t('Authority files:')"/></span><xsl:text> </xsl:text>
           <xsl:for-each select="tei:idno[@type = map:keys($te:authorities)]">
             <xsl:if test="position() gt 1">, </xsl:if>
             <a href="{$te:authorities(@type) || normalize-space(.)}"><xsl:value-of select="upper-case(substring(@type, 1, 1)) || substring(@type, 2) || ' ' || normalize-space(.)"/></a>
-            <xsl:if test="@cert"><xsl:text> </xsl:text><span class="cert">(certainty: <xsl:value-of select="@cert"/>)</span></xsl:if>
+            <xsl:if test="@cert"><xsl:text> </xsl:text><span class="cert">(<xsl:value-of select="te:t('certainty:')"/><xsl:text> </xsl:text><xsl:value-of select="te:t(@cert)"/>)</span></xsl:if>
           </xsl:for-each>
         </p>
       </xsl:if>
@@ -156,7 +156,7 @@
     <xsl:variable name="in-texts" select="$mentions[te:is-text(te:document(.))]"/>
     <xsl:if test="exists($in-texts)">
       <div class="occurrences">
-        <h3>In the documents</h3>
+        <h3><xsl:value-of select="te:t('In the documents')"/></h3>
         <ul>
           <xsl:for-each-group select="$in-texts" group-by="te:document(.)/@xml:id">
             <xsl:sort select="$te:position(string(current-grouping-key()))" data-type="number"/>
@@ -187,8 +187,8 @@
     <xsl:param name="unit" as="element()"/>
     <xsl:variable name="tei" select="te:document($unit)"/>
     <xsl:sequence select="
-      if ($unit/self::tei:TEI) then 'about the document'
-      else if ($unit/self::tei:note) then 'note ' || te:note-number($unit)
+      if ($unit/self::tei:TEI) then te:t('about the document')
+      else if ($unit/self::tei:note) then te:t('note') || ' ' || te:note-number($unit)
       else '¶ ' || te:paragraphs($tei)(generate-id($unit))"/>
   </xsl:function>
 

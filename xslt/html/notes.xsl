@@ -99,7 +99,7 @@
   <xd:doc><xd:desc>What a reader of a screen reader hears before the number of a note.</xd:desc></xd:doc>
   <xsl:function name="te:kind-label" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="if (te:is-ours($note)) then 'Editors’ note' else 'Note of the source'"/>
+    <xsl:sequence select="te:t(if (te:is-ours($note)) then 'Editors’ note' else 'Note of the source')"/>
   </xsl:function>
 
   <xd:doc><xd:desc>The apparatus: the notes of the page grouped by kind, each with a link back to its marker.</xd:desc></xd:doc>
@@ -108,11 +108,11 @@
     <xsl:variable name="kind" select="function($note) { if ($note/@type = $te:note-order) then string($note/@type) else 'editorial' }"/>
     <xsl:if test="exists($notes)">
       <section class="apparatus" aria-labelledby="apparatus-heading">
-        <h2 id="apparatus-heading">Notes</h2>
+        <h2 id="apparatus-heading"><xsl:value-of select="te:t('Notes')"/></h2>
         <xsl:for-each select="$te:note-order[. = $notes ! $kind(.)]">
           <xsl:variable name="this" select="."/>
           <section class="notes notes-{$this}" aria-labelledby="notes-{$this}">
-            <h3 id="notes-{$this}"><xsl:value-of select="$te:note-kinds($this)"/></h3>
+            <h3 id="notes-{$this}"><xsl:value-of select="te:t($te:note-kinds($this))"/></h3>
             <ol class="note-list">
               <xsl:apply-templates select="$notes[$kind(.) = $this]" mode="apparatus"/>
             </ol>
@@ -129,8 +129,8 @@
       <div class="note-body">
         <xsl:apply-templates/>
         <xsl:text> </xsl:text>
-        <a class="back-ref" href="#{te:id('ref', .)}" aria-label="Back to the text">↑</a>
-        <a class="permalink" href="#{@xml:id}" aria-label="Permalink to this note">#</a>
+        <a class="back-ref" href="#{te:id('ref', .)}" aria-label="{te:t('Back to the text')}">↑</a>
+        <a class="permalink" href="#{@xml:id}" aria-label="{te:t('Permalink to this note')}">#</a>
       </div>
     </li>
   </xsl:template>

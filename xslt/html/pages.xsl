@@ -34,11 +34,11 @@
         <header class="edition-header">
           <h1><xsl:apply-templates select="($title-stmt/tei:title[@type = 'main'], $title-stmt/tei:title)[1]/node()"/></h1>
           <xsl:for-each select="$title-stmt/tei:title[@type = 'sub']"><p class="subtitle"><xsl:apply-templates/></p></xsl:for-each>
-          <p class="editors">Edited by <xsl:value-of select="string-join($title-stmt/tei:editor ! te:plain(.), ', ')"/></p>
+          <p class="editors"><xsl:value-of select="te:t('Edited by')"/><xsl:text> </xsl:text><xsl:value-of select="string-join($title-stmt/tei:editor ! te:plain(.), ', ')"/></p>
         </header>
-        <section class="presentation" aria-label="Presentation"><p><xsl:apply-templates select="$presentation/node()" mode="plain"/></p></section>
+        <section class="presentation" aria-label="{te:t('Presentation')}"><p><xsl:apply-templates select="$presentation/node()" mode="plain"/></p></section>
         <section class="documents" aria-labelledby="documents-heading">
-          <h2 id="documents-heading">The documents</h2>
+          <h2 id="documents-heading"><xsl:value-of select="te:t('The documents')"/></h2>
           <ol class="document-list">
             <xsl:for-each select="$documents">
               <xsl:sort select="te:document-date(.)"/>
@@ -125,7 +125,8 @@
             <xsl:with-param name="tei" select="$tei"/>
             <xsl:with-param name="notes" select="exists($notes)"/>
           </xsl:call-template>
-          <section class="text" id="text" aria-label="Text of the document">
+          <section class="text" id="text" aria-label="{te:t('Text of the document')}">
+            <xsl:sequence select="te:lang-attributes($tei)"/>
             <xsl:apply-templates select="$tei/tei:text, $tei/tei:TEI"/>
           </section>
           <xsl:call-template name="te:legend"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
@@ -241,11 +242,11 @@
     CSS reads (no script needed); script remembers the choice and puts it in the URL.</xd:desc></xd:doc>
   <xsl:template name="te:view-switch">
     <fieldset class="view-switch">
-      <legend>View</legend>
+      <legend><xsl:value-of select="te:t('View')"/></legend>
       <input type="radio" name="view" id="view-reading" value="reading" checked="checked"/>
-      <label for="view-reading">Reading <span class="hint">(corrections applied)</span></label>
+      <label for="view-reading"><xsl:value-of select="te:t('Reading')"/><xsl:text> </xsl:text><span class="hint"><xsl:value-of select="te:t('(corrections applied)')"/></span></label>
       <input type="radio" name="view" id="view-diplomatic" value="diplomatic"/>
-      <label for="view-diplomatic">Diplomatic <span class="hint">(the source as it stands)</span></label>
+      <label for="view-diplomatic"><xsl:value-of select="te:t('Diplomatic')"/><xsl:text> </xsl:text><span class="hint"><xsl:value-of select="te:t('(the source as it stands)')"/></span></label>
     </fieldset>
   </xsl:template>
 
@@ -256,7 +257,7 @@
     <xsl:variable name="relations" select="key('te:relations', $self, $corpus)"/>
     <xsl:if test="exists($relations)">
       <section class="relations" aria-labelledby="relations-heading">
-        <h2 id="relations-heading">Related documents</h2>
+        <h2 id="relations-heading"><xsl:value-of select="te:t('Related documents')"/></h2>
         <ul>
           <xsl:for-each-group select="$relations" group-by="string-join((@name, @active, @passive, @mutual), '|')">
             <xsl:variable name="relation" select="current-group()[1]"/>
@@ -265,7 +266,7 @@
             <xsl:for-each select="tokenize(normalize-space(string-join(($relation/@active, $relation/@passive, $relation/@mutual), ' ')))[. ne $self]">
               <xsl:variable name="target" select="te:target(., $tei)"/>
               <li>
-                <span class="relation"><xsl:value-of select="if ($active or $relation/@mutual) then $labels[1] else $labels[2]"/>:</span>
+                <span class="relation"><xsl:value-of select="te:t(if ($active or $relation/@mutual) then $labels[1] else $labels[2])"/>:</span>
                 <xsl:text> </xsl:text>
                 <xsl:choose>
                   <xsl:when test="$target"><a href="{te:link($target, te:page-of($tei))}"><xsl:value-of select="te:label-of($target)"/></a></xsl:when>
@@ -287,7 +288,7 @@
     <xsl:variable name="main" as="element()*">
         <article class="register" aria-labelledby="register-title">
           <h1 id="register-title"><xsl:value-of select="$title"/></h1>
-          <p class="register-count"><xsl:value-of select="count($entries)"/> entries, in alphabetical order.</p>
+          <p class="register-count"><xsl:value-of select="replace(te:t('{n} entries, in alphabetical order.'), '{n}', string(count($entries)), 'q')"/></p>
           <xsl:apply-templates select="$entries">
             <xsl:sort select="lower-case(te:sort-key(.))"/>
           </xsl:apply-templates>
@@ -298,7 +299,7 @@
     <xsl:sequence select="map{
       'id': string($register/@xml:id), 'kind': 'register', 'path': te:page-of($register),
       'title': $title, 'short_title': te:short-title($register),
-      'description': $title || ': ' || count($entries) || ' entries, with every occurrence in the documents.',
+      'description': $title || ': ' || replace(te:t('{n} entries, with every occurrence in the documents.'), '{n}', string(count($entries)), 'q'),
       'main': te:html($main)
     }"/>
   </xsl:template>

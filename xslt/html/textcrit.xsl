@@ -44,8 +44,8 @@
       <span class="separator" hidden="hidden"><xsl:text> </xsl:text></span>
       <span class="reading-source"><xsl:apply-templates select="$source/node()"/></span>
       <span class="tip" role="tooltip" id="{$tip}">
-        <xsl:value-of select="'The source reads “' || te:plain($source) || '”; ' || $kind || ' by the editors: “' || te:plain($edited) || '”'
-          || ($edited/@cert ! (' (certainty: ' || . || ')')) || '.'"/>
+        <xsl:value-of select="te:t('The source reads') || ' “' || te:plain($source) || '”; ' || te:t($kind || ' by the editors:') || ' “' || te:plain($edited) || '”'
+          || ($edited/@cert ! (' (' || te:t('certainty:') || ' ' || te:t(.) || ')')) || '.'"/>
         <xsl:if test="$note"><xsl:text> </xsl:text><xsl:value-of select="te:plain($note)"/></xsl:if>
       </span>
     </span>

@@ -26,13 +26,13 @@
     <xsl:element name="{$name}">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <xsl:attribute name="class" select="string-join(('tei-' || local-name(), tokenize(@type) ! ('type-' || .), tokenize(@rend) ! ('rend-' || .), $class), ' ')"/>
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:sequence select="te:lang-attributes(.)"/>
       <xsl:sequence select="$content"/>
       <!-- notes standing between blocks (an endnote call after a block quotation) belong to the block before them -->
       <xsl:apply-templates select="te:notes-after(.)[te:is-between-blocks(.)]" mode="te:after-block"/>
       <xsl:if test="@xml:id and ancestor::tei:text">
         <xsl:text> </xsl:text>
-        <a class="permalink" href="#{@xml:id}" aria-label="Permalink to this passage">¶</a>
+        <a class="permalink" href="#{@xml:id}" aria-label="{te:t('Permalink to this passage')}">¶</a>
       </xsl:if>
     </xsl:element>
   </xsl:template>
@@ -112,7 +112,7 @@
     <xsl:call-template name="te:block">
       <xsl:with-param name="name" select="if (te:in-phrase(.)) then 'span' else 'p'"/>
       <xsl:with-param name="content" as="item()*">
-        <span class="label">Signature</span>
+        <span class="label"><xsl:value-of select="te:t('Signature')"/></span>
         <xsl:apply-templates/>
       </xsl:with-param>
     </xsl:call-template>

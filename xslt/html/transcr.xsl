@@ -18,8 +18,8 @@
   <xd:doc><xd:desc>An addition in another hand: marked by typeface and colour, with a label naming the hand.</xd:desc></xd:doc>
   <xsl:template match="tei:add">
     <xsl:variable name="hand" select="te:target(@hand, .)"/>
-    <span class="tei-add place-{(@place, 'unknown')[1]}" title="{normalize-space(('Added by hand. ' || te:plain($hand)))}">
-      <span class="label">handwritten:</span>
+    <span class="tei-add place-{(@place, 'unknown')[1]}" title="{normalize-space((te:t('Added by hand.') || ' ' || te:plain($hand)))}">
+      <span class="label"><xsl:value-of select="te:t('handwritten:')"/></span>
       <xsl:text> </xsl:text>
       <span class="added"><xsl:apply-templates/></span>
     </span>
@@ -34,7 +34,7 @@
     when the number is not known), shown in the diplomatic view.</xd:desc></xd:doc>
   <xsl:template match="tei:pb">
     <span class="tei-pb" role="note"
-          title="{if (@n) then 'Page ' || @n || ' of the source begins' else 'Page break in the source (its leaf or page number is not known)'}">
+          title="{if (@n) then replace(te:t('Page {n} of the source begins'), '{n}', @n, 'q') else te:t('Page break in the source (its leaf or page number is not known)')}">
       <!-- a rule, not a bracketed numeral: it must not look like a note call, and a number is
            shown only where the source gives one (the principles infer none) -->
       <span class="pb-sign" aria-hidden="true">|</span>
@@ -44,7 +44,7 @@
 
   <xd:doc><xd:desc>A column break or a milestone of the source: a marker like a page break's.</xd:desc></xd:doc>
   <xsl:template match="tei:cb | tei:milestone">
-    <span class="tei-{local-name()}" role="note" title="{if (self::tei:cb) then 'Column break in the source' else 'Milestone in the source: ' || (@unit, 'section')[1]}">
+    <span class="tei-{local-name()}" role="note" title="{if (self::tei:cb) then te:t('Column break in the source') else te:t('Milestone in the source:') || ' ' || (@unit, 'section')[1]}">
       <xsl:text>[</xsl:text><xsl:value-of select="(@n, if (self::tei:cb) then 'col.' else '§')[1]"/><xsl:text>]</xsl:text>
     </span>
   </xsl:template>
@@ -77,14 +77,14 @@
   <xd:doc><xd:desc>What a piece of forme work is, for its label.</xd:desc></xd:doc>
   <xsl:function name="te:fw-label" as="xs:string">
     <xsl:param name="type" as="xs:string?"/>
-    <xsl:sequence select="(map{'classification': 'Classification', 'reference': 'Reference', 'transmission': 'Transmission',
-      'stamp': 'Stamp', 'translation': 'Translation note of the source', 'header': 'Running head', 'pageNum': 'Page number'}(string($type)), 'Marking')[1]"/>
+    <xsl:sequence select="te:t((map{'classification': 'Classification', 'reference': 'Reference', 'transmission': 'Transmission',
+      'stamp': 'Stamp', 'translation': 'Translation note of the source', 'header': 'Running head', 'pageNum': 'Page number'}(string($type)), 'Marking')[1])"/>
   </xsl:function>
 
   <xd:doc><xd:desc>A stamp: a boxed span, labelled unless its forme work says so already.</xd:desc></xd:doc>
   <xsl:template match="tei:stamp">
     <span class="tei-stamp">
-      <xsl:if test="not(parent::tei:fw[@type = 'stamp'])"><span class="label">Stamp</span><xsl:text> </xsl:text></xsl:if>
+      <xsl:if test="not(parent::tei:fw[@type = 'stamp'])"><span class="label"><xsl:value-of select="te:t('Stamp')"/></span><xsl:text> </xsl:text></xsl:if>
       <xsl:apply-templates/>
     </span>
   </xsl:template>

@@ -35,27 +35,27 @@
       <section class="title-page">
         <p class="book-title"><xsl:value-of select="$info?title"/></p>
         <p class="book-subtitle"><xsl:value-of select="$info?subtitle"/></p>
-        <p class="book-editors">Edited by <xsl:value-of select="string-join($info?editors?*, ', ')"/></p>
-        <p class="book-publisher">teiedition · version <xsl:value-of select="$info?version"/></p>
+        <p class="book-editors"><xsl:value-of select="te:t('Edited by')"/><xsl:text> </xsl:text><xsl:value-of select="string-join($info?editors?*, ', ')"/></p>
+        <p class="book-publisher">teiedition · <xsl:value-of select="te:t('version')"/><xsl:text> </xsl:text><xsl:value-of select="$info?version"/></p>
       </section>
       <section class="imprint">
         <p><xsl:value-of select="$info?title"/>. <xsl:value-of select="$info?subtitle"/>.
-          Edited by <xsl:value-of select="string-join($info?editors?*, ', ')"/>.</p>
-        <p>Version <xsl:value-of select="$info?version"/> of <xsl:value-of select="te:format-date($info?date)"/>; this copy built on <xsl:value-of select="te:format-date($build-date)"/>.</p>
+          <xsl:value-of select="te:t('Edited by')"/><xsl:text> </xsl:text><xsl:value-of select="string-join($info?editors?*, ', ')"/>.</p>
+        <p><xsl:value-of select="replace(replace(replace(te:t('Version {version} of {date}; this copy built on {built}.'), '{version}', $info?version, 'q'), '{date}', te:format-date($info?date), 'q'), '{built}', te:format-date($build-date), 'q')"/></p>
         <xsl:for-each select="$front/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability/*">
           <p><xsl:apply-templates/></p>
         </xsl:for-each>
-        <p>Sources:</p>
+        <p><xsl:value-of select="te:t('Sources:')"/></p>
         <ul class="sources">
           <xsl:for-each select="$documents">
             <xsl:variable name="ms" select="tei:teiHeader//tei:sourceDesc/tei:msDesc/tei:msIdentifier"/>
             <li><xsl:value-of select="te:short-title(.)"/>: <xsl:value-of select="if ($ms) then string-join($ms/* ! te:plain(.), ', ') else te:plain((tei:teiHeader//tei:sourceDesc/tei:bibl)[1])"/></li>
           </xsl:for-each>
         </ul>
-        <p>Set in Source Serif 4 (SIL Open Font Licence) and made into a book by teiedition with WeasyPrint.</p>
+        <p><xsl:value-of select="te:t('Set in Source Serif 4 (SIL Open Font Licence) and made into a book by teiedition with WeasyPrint.')"/></p>
       </section>
       <nav class="toc" id="contents">
-        <h1>Contents</h1>
+        <h1><xsl:value-of select="te:t('Contents')"/></h1>
         <ul>
           <xsl:for-each select="$divisions">
             <li class="toc-front"><a href="#{@xml:id}"><xsl:value-of select="te:plain(tei:head[1])"/></a></li>
@@ -64,7 +64,7 @@
             <li class="toc-document"><a href="#{@xml:id}"><xsl:value-of select="te:title(.)"/></a></li>
           </xsl:for-each>
           <xsl:for-each select="$registers">
-            <li class="toc-index"><a href="#index-{@xml:id}">Index of <xsl:value-of select="@xml:id"/></a></li>
+            <li class="toc-index"><a href="#index-{@xml:id}"><xsl:value-of select="te:t('Index of ' || @xml:id)"/></a></li>
           </xsl:for-each>
         </ul>
       </nav>
@@ -113,6 +113,7 @@
         <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
       </xsl:call-template>
       <section class="text">
+        <xsl:sequence select="te:lang-attributes($tei)"/>
         <xsl:apply-templates select="$tei/tei:text, $tei/tei:TEI">
           <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
         </xsl:apply-templates>
@@ -150,6 +151,6 @@
         </xsl:if>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:sequence select="map{'id': 'index-' || $register/@xml:id, 'title': 'Index of ' || $register/@xml:id, 'entries': array{ $entries }}"/>
+    <xsl:sequence select="map{'id': 'index-' || $register/@xml:id, 'title': te:t('Index of ' || $register/@xml:id), 'entries': array{ $entries }}"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -79,7 +79,7 @@
       <xsl:with-param name="call" select="te:textual-letter(.)"/>
       <xsl:with-param name="content" as="item()*">
         <xsl:apply-templates select="$edited/node()"/>] <xsl:apply-templates select="$source/node()"/>
-        <xsl:text> </xsl:text><i><xsl:value-of select="if ($edited/self::tei:corr) then 'in the source' else 'in the source; regularised'"/></i>.</xsl:with-param>
+        <xsl:text> </xsl:text><i><xsl:value-of select="te:t(if ($edited/self::tei:corr) then 'in the source' else 'in the source; regularised')"/></i>.</xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 

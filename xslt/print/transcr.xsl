@@ -22,7 +22,7 @@
       <xsl:with-param name="series" select="'textual'"/>
       <xsl:with-param name="call" select="te:textual-letter(.)"/>
       <xsl:with-param name="content" as="item()*">
-        <xsl:apply-templates/>] <i>added by hand<xsl:value-of select="if (@place = 'inline') then ' in the line' else ''"/></i>
+        <xsl:apply-templates/>] <i><xsl:value-of select="te:t(if (@place = 'inline') then 'added by hand in the line' else 'added by hand')"/></i>
         <xsl:if test="$hand">: <xsl:value-of select="te:plain($hand)"/></xsl:if>
       </xsl:with-param>
     </xsl:call-template>
