@@ -27,13 +27,18 @@
     <xsl:variable name="title-stmt" select="$front/tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
     <xsl:variable name="info" as="map(*)"><xsl:call-template name="te:edition"/></xsl:variable>
     <xsl:variable name="divisions" select="$front/tei:text/tei:body/tei:div"/>
+    <xsl:variable name="short-title" select="(normalize-space($title-stmt/tei:title[@type = 'short'])[.], $info?title)[1]"/>
     <xsl:variable name="registers" select="for $r in $te:indices return $corpus/tei:TEI[@xml:id = $r]"/>
     <xsl:variable name="body" as="element()*">
       <section class="half-title">
-        <p class="book-title"><xsl:value-of select="$info?title"/></p>
+        <p class="book-title"><xsl:value-of select="$short-title"/></p>
       </section>
       <section class="title-page">
-        <p class="book-title"><xsl:value-of select="$info?title"/></p>
+        <!-- broken by sense: the main title, then what follows its colon -->
+        <p class="book-title"><xsl:value-of select="if (contains($info?title, ': ')) then substring-before($info?title, ': ') else $info?title"/></p>
+        <xsl:if test="contains($info?title, ': ')">
+          <p class="book-title-rest"><xsl:value-of select="substring-after($info?title, ': ')"/></p>
+        </xsl:if>
         <p class="book-subtitle"><xsl:value-of select="$info?subtitle"/></p>
         <p class="book-editors">Edited by <xsl:value-of select="string-join($info?editors?*, ', ')"/></p>
         <p class="book-publisher">teiedition · version <xsl:value-of select="$info?version"/></p>
@@ -52,7 +57,6 @@
             <li><xsl:value-of select="te:short-title(.)"/>: <xsl:value-of select="if ($ms) then string-join($ms/* ! te:plain(.), ', ') else te:plain((tei:teiHeader//tei:sourceDesc/tei:bibl)[1])"/></li>
           </xsl:for-each>
         </ul>
-        <p>Set in Source Serif 4 (SIL Open Font Licence) and made into a book by teiedition with WeasyPrint.</p>
       </section>
       <nav class="toc" id="contents">
         <h1>Contents</h1>
@@ -76,7 +80,7 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:sequence select="map{
-      'title': $info?title, 'subtitle': $info?subtitle, 'editors': $info?editors, 'lang': $info?lang,
+      'title': $info?title, 'short_title': $short-title, 'subtitle': $info?subtitle, 'editors': $info?editors, 'lang': $info?lang,
       'keywords': array{ distinct-values(($front, $documents)//tei:textClass//tei:term ! normalize-space(.)) },
       'html': te:html($body),
       'documents': array{ $documents ! map{'id': string(@xml:id), 'title': te:title(.), 'short_title': te:short-title(.),
