@@ -27,6 +27,7 @@ from jinja2 import Environment
 from .exceptions import BuildError
 from .press import finish, press_book
 from .problems import display_path
+from .screen import finish as screen_finish
 
 #: Trim sizes a book can have (CSS page sizes).
 TRIMS = {"royal-octavo": "156mm 234mm", "a4": "210mm 297mm"}
@@ -73,18 +74,20 @@ class Book:
         book = self.book
         return self.env.get_template("print/book.html").render(
             book=book, body=book["html"], indices=book["indices"] if pages is not None else [],
-            pages=pages or {}, trim=TRIMS[self.config.trim], trim_label=TRIM_LABELS[self.config.trim], title=book["title"], author=", ".join(book["editors"]),
+            pages={entry: page_ranges(places) for entry, places in (pages or {}).items()}, trim=TRIMS[self.config.trim], trim_label=TRIM_LABELS[self.config.trim], title=book["title"], author=", ".join(book["editors"]),
             subject=book["subtitle"], keywords=book["keywords"], date=self.config.date,
         )
 
     def layout(self, pages: dict[str, list[tuple[int, str]]] | None):
         from weasyprint import HTML
 
+        english_hyphenation()
         return HTML(string=self.html(pages), base_url=str(self.folder / "book.html"),
                     url_fetcher=restricted_fetcher(self.folder)).render()
 
     def index_pages(self, document) -> dict[str, list[tuple[int, str]]]:
-        """For each index entry, its pages (ascending, each once) and the first place on each."""
+        """For each index entry, its pages (ascending, each once) and the first place on each.
+        Each place is given by its ids, the name's own first: the first the book has counts."""
         page_of: dict[str, int] = {}
         for number, page in enumerate(document.pages, 1):
             for anchor in page.anchors:
@@ -93,8 +96,9 @@ class Book:
         for index in self.book["indices"]:
             for entry in index["entries"]:
                 seen: dict[int, str] = {}
-                for target in entry["refs"]:
-                    if target in page_of:
+                for ids in entry["refs"]:
+                    target = next((i for i in ids if i in page_of), None)
+                    if target is not None:
                         seen.setdefault(page_of[target], target)
                 pages[entry["id"]] = sorted(seen.items())
         return pages
@@ -110,7 +114,7 @@ class Book:
         found = self.index_pages(document)  # the indices come last: they move nothing before them
         if found != pages:
             pages, document = found, self.layout(found)
-        files = {"edition.pdf": self.write(document, "pdf/ua-1"), **self.offprints(document)}
+        files = {"edition.pdf": self.write(document, "pdf/ua-1", finisher=screen_finish), **self.offprints(document)}
         files["edition-press.pdf"] = self.write(press_book(document, self.folder), "pdf/x-4", finisher=finish)
         return files, pages
 
@@ -140,8 +144,29 @@ class Book:
             offprint.metadata.title = document["title"]
             offprint.metadata.authors = list(document["authors"])
             offprint.metadata.description = document["description"]
-            files[f"{slug}.pdf"] = self.write(offprint, "pdf/ua-1")
+            files[f"{slug}.pdf"] = self.write(offprint, "pdf/ua-1", finisher=screen_finish)
         return files
+
+
+def english_hyphenation() -> None:
+    """Text in English ("en") is hyphenated with pyphen's US patterns: the set pyphen takes for
+    "en" breaks "gran-ted", "Cent-ral", "Uni-on", "initiat-ive"; the US set breaks the words of
+    British spelling as well. Text marked en-GB keeps the British set."""
+    import pyphen
+
+    pyphen.LANGUAGES["en"] = pyphen.LANGUAGES["en_US"]
+
+
+def page_ranges(places: list[tuple[int, str]]) -> list[tuple[tuple[int, str], tuple[int, str] | None]]:
+    """An index entry's pages (ascending, each with its first place) as ranges: each run of
+    consecutive pages as its first and last page ("25–35"), a page alone as itself (None)."""
+    runs: list[list[tuple[int, str]]] = []
+    for place in places:
+        if runs and place[0] == runs[-1][-1][0] + 1:
+            runs[-1].append(place)
+        else:
+            runs.append([place])
+    return [(run[0], run[-1] if len(run) > 1 else None) for run in runs]
 
 
 def font_coverage(folder: Path) -> frozenset[int]:
