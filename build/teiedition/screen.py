@@ -14,15 +14,21 @@ def finish(document, pdf) -> None:
 
 
 def describe_links(document) -> None:
-    """The links' descriptions from their titles."""
+    """The links' descriptions from their titles. A part of a link drawn by CSS (the page
+    number after a reference) has no element of its own: it takes the title of a link to the
+    same place."""
     import pydyf
 
-    for page in document.pages:
-        for _type, _target, _rectangle, box in page.links:
-            annotation = getattr(box, "link_annotation", None)
-            title = box.element.get("title") if box.element is not None else None
-            if annotation is not None and title:
-                annotation["Contents"] = pydyf.String(title)
+    links = [(target, box) for page in document.pages for _type, target, _rectangle, box in page.links]
+    titles: dict[str, str] = {}
+    for target, box in links:
+        if box.element is not None and box.element.get("title"):
+            titles.setdefault(target, box.element.get("title"))
+    for target, box in links:
+        annotation = getattr(box, "link_annotation", None)
+        title = (box.element.get("title") if box.element is not None else None) or titles.get(target)
+        if annotation is not None and title:
+            annotation["Contents"] = pydyf.String(title)
 
 
 def paginate_margins(pdf) -> None:

@@ -43,7 +43,7 @@
           <p class="book-title-rest"><xsl:value-of select="substring-after($info?title, ': ')"/></p>
         </xsl:if>
         <p class="book-subtitle"><xsl:value-of select="$info?subtitle"/></p>
-        <p class="book-editors">Edited by <xsl:value-of select="string-join($info?editors?*, ', ')"/></p>
+        <p class="book-editors">Edited by <xsl:value-of select="replace(string-join($info?editors?*, ', '), '^The ', 'the ')"/></p>
         <p class="book-publisher">teiedition · version <xsl:value-of select="$info?version"/></p>
       </section>
       <section class="imprint">
