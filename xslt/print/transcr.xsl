@@ -26,7 +26,8 @@
     <xsl:call-template name="te:textual-entry">
       <xsl:with-param name="content" as="item()*">
         <xsl:apply-templates/>] <i>added by hand<xsl:value-of select="if (@place = 'inline') then ' in the line' else ''"/></i>
-        <xsl:if test="$hand">: <xsl:value-of select="te:plain($hand)"/></xsl:if>.
+        <xsl:if test="$hand">: <xsl:value-of select="te:plain($hand)"/></xsl:if>
+        <xsl:if test="not(ends-with(normalize-space(te:plain($hand)), '.'))">.</xsl:if>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
