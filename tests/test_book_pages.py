@@ -110,7 +110,9 @@ def test_an_index_gives_every_page_that_prints_the_name(reader, pdfs, heading, w
     """Entries whose identification has no figures: every figure after the name is a locator."""
     first_index = page_of(reader, "index-persons")
     texts = pdftotext(pdfs / "edition.pdf", "-l", str(first_index - 1)).split("\f")
-    printed = [number for number, text in enumerate(texts, 1) if word in flat(text)]
+    # the list of documents repeats the documents' summaries: the index locates them where they stand
+    calendar = range(page_of(reader, "calendar"), page_of(reader, "acknowledgements"))
+    printed = [number for number, text in enumerate(texts, 1) if word in flat(text) and number not in calendar]
     index = re.sub("\u2010\n", "", pdftotext(pdfs / "edition.pdf", "-f", str(first_index)))
     entry = re.search(rf"(?:^|\n){re.escape(heading)}, [^\d]*?((?:\d+(?:–\d+)?,\s)*\d+(?:–\d+)?)", index)
     assert entry, heading
@@ -173,8 +175,23 @@ def test_an_offprints_subject_is_not_cut_at_an_initial(pdfs):
     assert len(subject) > 40 and not re.search(r"\b[A-Z]\.$", subject)
 
 
-def test_running_heads_and_folios_are_pagination_artifacts(pdfs):
+def test_running_heads_and_folios_are_pagination_artifacts(reader, pdfs):
     with pikepdf.open(pdfs / "edition.pdf") as pdf:
-        for number in (8, 23):  # a verso and a recto inside chapters: running head and folio
+        # the second page of a chapter and of a document: running head and folio
+        for number in (page_of(reader, "introduction") + 1, page_of(reader, DOCUMENTS[0]) + 1):
             content = pdf.pages[number - 1].Contents.read_bytes()
             assert len(re.findall(rb"/Artifact\s*<<\s*/Type\s*/Pagination\s*>>\s*BDC", content)) >= 2, f"page {number}"
+
+
+def test_the_list_of_documents_gives_each_ones_date_summary_and_page(reader, pdfs):
+    start = page_of(reader, "calendar")
+    text = flat(pdftotext(pdfs / "edition.pdf", "-f", str(start), "-l", str(start + 1)))
+    assert "26 December 1985" in text and "12 February 1986" in text
+    for slug in DOCUMENTS:
+        assert f"p.\u00a0{page_of(reader, slug)}" in text or f"p. {page_of(reader, slug)}" in text, slug
+
+
+def test_the_front_matter_is_in_a_presss_order(reader):
+    order = ["contents", "calendar", "acknowledgements", "abbreviations", "introduction", "principles", DOCUMENTS[0]]
+    pages = [page_of(reader, name) for name in order]
+    assert pages == sorted(pages)

@@ -23,13 +23,21 @@
   <xd:doc><xd:desc>The registers printed as indices, in this order.</xd:desc></xd:doc>
   <xsl:variable name="te:indices" as="xs:string+" select="('persons', 'organisations', 'places')"/>
 
+  <xd:doc><xd:desc>The divisions of the front matter in a press's order, by their @type (others follow,
+    in the edition's order): acknowledgements or preface, abbreviations, introduction, principles.</xd:desc></xd:doc>
+  <xsl:variable name="te:front-order" as="xs:string+" select="('preface', 'acknowledgements', 'abbreviations', 'introduction', 'principles')"/>
+
   <xd:doc><xd:desc>The whole book as a map for the build.</xd:desc></xd:doc>
   <xsl:template name="te:book">
     <xsl:variable name="title-stmt" select="$front/tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
     <xsl:variable name="edition" as="map(*)"><xsl:call-template name="te:edition"/></xsl:variable>
     <!-- the edition's titles are the editors' prose: typographic quotes -->
     <xsl:variable name="info" select="map:merge((map{'title': te:educate($edition?title), 'subtitle': te:educate($edition?subtitle)}, $edition), map{'duplicates': 'use-first'})"/>
-    <xsl:variable name="divisions" select="$front/tei:text/tei:body/tei:div"/>
+    <xsl:variable name="divisions" as="element(tei:div)*">
+      <xsl:perform-sort select="$front/tei:text/tei:body/tei:div">
+        <xsl:sort select="(index-of($te:front-order, string(@type)), count($te:front-order) + 1)[1]"/>
+      </xsl:perform-sort>
+    </xsl:variable>
     <xsl:variable name="short-title" select="(normalize-space($title-stmt/tei:title[@type = 'short'])[.], $info?title)[1]"/>
     <xsl:variable name="registers" select="for $r in $te:indices return $corpus/tei:TEI[@xml:id = $r]"/>
     <xsl:variable name="body" as="element()*">
@@ -64,6 +72,7 @@
       <nav class="toc" id="contents">
         <h1>Contents</h1>
         <ul>
+          <li class="toc-front"><a href="#calendar" title="List of documents">List of documents</a></li>
           <xsl:for-each select="$divisions">
             <li class="toc-front"><a href="#{@xml:id}" title="{te:plain(tei:head[1])}"><xsl:value-of select="te:plain(tei:head[1])"/></a></li>
           </xsl:for-each>
@@ -76,6 +85,16 @@
           </xsl:for-each>
         </ul>
       </nav>
+      <section class="calendar chapter" id="calendar" data-running-head="List of documents">
+        <h1>List of documents</h1>
+        <xsl:for-each select="$documents">
+          <div class="calendar-entry">
+            <p class="calendar-title"><a href="#{@xml:id}" title="{te:educate(te:title(.))}"><xsl:value-of select="te:educate(te:title(.))"/></a></p>
+            <p class="calendar-date"><xsl:value-of select="te:document-date-label(.)"/></p>
+            <p class="calendar-summary"><xsl:value-of select="te:educate(te:whole-first-sentence(te:plain((.//tei:abstract/tei:p)[1])))"/></p>
+          </div>
+        </xsl:for-each>
+      </section>
       <xsl:for-each select="$divisions">
         <xsl:call-template name="te:book-front"><xsl:with-param name="div" select="."/></xsl:call-template>
       </xsl:for-each>
