@@ -195,3 +195,38 @@ def test_the_front_matter_is_in_a_presss_order(reader):
     order = ["contents", "calendar", "acknowledgements", "abbreviations", "introduction", "principles", DOCUMENTS[0]]
     pages = [page_of(reader, name) for name in order]
     assert pages == sorted(pages)
+
+
+def web_paragraph_number(path, identifier: str) -> int:
+    """The ¶ number the website cites a block by: its place among the document's elements
+    with p- identifiers in the text, counted in document order (ancestors not counted)."""
+    tree = etree.parse(str(path))
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    text = tree.find("{http://www.tei-c.org/ns/1.0}text")
+    target = next(e for e in text.iter() if e.get(xml_id) == identifier)
+    ancestors = set(target.iterancestors())
+    number = 1
+    for element in text.iter():
+        if element is target:
+            return number
+        if (element.get(xml_id) or "").startswith("p-") and element not in ancestors:
+            number += 1
+    raise AssertionError(identifier)
+
+
+@pytest.mark.parametrize("slug, identifier, words", [("kgb-message", "p-message-paris-meeting", "We thank the leadership"),
+                                                      ("rajavi-letter", "p-letter-soviet-achievements", "As you noted")])
+def test_paragraphs_carry_the_websites_paragraph_numbers(pdfs, slug, identifier, words):
+    from conftest import TEI
+
+    number = web_paragraph_number(TEI / "texts" / f"{slug}.xml", identifier)
+    first = words.split()
+    for page in etree.fromstring(pdftotext(pdfs / f"{slug}.pdf", "-bbox").encode(), etree.HTMLParser()).iter("page"):
+        found = list(page.iter("word"))
+        for at in range(len(found) - len(first)):
+            if [w.text for w in found[at:at + len(first)]] == first:
+                line = float(found[at].get("ymin"))
+                margin = [w.text for w in found if float(w.get("xmax")) < float(found[at].get("xmin")) and abs(float(w.get("ymin")) - line) < 3]
+                assert margin == [str(number)], f"beside {words!r}: {margin}, not ¶ {number}"
+                return
+    pytest.fail(f"{words!r} not found")

@@ -165,6 +165,22 @@
   </xsl:template>
   <xsl:template match="tei:sourceDesc/tei:bibl[not(text()[normalize-space()])]/text()" priority="3"/>
 
+  <xd:doc><xd:desc>A citable block of a document's text (a paragraph, an item…) carries its number in
+    the margin: the number the website cites it by ("¶ 22"), its place among the document's
+    blocks with p- identifiers (te:citable-label), so that a citation by paragraph works in both.</xd:desc></xd:doc>
+  <xsl:template match="*[starts-with(@xml:id, 'p-')][ancestor::tei:text][not(self::tei:head or self::tei:list)][not(ancestor::tei:note)][not(te:document(.)/@xml:id = 'edition')]" priority="5">
+    <xsl:variable name="block" as="item()*"><xsl:next-match/></xsl:variable>
+    <xsl:variable name="number" select="substring-after(te:citable-label(.), '¶ ')"/>
+    <xsl:for-each select="$block">
+      <xsl:choose>
+        <xsl:when test=". instance of element() and position() = 1">
+          <xsl:copy><xsl:copy-of select="@*"/><span class="para-number" title="¶ {$number}"><xsl:value-of select="$number"/></span><xsl:copy-of select="node()"/></xsl:copy>
+        </xsl:when>
+        <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
   <xd:doc><xd:desc>The metadata panel of the web page is the headnote of the book: its heading says so.</xd:desc></xd:doc>
   <xsl:template name="te:view-switch"/>
 
