@@ -165,10 +165,10 @@
   </xsl:template>
   <xsl:template match="tei:sourceDesc/tei:bibl[not(text()[normalize-space()])]/text()" priority="3"/>
 
-  <xd:doc><xd:desc>A citable block of a document's text (a paragraph, an item…) carries its number in
-    the margin: the number the website cites it by ("¶ 22"), its place among the document's
-    blocks with p- identifiers (te:citable-label), so that a citation by paragraph works in both.</xd:desc></xd:doc>
-  <xsl:template match="*[starts-with(@xml:id, 'p-')][ancestor::tei:text][not(self::tei:head or self::tei:list)][not(ancestor::tei:note)][not(te:document(.)/@xml:id = 'edition')]" priority="5">
+  <xd:doc><xd:desc>A paragraph of a document's text carries its number at its head: the number the
+    website cites it by ("¶ 22"), its place among the document's blocks with p- identifiers
+    (te:citable-label), so that a citation by paragraph works in both. Items keep their own labels.</xd:desc></xd:doc>
+  <xsl:template match="tei:p[starts-with(@xml:id, 'p-')][ancestor::tei:text][not(ancestor::tei:note)][not(te:document(.)/@xml:id = 'edition')]" priority="5">
     <xsl:variable name="block" as="item()*"><xsl:next-match/></xsl:variable>
     <xsl:variable name="number" select="substring-after(te:citable-label(.), '¶ ')"/>
     <xsl:for-each select="$block">
