@@ -4,30 +4,36 @@ The book's indices give the page of each place a name is used: the book is laid 
 the pages of the last build's index (or first without its indices, on a first build), and
 again only if a page has moved. Each page is laid out once for every PDF: the per-document
 PDFs are offprints, the pages of each document cut from the book with their own metadata and
-bookmarks, and the press edition is the same layout written with bleed, crop marks and the
-PDF/X-4 profile. A book whose text, stylesheets and fonts have not changed since the last
-build is not laid out again: its PDFs are kept.
+bookmarks, and the press edition is the same layout made ready for the printer (press.py).
+A book whose text, stylesheets and fonts have not changed since the last build is not laid
+out again: its PDFs are kept.
 
 Layout runs in a worker process (workers.py) while the build's own process makes the web
 pages."""
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import re
 import uuid
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 
 from .exceptions import BuildError
+from .press import finish, press_book
 from .problems import display_path
+from .screen import finish as screen_finish
 
 #: Trim sizes a book can have (CSS page sizes).
 TRIMS = {"royal-octavo": "156mm 234mm", "a4": "210mm 297mm"}
+#: The trim sizes as the colophon names them.
+TRIM_LABELS = {"royal-octavo": "156 × 234 mm (royal octavo)", "a4": "210 × 297 mm (A4)"}
 
 
 @dataclass(frozen=True)
@@ -77,19 +83,22 @@ class Book:
         book = self.book
         return self.env.get_template("print/book.html").render(
             book=book, body=book["html"], indices=book["indices"] if pages is not None else [],
-            pages=pages or {}, trim=TRIMS[self.config.trim], title=book["title"], author=", ".join(book["editors"]),
+            pages={entry: page_ranges(places) for entry, places in (pages or {}).items()}, trim=TRIMS[self.config.trim], trim_label=TRIM_LABELS[self.config.trim], title=book["title"], author=", ".join(book["editors"]),
             subject=book["subtitle"], keywords=book["keywords"], date=self.config.date,
+            date_label=long_date(self.config.date),
         )
 
     def layout(self, pages: dict[str, list[tuple[int, str]]] | None):
         from weasyprint import HTML
 
         own = Path(self.config.theme) / "print" if self.config.theme else None
+        english_hyphenation()
         return HTML(string=self.html(pages), base_url=str(self.folder / "book.html"),
                     url_fetcher=restricted_fetcher(self.folder, own)).render()
 
     def index_pages(self, document) -> dict[str, list[tuple[int, str]]]:
-        """For each index entry, its pages (ascending, each once) and the first place on each."""
+        """For each index entry, its pages (ascending, each once) and the first place on each.
+        Each place is given by its ids, the name's own first: the first the book has counts."""
         page_of: dict[str, int] = {}
         for number, page in enumerate(document.pages, 1):
             for anchor in page.anchors:
@@ -98,8 +107,9 @@ class Book:
         for index in self.book["indices"]:
             for entry in index["entries"]:
                 seen: dict[int, str] = {}
-                for target in entry["refs"]:
-                    if target in page_of:
+                for ids in entry["refs"]:
+                    target = next((i for i in ids if i in page_of), None)
+                    if target is not None:
                         seen.setdefault(page_of[target], target)
                 pages[entry["id"]] = sorted(seen.items())
         return pages
@@ -115,15 +125,16 @@ class Book:
         found = self.index_pages(document)  # the indices come last: they move nothing before them
         if found != pages:
             pages, document = found, self.layout(found)
-        files = {"edition.pdf": self.write(document, "pdf/ua-1"), **self.offprints(document)}
-        # PDF/X-4 wants an output intent; no CMYK characterisation can be had offline, so the
-        # book declares sRGB (X-4 allows device-independent colour): the press converts.
-        files["edition-press.pdf"] = self.write(for_the_press(document), "pdf/x-4", output_intent="srgb")
+        files = {"edition.pdf": self.write(document, "pdf/ua-1", finisher=screen_finish), **self.offprints(document)}
+        files["edition-press.pdf"] = self.write(press_book(document, self.folder), "pdf/x-4", finisher=finish)
         return files, pages
 
-    def write(self, document, variant: str, **options: str) -> bytes:
-        data = document.write_pdf(pdf_variant=variant, pdf_identifier=b"teiedition-" + self.config.date.encode(), **options)
-        return reproducible(data, f"{self.book['title']} {self.config.date} {variant}")
+    def write(self, document, variant: str, **options: Any) -> bytes:
+        """The PDF, its permanent id (the first of /ID) its own: the work, the date and the variant."""
+        seed = f"{document.metadata.title} {self.config.date} {variant}"
+        identifier = hashlib.md5(seed.encode()).hexdigest().encode()
+        data = document.write_pdf(pdf_variant=variant, pdf_identifier=identifier, **options)
+        return reproducible(data, seed)
 
     def offprints(self, book) -> dict[str, bytes]:
         """Each document's pages, cut from the book, with its own title and author."""
@@ -139,12 +150,40 @@ class Book:
             end = order[position + 1][1] if position + 1 < len(order) else first_index
             pages = [page for page in book.pages[start:end] if not is_blank(page)]
             offprint = book.copy(pages)
+            offprint.metadata = copy.copy(book.metadata)  # its own: the book's is the press file's too
             document = next(d for d in self.book["documents"] if d["id"] == slug)
             offprint.metadata.title = document["title"]
             offprint.metadata.authors = list(document["authors"])
             offprint.metadata.description = document["description"]
-            files[f"{slug}.pdf"] = self.write(offprint, "pdf/ua-1")
+            files[f"{slug}.pdf"] = self.write(offprint, "pdf/ua-1", finisher=screen_finish)
         return files
+
+
+def long_date(iso: str) -> str:
+    """A date as the colophon gives it: "7 December 2026"."""
+    day = date.fromisoformat(iso)
+    return f"{day.day} {day:%B %Y}"
+
+
+def english_hyphenation() -> None:
+    """Text in English ("en") is hyphenated with pyphen's US patterns: the set pyphen takes for
+    "en" breaks "gran-ted", "Cent-ral", "Uni-on", "initiat-ive"; the US set breaks the words of
+    British spelling as well. Text marked en-GB keeps the British set."""
+    import pyphen
+
+    pyphen.LANGUAGES["en"] = pyphen.LANGUAGES["en_US"]
+
+
+def page_ranges(places: list[tuple[int, str]]) -> list[tuple[tuple[int, str], tuple[int, str] | None]]:
+    """An index entry's pages (ascending, each with its first place) as ranges: each run of
+    consecutive pages as its first and last page ("25–35"), a page alone as itself (None)."""
+    runs: list[list[tuple[int, str]]] = []
+    for place in places:
+        if runs and place[0] == runs[-1][-1][0] + 1:
+            runs[-1].append(place)
+        else:
+            runs.append([place])
+    return [(run[0], run[-1] if len(run) > 1 else None) for run in runs]
 
 
 def font_coverage(folder: Path) -> frozenset[int]:
@@ -160,22 +199,6 @@ def font_coverage(folder: Path) -> frozenset[int]:
 def missing_glyphs(text: str, covered: frozenset[int]) -> list[str]:
     """The characters of `text` the book's fonts cannot print (spaces and controls aside)."""
     return sorted({ch for ch in text if ord(ch) not in covered and not ch.isspace() and ch.isprintable()})
-
-
-#: The press edition's bleed, in CSS pixels (3 mm), and its printer's marks.
-BLEED = 3 * 96 / 25.4
-MARKS = ("crop",)
-
-
-def for_the_press(document):
-    """The same laid-out book with 3 mm bleed and crop marks around each page. Bleed and marks
-    change neither the trimmed page nor anything on it, so the screen book's layout serves:
-    WeasyPrint reads them only when it draws and writes (Page.bleed, the page box's marks).
-    The screen book must be written before: its pages are changed in place."""
-    for page in document.pages:
-        page.bleed = dict.fromkeys(("top", "right", "bottom", "left"), BLEED)
-        page._page_box.style["marks"] = MARKS
-    return document
 
 
 class Printing:

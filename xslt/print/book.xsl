@@ -6,6 +6,7 @@
   xmlns:xd="http://www.oxygenxml.com/ns/doc/xsl"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="https://teiedition.org/ns"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all">
 
   <xd:doc scope="stylesheet">
@@ -22,20 +23,35 @@
   <xd:doc><xd:desc>The registers printed as indices, in this order.</xd:desc></xd:doc>
   <xsl:variable name="te:indices" as="xs:string+" select="('persons', 'organisations', 'places')"/>
 
+  <xd:doc><xd:desc>The divisions of the front matter in a press's order, by their @type (others follow,
+    in the edition's order): acknowledgements or preface, abbreviations, introduction, principles.</xd:desc></xd:doc>
+  <xsl:variable name="te:front-order" as="xs:string+" select="('preface', 'acknowledgements', 'abbreviations', 'introduction', 'principles')"/>
+
   <xd:doc><xd:desc>The whole book as a map for the build.</xd:desc></xd:doc>
   <xsl:template name="te:book">
     <xsl:variable name="title-stmt" select="$front/tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
-    <xsl:variable name="info" as="map(*)"><xsl:call-template name="te:edition"/></xsl:variable>
-    <xsl:variable name="divisions" select="$front/tei:text/tei:body/tei:div"/>
+    <xsl:variable name="edition" as="map(*)"><xsl:call-template name="te:edition"/></xsl:variable>
+    <!-- the edition's titles are the editors' prose: typographic quotes -->
+    <xsl:variable name="info" select="map:merge((map{'title': te:educate($edition?title), 'subtitle': te:educate($edition?subtitle)}, $edition), map{'duplicates': 'use-first'})"/>
+    <xsl:variable name="divisions" as="element(tei:div)*">
+      <xsl:perform-sort select="$front/tei:text/tei:body/tei:div">
+        <xsl:sort select="(index-of($te:front-order, string(@type)), count($te:front-order) + 1)[1]"/>
+      </xsl:perform-sort>
+    </xsl:variable>
+    <xsl:variable name="short-title" select="(normalize-space($title-stmt/tei:title[@type = 'short'])[.], $info?title)[1]"/>
     <xsl:variable name="registers" select="for $r in $te:indices return $corpus/tei:TEI[@xml:id = $r]"/>
     <xsl:variable name="body" as="element()*">
       <section class="half-title">
-        <p class="book-title"><xsl:value-of select="$info?title"/></p>
+        <p class="book-title"><xsl:value-of select="$short-title"/></p>
       </section>
       <section class="title-page">
-        <p class="book-title"><xsl:value-of select="$info?title"/></p>
+        <!-- broken by sense: the main title, then what follows its colon -->
+        <p class="book-title"><xsl:value-of select="if (contains($info?title, ': ')) then substring-before($info?title, ': ') else $info?title"/></p>
+        <xsl:if test="contains($info?title, ': ')">
+          <p class="book-title-rest"><xsl:value-of select="substring-after($info?title, ': ')"/></p>
+        </xsl:if>
         <p class="book-subtitle"><xsl:value-of select="$info?subtitle"/></p>
-        <p class="book-editors"><xsl:value-of select="te:t('Edited by')"/><xsl:text> </xsl:text><xsl:value-of select="string-join($info?editors?*, ', ')"/></p>
+        <p class="book-editors"><xsl:value-of select="te:t('Edited by')"/><xsl:text> </xsl:text><xsl:value-of select="replace(string-join($info?editors?*, ', '), '^The ', 'the ')"/></p>
         <p class="book-publisher">teiedition · <xsl:value-of select="te:t('version')"/><xsl:text> </xsl:text><xsl:value-of select="$info?version"/></p>
       </section>
       <section class="imprint">
@@ -49,25 +65,36 @@
         <ul class="sources">
           <xsl:for-each select="$documents">
             <xsl:variable name="ms" select="tei:teiHeader//tei:sourceDesc/tei:msDesc/tei:msIdentifier"/>
-            <li><xsl:value-of select="te:short-title(.)"/>: <xsl:value-of select="if ($ms) then string-join($ms/* ! te:plain(.), ', ') else te:plain((tei:teiHeader//tei:sourceDesc/tei:bibl)[1])"/></li>
+            <li><xsl:value-of select="te:educate(te:short-title(.))"/>: <xsl:value-of select="if ($ms) then string-join($ms/* ! te:plain(.), ', ') else te:plain((tei:teiHeader//tei:sourceDesc/tei:bibl)[1])"/></li>
           </xsl:for-each>
         </ul>
-        <p><xsl:value-of select="te:t('Set in Source Serif 4 (SIL Open Font Licence) and made into a book by teiedition with WeasyPrint.')"/></p>
       </section>
       <nav class="toc" id="contents">
         <h1><xsl:value-of select="te:t('Contents')"/></h1>
         <ul>
+          <li class="toc-front"><a href="#calendar" title="List of documents">List of documents</a></li>
           <xsl:for-each select="$divisions">
-            <li class="toc-front"><a href="#{@xml:id}"><xsl:value-of select="te:plain(tei:head[1])"/></a></li>
+            <li class="toc-front"><a href="#{@xml:id}" title="{te:plain(tei:head[1])}"><xsl:value-of select="te:plain(tei:head[1])"/></a></li>
           </xsl:for-each>
+          <li class="toc-part">Documents</li>
           <xsl:for-each select="$documents">
-            <li class="toc-document"><a href="#{@xml:id}"><xsl:value-of select="te:title(.)"/></a></li>
+            <li class="toc-document"><a href="#{@xml:id}" title="{te:educate(te:title(.))}"><xsl:value-of select="te:educate(te:title(.))"/></a></li>
           </xsl:for-each>
           <xsl:for-each select="$registers">
-            <li class="toc-index"><a href="#index-{@xml:id}"><xsl:value-of select="te:t('Index of ' || @xml:id)"/></a></li>
+            <li class="toc-index"><a href="#index-{@xml:id}" title="{te:t('Index of ' || @xml:id)}"><xsl:value-of select="te:t('Index of ' || @xml:id)"/></a></li>
           </xsl:for-each>
         </ul>
       </nav>
+      <section class="calendar chapter" id="calendar" data-running-head="List of documents">
+        <h1>List of documents</h1>
+        <xsl:for-each select="$documents">
+          <div class="calendar-entry">
+            <p class="calendar-title"><a href="#{@xml:id}" title="{te:educate(te:title(.))}"><xsl:value-of select="te:educate(te:title(.))"/></a></p>
+            <p class="calendar-date"><xsl:value-of select="te:document-date-label(.)"/></p>
+            <p class="calendar-summary"><xsl:value-of select="te:educate(te:whole-first-sentence(te:plain((.//tei:abstract/tei:p)[1])))"/></p>
+          </div>
+        </xsl:for-each>
+      </section>
       <xsl:for-each select="$divisions">
         <xsl:call-template name="te:book-front"><xsl:with-param name="div" select="."/></xsl:call-template>
       </xsl:for-each>
@@ -76,12 +103,12 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:sequence select="map{
-      'title': $info?title, 'subtitle': $info?subtitle, 'editors': $info?editors, 'lang': $info?lang,
+      'title': $info?title, 'short_title': $short-title, 'subtitle': $info?subtitle, 'editors': $info?editors, 'lang': $info?lang,
       'keywords': array{ distinct-values(($front, $documents)//tei:textClass//tei:term ! normalize-space(.)) },
       'html': te:html($body),
-      'documents': array{ $documents ! map{'id': string(@xml:id), 'title': te:title(.), 'short_title': te:short-title(.),
+      'documents': array{ $documents ! map{'id': string(@xml:id), 'title': te:educate(te:title(.)), 'short_title': te:educate(te:short-title(.)),
                                            'authors': array{ te:authors(.) }, 'date': te:document-date(.),
-                                           'description': te:first-sentence(te:plain((.//tei:abstract/tei:p)[1]))} },
+                                           'description': te:whole-first-sentence(te:plain((.//tei:abstract/tei:p)[1]))} },
       'indices': array{ $registers ! te:index-data(.) }
     }"/>
   </xsl:template>
@@ -102,10 +129,10 @@
   <xsl:template name="te:book-document">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="notes" select="te:page-notes($tei)"/>
-    <section class="document chapter" id="{$tei/@xml:id}" data-running-head="{te:short-title($tei)}">
+    <section class="document chapter" id="{$tei/@xml:id}" data-running-head="{te:educate(te:short-title($tei))}">
       <header class="document-header">
         <p class="doc-type"><xsl:value-of select="te:doc-type($tei)"/></p>
-        <h1><xsl:value-of select="te:title($tei)"/></h1>
+        <h1><xsl:value-of select="te:educate(te:title($tei))"/></h1>
         <p class="doc-date"><xsl:value-of select="te:document-date-label($tei)"/> · <xsl:value-of select="te:parties($tei)"/></p>
       </header>
       <xsl:call-template name="te:metadata-panel">
@@ -118,12 +145,54 @@
           <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
         </xsl:apply-templates>
       </section>
+      <xsl:call-template name="te:document-end-notes">
+        <xsl:with-param name="tei" select="$tei"/>
+        <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
+      </xsl:call-template>
       <xsl:call-template name="te:document-registers"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
     </section>
   </xsl:template>
 
+  <xd:doc><xd:desc>A source given as a structured citation (elements only, no punctuation of its own)
+    is printed as one: its parts separated by commas, an article's title in quotation marks,
+    each responsibility as "translated by Richard Iserman", a full stop at the end.</xd:desc></xd:doc>
+  <xsl:template match="tei:sourceDesc/tei:bibl[not(text()[normalize-space()])]/*[not(self::tei:note)]" priority="3">
+    <xsl:if test="preceding-sibling::*[not(self::tei:note)]">, </xsl:if>
+    <xsl:choose>
+      <xsl:when test="self::tei:title[@level = 'a']">“<xsl:apply-templates/>”</xsl:when>
+      <xsl:when test="self::tei:respStmt"><xsl:value-of select="normalize-space(tei:resp)"/><xsl:text> </xsl:text><xsl:apply-templates select="tei:resp/following-sibling::node()"/></xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="not(following-sibling::*[not(self::tei:note)])">.</xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:sourceDesc/tei:bibl[not(text()[normalize-space()])]/text()" priority="3"/>
+
+  <xd:doc><xd:desc>A paragraph of a document's text carries its number at its head: the number the
+    website cites it by ("¶ 22"), its place among the document's blocks with p- identifiers
+    (te:citable-label), so that a citation by paragraph works in both. Items keep their own labels.</xd:desc></xd:doc>
+  <xsl:template match="tei:p[starts-with(@xml:id, 'p-')][ancestor::tei:text][not(ancestor::tei:note)][not(te:document(.)/@xml:id = 'edition')]" priority="5">
+    <xsl:variable name="block" as="item()*"><xsl:next-match/></xsl:variable>
+    <xsl:variable name="number" select="substring-after(te:citable-label(.), '¶ ')"/>
+    <xsl:for-each select="$block">
+      <xsl:choose>
+        <xsl:when test=". instance of element() and position() = 1">
+          <xsl:copy><xsl:copy-of select="@*"/><span class="para-number" title="¶ {$number}"><xsl:value-of select="$number"/></span><xsl:copy-of select="node()"/></xsl:copy>
+        </xsl:when>
+        <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
   <xd:doc><xd:desc>The metadata panel of the web page is the headnote of the book: its heading says so.</xd:desc></xd:doc>
   <xsl:template name="te:view-switch"/>
+
+  <xd:doc><xd:desc>The first sentence of a text, whole: it ends at a full stop after a small letter,
+    a figure or a closing bracket or quote, before a capital; the full stop of an initial ("M. S.
+    Gorbachev") or of an abbreviation ("U.S.S.R.") ends none.</xd:desc></xd:doc>
+  <xsl:function name="te:whole-first-sentence" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="replace($text, '^(.*?[\p{Ll}\d\)\]”’&quot;][.!?])\s+[\p{Lu}“‘&quot;].*$', '$1', 's')"/>
+  </xsl:function>
 
   <xd:doc><xd:desc>How an entry heads the index: a person surname first ("Gorbachev, Mikhail Sergeyevich"),
     anything else by its main name.</xd:desc></xd:doc>
@@ -134,8 +203,11 @@
                           else te:label-of($entry)"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>An index: its entries, each with its name, a short identification, and the book ids of the
-    places it is named (in the documents and the front matter), for the build to turn into page numbers.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>An index: its entries, each with its name, its identification, and for each place it
+    is named (in the documents, their headnotes and notes, and the front matter) the book's ids
+    of that place: the name's own, and the paragraph's or note's it stands in, should the name
+    not be printed with an id of its own (a header field printed as plain text). The build turns
+    them into page numbers.</xd:desc></xd:doc>
   <xsl:function name="te:index-data" as="map(*)">
     <xsl:param name="register" as="element(tei:TEI)"/>
     <xsl:variable name="prefix" select="map{'persons': 'psn:', 'organisations': 'org:', 'places': 'plc:'}($register/@xml:id)"/>
@@ -145,9 +217,9 @@
         <xsl:variable name="mentions" select="key('te:mentions', $prefix || @xml:id, $corpus)[te:in-book(.)]"/>
         <xsl:if test="exists($mentions)">
           <xsl:sequence select="map{
-            'id': string(@xml:id), 'name': te:index-name(.), 'sort': te:sort-key(.),
-            'identification': replace(te:first-sentence(normalize-space((tei:note[@type = 'identification'], tei:desc)[1] ! te:plain(.))), '\.$', ''),
-            'refs': array{ distinct-values($mentions ! te:book-id(te:citable(.))) }}"/>
+            'id': string(@xml:id), 'name': te:educate(te:index-name(.)), 'sort': te:sort-key(.),
+            'identification': te:educate(replace(te:whole-first-sentence(normalize-space((tei:note[@type = 'identification'], tei:desc)[1] ! te:plain(.))), '\.$', '')),
+            'refs': array{ $mentions ! array{ te:mention-id(.), te:book-id(te:citable(.)) } }}"/>
         </xsl:if>
       </xsl:for-each>
     </xsl:variable>

@@ -23,4 +23,5 @@
   <xsl:include href="transcr.xsl"/>
   <xsl:include href="linking.xsl"/>
   <xsl:include href="book.xsl"/>
+  <xsl:include href="typography.xsl"/>
 </xsl:stylesheet>

@@ -25,13 +25,38 @@
     <xsl:variable name="p" select="tokenize(normalize-space($pointer))[1]"/>
     <xsl:variable name="target" select="te:target($p, .)"/>
     <xsl:choose>
-      <xsl:when test="matches($p, '^https?://') and not(ancestor::*[te:is-link(.)])"><a href="{$p}" class="{$class}"><xsl:sequence select="$linked"/></a></xsl:when>
+      <xsl:when test="matches($p, '^https?://') and not(ancestor::*[te:is-link(.)])">
+        <a href="{$p}" class="{$class}" title="{$p}">
+          <xsl:choose>
+            <!-- an address printed as itself breaks only after a slash of its path, never at
+                 its own hyphens (a reader would take them for hyphenation), and gains no hyphen -->
+            <xsl:when test="normalize-space(string-join($linked ! string(.))) = $p">
+              <xsl:variable name="parts" select="tokenize(substring-after($p, '//'), '/')"/>
+              <span class="url-part"><xsl:value-of select="substring-before($p, '//') || '//' || $parts[1]"/></span>
+              <xsl:for-each select="subsequence($parts, 2)">/<wbr/><span class="url-part"><xsl:value-of select="."/></span></xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise><xsl:sequence select="$linked"/></xsl:otherwise>
+          </xsl:choose>
+        </a>
+      </xsl:when>
       <xsl:when test="$target and te:in-book($target) and not(ancestor::*[te:is-link(.)])">
-        <a class="{string-join(('pageref', $class), ' ')}" href="#{te:book-id($target)}"><xsl:sequence select="$linked"/></a>
+        <a class="{string-join(('pageref', $class), ' ')}" href="#{te:book-id($target)}" title="{normalize-space(string-join($linked ! string(.)))}"><xsl:sequence select="$linked"/></a>
       </xsl:when>
       <xsl:otherwise><xsl:sequence select="$content"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <xd:doc><xd:desc>A name the indices list carries an id of its own, so that its page is the page it
+    is printed on, not that of the start of its paragraph. Names are not hyphenated.</xd:desc></xd:doc>
+  <xsl:template match="tei:persName[@ref] | tei:orgName[@ref] | tei:placeName[@ref] | tei:name[@ref] | tei:rs[@ref]" priority="1">
+    <span class="mention" id="{te:mention-id(.)}"><xsl:next-match/></span>
+  </xsl:template>
+
+  <xd:doc><xd:desc>The book's id of a name the indices list.</xd:desc></xd:doc>
+  <xsl:function name="te:mention-id" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="'m-' || generate-id($name)"/>
+  </xsl:function>
 
   <xd:doc><xd:desc>True for an element printed in the book (not a register entry, which the indices list by page).</xd:desc></xd:doc>
   <xsl:function name="te:in-book" as="xs:boolean">

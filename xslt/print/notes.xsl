@@ -9,34 +9,111 @@
   exclude-result-prefixes="#all">
 
   <xd:doc scope="stylesheet">
-    <xd:desc>Notes on paper: footnotes at the foot of the page where they are called, in three
-      visibly different series — the source's own notes in brackets ([1], or *2 where the
-      source gives no number), the editors' notes numbered as on the web page (1, 2, 3), and
-      the textual notes of the interventions lettered (a, b, c: "Paris] Pants in the source").
+    <xd:desc>Notes on paper, in three series kept apart: the editors' notes, numbered as on the
+      web page (1, 2, 3), are footnotes; the source's own notes keep the source's place — a
+      footnote in brackets ([1], or *2 where the source gives no number) where the source has
+      footnotes, and at the end of the document where it has endnotes (place="end"); the textual
+      notes of the interventions, lettered without i, l and o (a, b, c … ("Paris] Pants in the
+      source"), form the textual apparatus at the end of each document. A call that follows
+      another call is separated from it by a comma, and one that follows a figure is set apart,
+      so that no call reads as part of a number.
       CSS floats each footnote element (float: footnote) and prints its data-call.</xd:desc>
   </xd:doc>
 
-  <xd:doc><xd:desc>A note becomes a footnote element at its call, carrying the note's id (its PDF destination).</xd:desc></xd:doc>
+  <xd:doc><xd:desc>A note becomes a footnote element at its call, carrying the note's id (its PDF
+    destination); an endnote of the source, only its call (its text is at the end of the document).</xd:desc></xd:doc>
   <xsl:template name="te:note-marker">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:param name="number" as="xs:string"/>
-    <xsl:call-template name="te:footnote">
-      <xsl:with-param name="id" select="string($note/@xml:id)"/>
-      <xsl:with-param name="series" select="if (te:is-ours($note)) then 'editors' else 'source'"/>
-      <xsl:with-param name="call" select="$number"/>
-      <xsl:with-param name="content" as="item()*"><xsl:apply-templates select="$note/node()"/></xsl:with-param>
-    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="te:is-endnote($note)">
+        <xsl:call-template name="te:call">
+          <xsl:with-param name="id" select="string($note/@xml:id)"/>
+          <xsl:with-param name="series" select="'source'"/>
+          <xsl:with-param name="call" select="$number"/>
+          <xsl:with-param name="before" select="$note/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="te:footnote">
+          <xsl:with-param name="id" select="string($note/@xml:id)"/>
+          <xsl:with-param name="series" select="if (te:is-ours($note)) then 'editors' else 'source'"/>
+          <xsl:with-param name="call" select="$number"/>
+          <xsl:with-param name="before" select="$note/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]"/>
+          <xsl:with-param name="content" as="item()*"><xsl:apply-templates select="$note/node()"/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <xd:doc><xd:desc>A footnote: the call, a link to the note whose id marks the call's place (so that the
-    note's page and its call's can be compared), and the note, which CSS floats to the foot of the page.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>True for a note of the source that the source prints at its end.</xd:desc></xd:doc>
+  <xsl:function name="te:is-endnote" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="not(te:is-ours($note)) and $note/@place = 'end' and empty($note/ancestor::tei:note)"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>A call: a link to its note (its id marks the call's place, so that the note's page
+    and its call's can be compared). `$before` is what precedes the call: after another call it
+    takes a comma, after a figure a space, so that no call reads as part of a number.</xd:desc></xd:doc>
+  <xsl:template name="te:call">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="series" as="xs:string"/>
+    <xsl:param name="call" as="xs:string"/>
+    <xsl:param name="before" as="item()?"/>
+    <xsl:variable name="after" select="if ($before instance of element() and ($before/self::tei:note[not(te:is-between-blocks(.))] or te:is-textual-note-point($before))) then 'after-call'
+                                       else if (matches(string($before), '\d$')) then 'after-figure' else ()"/>
+    <a class="{string-join(('call', 'call-' || $series, $after), ' ')}" id="call-{$id}" href="#{$id}" title="{te:call-description($series, $call)}"><xsl:value-of select="$call"/></a>
+  </xsl:template>
+
+  <xd:doc><xd:desc>What a call's link says to a listener (the link's description in the PDF).</xd:desc></xd:doc>
+  <xsl:function name="te:call-description" as="xs:string">
+    <xsl:param name="series" as="xs:string"/>
+    <xsl:param name="call" as="xs:string"/>
+    <xsl:sequence select="map{'editors': 'Editors’ note ', 'source': 'Note of the source ', 'textual': 'Textual note '}($series) || $call"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>A footnote: its call, and the note, which CSS floats to the foot of the page.</xd:desc></xd:doc>
   <xsl:template name="te:footnote">
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="series" as="xs:string"/>
     <xsl:param name="call" as="xs:string"/>
+    <xsl:param name="before" as="item()?"/>
     <xsl:param name="content" as="item()*"/>
-    <a class="call call-{$series}" id="call-{$id}" href="#{$id}"><xsl:value-of select="$call"/></a>
+    <xsl:call-template name="te:call">
+      <xsl:with-param name="id" select="$id"/>
+      <xsl:with-param name="series" select="$series"/>
+      <xsl:with-param name="call" select="$call"/>
+      <xsl:with-param name="before" select="$before"/>
+    </xsl:call-template>
     <span class="footnote fn-{$series}" id="{$id}" data-call="{$call}"><xsl:sequence select="$content"/></span>
+  </xsl:template>
+
+  <xd:doc><xd:desc>The end of a document: the source's endnotes, as the source numbers them, then the
+    textual apparatus, by letter.</xd:desc></xd:doc>
+  <xsl:template name="te:document-end-notes">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="endnotes" select="$tei/tei:text//tei:note[te:is-endnote(.)]"/>
+    <xsl:variable name="points" select="$tei//*[te:is-textual-note-point(.)]"/>
+    <xsl:if test="$endnotes">
+      <section class="endnotes">
+        <h2>Notes of the source</h2>
+        <xsl:for-each select="$endnotes">
+          <p class="endnote" id="{@xml:id}"><span class="note-label">[<xsl:value-of select="te:note-number(., $tei/tei:text//tei:note[not(te:is-ours(.))])"/>]</span><xsl:text> </xsl:text><xsl:apply-templates/></p>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
+    <xsl:if test="$points">
+      <section class="apparatus">
+        <h2>Textual notes</h2>
+        <xsl:apply-templates select="$points" mode="te:textual-note"/>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xd:doc><xd:desc>An entry of the textual apparatus: its letter, then what the template of its kind says.</xd:desc></xd:doc>
+  <xsl:template name="te:textual-entry">
+    <xsl:param name="content" as="item()*"/>
+    <p class="textual-note" id="{te:id('fn', .)}"><span class="note-label"><xsl:value-of select="te:textual-letter(.)"/></span><xsl:text> </xsl:text><xsl:sequence select="$content"/></p>
   </xsl:template>
 
   <xd:doc><xd:desc>A note inside a note cannot float a second time: it is set in brackets inside its footnote.</xd:desc></xd:doc>
@@ -52,13 +129,22 @@
   <xd:doc><xd:desc>The letter of a textual footnote: its place among the document's interventions, as a, b, … z, aa, ab…</xd:desc></xd:doc>
   <xsl:function name="te:textual-letter" as="xs:string">
     <xsl:param name="element" as="element()"/>
-    <xsl:number value="te:textual-points(te:top($element))(generate-id($element))" format="a"/>
+    <xsl:sequence select="te:letters(te:textual-points(te:top($element))(generate-id($element)))"/>
   </xsl:function>
 
   <xd:doc><xd:desc>The place of each lettered intervention of a document among them, computed once per document.</xd:desc></xd:doc>
   <xsl:function name="te:textual-points" as="map(xs:string, xs:integer)" cache="yes">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="te:ordinals($tei//*[te:is-textual-note-point(.)])"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The letters of the textual series: the alphabet without i, l and o, which read as
+    figures or as roman numerals ("XXVIIth" followed by l); after z, aa, ab….</xd:desc></xd:doc>
+  <xsl:variable name="te:letters" select="string-to-codepoints('abcdefghjkmnpqrstuvwxyz') ! codepoints-to-string(.)"/>
+  <xsl:function name="te:letters" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:variable name="base" select="count($te:letters)"/>
+    <xsl:sequence select="(if ($n gt $base) then te:letters(($n - 1) idiv $base) else '') || $te:letters[($n - 1) mod $base + 1]"/>
   </xsl:function>
 
   <xd:doc><xd:desc>True for an element that prints a lettered textual footnote: a paired choice, an addition, an apparatus entry.</xd:desc></xd:doc>
@@ -68,36 +154,52 @@
                                  | $element/self::tei:add | $element/self::tei:app)"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>An intervention on paper: the reading text, with a lettered footnote giving the source's reading.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>An intervention on paper: the reading text and a lettered call to the apparatus.</xd:desc></xd:doc>
   <xsl:template name="te:intervention">
     <xsl:param name="source" as="element()"/>
     <xsl:param name="edited" as="element()"/>
     <span class="reading"><xsl:apply-templates select="$edited/node()"/></span>
-    <xsl:call-template name="te:footnote">
+    <xsl:call-template name="te:textual-call"><xsl:with-param name="reading" select="$edited"/></xsl:call-template>
+  </xsl:template>
+
+  <xd:doc><xd:desc>The lettered call of a textual note, after the reading it is about.</xd:desc></xd:doc>
+  <xsl:template name="te:textual-call">
+    <xsl:param name="reading" as="element()?"/>
+    <xsl:call-template name="te:call">
       <xsl:with-param name="id" select="te:id('fn', .)"/>
       <xsl:with-param name="series" select="'textual'"/>
       <xsl:with-param name="call" select="te:textual-letter(.)"/>
+      <xsl:with-param name="before" select="string($reading)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xd:doc><xd:desc>The apparatus entry of an intervention: "Paris] Pants <i>in the source</i>."</xd:desc></xd:doc>
+  <xsl:template match="tei:choice" mode="te:textual-note">
+    <xsl:variable name="edited" select="(tei:corr, tei:reg, tei:expan)[1]"/>
+    <xsl:call-template name="te:textual-entry">
       <xsl:with-param name="content" as="item()*">
-        <xsl:apply-templates select="$edited/node()"/>] <xsl:apply-templates select="$source/node()"/>
+        <xsl:apply-templates select="$edited/node()"/>] <xsl:apply-templates select="(tei:sic, tei:orig, tei:abbr)[1]/node()"/>
         <xsl:text> </xsl:text><i><xsl:value-of select="te:t(if ($edited/self::tei:corr) then 'in the source' else 'in the source; regularised')"/></i>.</xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <xd:doc><xd:desc>An apparatus entry on paper: the lemma in the text, the readings in a lettered footnote
-    ("sweete] Hg: swete. Ha4: softe.").</xd:desc></xd:doc>
+  <xd:doc><xd:desc>An apparatus entry on paper: the lemma in the text with a lettered call; in the
+    apparatus, the readings ("sweete] Hg: swete. Ha4: softe.").</xd:desc></xd:doc>
   <xsl:template match="tei:app">
     <xsl:variable name="lemma" select="(tei:lem, .//tei:rdg)[1]"/>
     <span class="reading"><xsl:apply-templates select="$lemma/node()"/></span>
-    <xsl:call-template name="te:footnote">
-      <xsl:with-param name="id" select="te:id('fn', .)"/>
-      <xsl:with-param name="series" select="'textual'"/>
-      <xsl:with-param name="call" select="te:textual-letter(.)"/>
+    <xsl:call-template name="te:textual-call"><xsl:with-param name="reading" select="$lemma"/></xsl:call-template>
+    <!-- notes on the entry keep their own calls and footnotes -->
+    <xsl:apply-templates select="tei:note"/>
+  </xsl:template>
+
+  <xsl:template match="tei:app" mode="te:textual-note">
+    <xsl:variable name="lemma" select="(tei:lem, .//tei:rdg)[1]"/>
+    <xsl:call-template name="te:textual-entry">
       <xsl:with-param name="content" as="item()*">
         <xsl:apply-templates select="$lemma/node()"/>]<xsl:for-each select="(.//(tei:rdg | tei:witDetail | tei:wit)[ancestor::tei:app[1] is current()] | tei:lem) except $lemma">
           <xsl:text> </xsl:text><i><xsl:value-of select="normalize-space(@wit)"/>:</i><xsl:text> </xsl:text><xsl:apply-templates select="node()"/>.</xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
-    <!-- notes on the entry keep their own calls and footnotes -->
-    <xsl:apply-templates select="tei:note"/>
   </xsl:template>
 </xsl:stylesheet>

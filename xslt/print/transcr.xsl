@@ -9,27 +9,31 @@
   exclude-result-prefixes="#all">
 
   <xd:doc scope="stylesheet">
-    <xd:desc>Primary-source features on paper: the handwritten addition in a distinct face with
-      a lettered footnote naming the hand; page breaks of the source as inline markers "|2".</xd:desc>
+    <xd:desc>Primary-source features on paper: the handwritten addition between insertion marks
+      with a lettered textual note naming the hand; page breaks of the source as inline markers,
+      "|" with the source's own page number where it gives one (no number is inferred).</xd:desc>
   </xd:doc>
 
-  <xd:doc><xd:desc>An addition: in the hand's face, with a textual footnote saying whose hand it is.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>An addition: in the text between insertion marks (‹100 million›), with a lettered
+    call to the apparatus, which names the hand.</xd:desc></xd:doc>
   <xsl:template match="tei:add">
+    <span class="tei-add">‹<xsl:apply-templates/>›</span>
+    <xsl:call-template name="te:textual-call"><xsl:with-param name="reading" select="."/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:add" mode="te:textual-note">
     <xsl:variable name="hand" select="te:target(@hand, .)"/>
-    <span class="tei-add"><xsl:apply-templates/></span>
-    <xsl:call-template name="te:footnote">
-      <xsl:with-param name="id" select="te:id('fn', .)"/>
-      <xsl:with-param name="series" select="'textual'"/>
-      <xsl:with-param name="call" select="te:textual-letter(.)"/>
+    <xsl:call-template name="te:textual-entry">
       <xsl:with-param name="content" as="item()*">
         <xsl:apply-templates/>] <i><xsl:value-of select="te:t(if (@place = 'inline') then 'added by hand in the line' else 'added by hand')"/></i>
         <xsl:if test="$hand">: <xsl:value-of select="te:plain($hand)"/></xsl:if>
+        <xsl:if test="not(ends-with(normalize-space(te:plain($hand)), '.'))">.</xsl:if>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <xd:doc><xd:desc>A page break of the source: "|" and the page's number, or its place in the sequence.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>A page break of the source: "|", and the page's number where the source gives one.</xd:desc></xd:doc>
   <xsl:template match="tei:pb">
-    <span class="pb" title="page break of the source">|<xsl:value-of select="te:page-number(.)"/></span>
+    <span class="pb" title="page break of the source">|<xsl:value-of select="@n"/></span>
   </xsl:template>
 </xsl:stylesheet>

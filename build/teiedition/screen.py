@@ -1,0 +1,72 @@
+"""The screen book's finishing touches, made as WeasyPrint writes a tagged PDF: each link's
+description (its /Contents, what a screen reader says of it) in words — the title the print
+stylesheets give the link ("Editors' note 12", "Page 21", the address) — where WeasyPrint puts
+the bare target id; and the running heads and folios marked as pagination artifacts, which
+WeasyPrint tags as content that belongs to no structure element."""
+
+from __future__ import annotations
+
+
+def finish(document, pdf) -> None:
+    """WeasyPrint's finisher for a tagged book or offprint."""
+    describe_links(document)
+    paginate_margins(pdf)
+
+
+def describe_links(document) -> None:
+    """The links' descriptions from their titles. A part of a link drawn by CSS (the page
+    number after a reference) has no element of its own: it takes the title of a link to the
+    same place."""
+    import pydyf
+
+    links = [(target, box) for page in document.pages for _type, target, _rectangle, box in page.links]
+    titles: dict[str, str] = {}
+    for target, box in links:
+        if box.element is not None and box.element.get("title"):
+            titles.setdefault(target, box.element.get("title"))
+    for target, box in links:
+        annotation = getattr(box, "link_annotation", None)
+        title = (box.element.get("title") if box.element is not None else None) or titles.get(target)
+        if annotation is not None and title:
+            annotation["Contents"] = pydyf.String(title)
+
+
+def paginate_margins(pdf) -> None:
+    """The content of the page margins (running heads, folios) as /Artifact /Pagination: its
+    structure elements are those that name the document element their parent but that it does
+    not hold; their marked content is re-marked, and their entries in the parent tree cleared."""
+    import pydyf
+
+    def at(reference):
+        return pdf.objects[int(reference.split()[0])] if isinstance(reference, bytes) else reference
+
+    elements = [o for o in pdf.objects if isinstance(o, pydyf.Dictionary) and o.get("Type") == "/StructElem"]
+    document = next((e for e in elements if e.get("S") == "/Document"), None)
+    if document is None:
+        return
+    held = {bytes(k) for k in document["K"]}
+    loose = [e for e in elements if e.get("P") == document.reference and e.reference not in held]
+    marked: dict[bytes, set[int]] = {}  # page reference: MCIDs of margin content
+    while loose:
+        element = loose.pop()
+        for kid in element.get("K") or []:
+            if isinstance(kid, int):
+                marked.setdefault(bytes(element["Pg"]), set()).add(kid)
+            else:
+                loose.append(at(kid))
+    if not marked:
+        return
+    number_of = {page.reference: n for n, page in enumerate(o for o in pdf.objects if isinstance(o, pydyf.Dictionary) and o.get("Type") == "/Page")}
+    parents = at(at(pdf.catalog["StructTreeRoot"])["ParentTree"])["Nums"]
+    for page_reference, mcids in marked.items():
+        page = at(page_reference)
+        stream = at(page["Contents"])
+        tokens = stream.stream
+        for i, token in enumerate(tokens):
+            if isinstance(token, pydyf.Dictionary) and token.get("MCID") in mcids and i + 1 < len(tokens) and tokens[i + 1] == b"BDC":
+                tokens[i - 1] = "/Artifact"
+                tokens[i] = pydyf.Dictionary({"Type": "/Pagination"})
+        mapping = parents[2 * number_of[page_reference] + 1]
+        for mcid in mcids:
+            if mcid < len(mapping):
+                mapping[mcid] = b"null"

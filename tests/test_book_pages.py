@@ -1,0 +1,224 @@
+"""The book's pages as a production editor and a reader check them, read back from the PDF
+(pypdf, pikepdf, poppler): running heads, the text unaltered, the note series, the indices,
+links, the text layer."""
+
+from __future__ import annotations
+
+import re
+
+import pikepdf
+import pytest
+from lxml import etree
+from pypdf import PdfReader
+
+from conftest import pdftotext
+
+MM = 72 / 25.4
+DOCUMENTS = ["rajavi-letter", "ulianovskii-memo", "kgb-message", "exaro-article", "mojahedin-ws-essay"]
+
+
+@pytest.fixture(scope="module")
+def book_text(pdfs) -> str:
+    return pdftotext(pdfs / "edition.pdf")
+
+
+@pytest.fixture(scope="module")
+def reader(pdfs) -> PdfReader:
+    return PdfReader(pdfs / "edition.pdf")
+
+
+def flat(text: str) -> str:
+    """The text with the book's line-end hyphens (U+2010) and line breaks undone."""
+    return " ".join(re.sub("\u2010\n", "", text).split())
+
+
+def page_of(reader: PdfReader, name: str) -> int:
+    return reader.get_destination_page_number(reader.named_destinations[name]) + 1
+
+
+def test_every_running_head_is_one_line(pdfs):
+    pages = etree.fromstring(pdftotext(pdfs / "edition.pdf", "-bbox").encode(), etree.HTMLParser()).iter("page")
+    for number, page in enumerate(pages, 1):
+        head = {round(float(word.get("ymin"))) for word in page.iter("word") if float(word.get("ymax")) < 19 * MM}
+        assert len(head) <= 1, f"page {number}: the running head takes {len(head)} lines"
+
+
+def test_no_text_is_set_in_capitals_it_does_not_have(pdfs):
+    text = pdftotext(pdfs / "kgb-message.pdf")
+    assert "155gs" in text and "155GS" not in text
+
+
+def test_editorial_page_references_are_in_square_brackets(book_text):
+    assert re.search(r"\[p\.\s\d+\]", book_text)
+    assert not re.search(r"\(p\.\s\d+\)", book_text)
+
+
+def apparatus_letters(text: str) -> list[str]:
+    letters = []
+    for section in text.split("Textual notes")[1:]:
+        letters += re.findall(r"^([a-z]{1,2}) \S", section, re.M)[:40]
+    return letters
+
+
+def test_the_lettered_series_has_no_i_l_or_o(book_text):
+    letters = apparatus_letters(book_text)
+    assert len(letters) > 20
+    assert not {"i", "l", "o"} & set(letters)
+
+
+def test_a_call_after_a_call_is_separated_by_a_comma(pdfs):
+    text = flat(pdftotext(pdfs / "ulianovskii-memo.pdf"))
+    assert re.search(r"million›[a-z],\d+,\d+", text), "the calls after the handwritten addition run together"
+
+
+def test_a_structured_source_citation_is_punctuated(pdfs):
+    text = flat(pdftotext(pdfs / "rajavi-letter.pdf"))
+    assert "contributed by Roham Alvandi, translated by Richard Iserman, Wilson Center Digital Archive, 134554" in text
+    assert "byRo" not in text
+
+
+def test_the_editors_prose_has_typographic_quotes(reader, pdfs):
+    start, end = page_of(reader, "introduction"), page_of(reader, DOCUMENTS[0])
+    front = pdftotext(pdfs / "edition.pdf", "-f", str(start), "-l", str(end - 1))
+    assert "’" in front and "“" in front
+    assert '"' not in front and "'" not in front
+
+
+def test_the_essays_endnotes_are_at_its_end_not_footnotes(pdfs):
+    text = pdftotext(pdfs / "mojahedin-ws-essay.pdf")
+    notes = text.index("Notes of the source")
+    assert re.search(r"\[2\] Ibid", text[notes:])
+    assert not re.search(r"\[\d\] Ibid", text[:notes])
+
+
+def test_each_documents_textual_notes_follow_it_lettered(reader):
+    textual = [name for name in reader.named_destinations if name.startswith("fn-")]
+    assert len(textual) > 20
+    for name in textual:
+        assert page_of(reader, name) >= page_of(reader, "call-" + name), name
+
+
+def test_the_index_cuts_no_identification_and_gives_ranges(reader, pdfs):
+    index = pdftotext(pdfs / "edition.pdf", "-f", str(page_of(reader, "index-persons")))
+    assert "…" not in index
+    assert re.search(r"\d+–\d+", index)
+
+
+@pytest.mark.parametrize("heading, word", [("Alvandi, Roham", "Alvandi"), ("Iserman, Richard", "Iserman"), ("Hitler, Adolf", "Hitler"),
+                                           ("Khiabani, Musa", "Khiabani"), ("Sofia", "Sofia")])
+def test_an_index_gives_every_page_that_prints_the_name(reader, pdfs, heading, word):
+    """Entries whose identification has no figures: every figure after the name is a locator."""
+    first_index = page_of(reader, "index-persons")
+    texts = pdftotext(pdfs / "edition.pdf", "-l", str(first_index - 1)).split("\f")
+    # the list of documents repeats the documents' summaries: the index locates them where they stand
+    calendar = range(page_of(reader, "calendar"), page_of(reader, "acknowledgements"))
+    printed = [number for number, text in enumerate(texts, 1) if word in flat(text) and number not in calendar]
+    index = re.sub("\u2010\n", "", pdftotext(pdfs / "edition.pdf", "-f", str(first_index)))
+    entry = re.search(rf"(?:^|\n){re.escape(heading)}, [^\d]*?((?:\d+(?:–\d+)?,\s)*\d+(?:–\d+)?)", index)
+    assert entry, heading
+    listed = []
+    for part in re.split(r",\s", entry.group(1)):
+        first, _, last = part.partition("–")
+        listed += range(int(first), int(last or first) + 1)
+    assert listed == printed
+
+
+def test_note_call_links_can_be_clicked_and_say_what_they_lead_to(pdfs):
+    with pikepdf.open(pdfs / "edition.pdf") as pdf:
+        calls = 0
+        for page in pdf.pages:
+            for annotation in page.get("/Annots") or []:
+                rect = [float(v) for v in annotation.Rect]
+                description = str(annotation.get("/Contents", ""))
+                assert abs(rect[3] - rect[1]) > 4, f"a link {description!r} has no height"
+                assert not re.fullmatch(r"[a-z]+(-[a-z0-9]+)+", description), f"a link described by its id: {description}"
+                calls += description.startswith(("Editors’ note", "Textual note", "Note of the source"))
+        assert calls > 100
+
+
+def test_hyphens_of_the_text_extract_as_hyphen_minus_and_added_ones_only_at_line_ends(book_text):
+    assert book_text.count("-") > 100
+    assert all(line.endswith("\u2010") or "\u2010" not in line for line in book_text.splitlines())
+
+
+def test_addresses_are_not_hyphenated_and_read_back_whole(book_text):
+    joined = re.sub(r"/\n", "/", book_text)
+    for url in ["https://digitalarchive.wilsoncenter.org/document/134554",
+                "http://www.exaronews.com/articles/4008/iran-s-spiritual-leader-asked-ussr-to-become-islamic"]:
+        assert url in joined
+
+
+def test_headings_skip_no_level(pdfs):
+    with pikepdf.open(pdfs / "edition.pdf") as pdf:
+        levels = []
+
+        def walk(element):
+            tag = str(element.get("/S", ""))
+            if re.fullmatch(r"/H[1-6]", tag):
+                levels.append(int(tag[2]))
+            kids = element.get("/K")
+            if isinstance(kids, pikepdf.Array):
+                for kid in kids:
+                    if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                        walk(kid)
+            elif isinstance(kids, pikepdf.Dictionary) and "/S" in kids:
+                walk(kids)
+
+        walk(pdf.Root.StructTreeRoot.K[0] if isinstance(pdf.Root.StructTreeRoot.K, pikepdf.Array) else pdf.Root.StructTreeRoot.K)
+        assert levels
+        for before, after in zip(levels, levels[1:]):
+            assert after <= before + 1, f"a heading H{after} follows H{before}"
+
+
+def test_an_offprints_subject_is_not_cut_at_an_initial(pdfs):
+    subject = PdfReader(pdfs / "rajavi-letter.pdf").metadata.subject
+    assert len(subject) > 40 and not re.search(r"\b[A-Z]\.$", subject)
+
+
+def test_running_heads_and_folios_are_pagination_artifacts(reader, pdfs):
+    with pikepdf.open(pdfs / "edition.pdf") as pdf:
+        # the second page of a chapter and of a document: running head and folio
+        for number in (page_of(reader, "introduction") + 1, page_of(reader, DOCUMENTS[0]) + 1):
+            content = pdf.pages[number - 1].Contents.read_bytes()
+            assert len(re.findall(rb"/Artifact\s*<<\s*/Type\s*/Pagination\s*>>\s*BDC", content)) >= 2, f"page {number}"
+
+
+def test_the_list_of_documents_gives_each_ones_date_summary_and_page(reader, pdfs):
+    start = page_of(reader, "calendar")
+    text = flat(pdftotext(pdfs / "edition.pdf", "-f", str(start), "-l", str(start + 1)))
+    assert "26 December 1985" in text and "12 February 1986" in text
+    for slug in DOCUMENTS:
+        assert f"p.\u00a0{page_of(reader, slug)}" in text or f"p. {page_of(reader, slug)}" in text, slug
+
+
+def test_the_front_matter_is_in_a_presss_order(reader):
+    order = ["contents", "calendar", "acknowledgements", "abbreviations", "introduction", "principles", DOCUMENTS[0]]
+    pages = [page_of(reader, name) for name in order]
+    assert pages == sorted(pages)
+
+
+def web_paragraph_number(path, identifier: str) -> int:
+    """The ¶ number the website cites a block by: its place among the document's elements
+    with p- identifiers in the text, counted in document order (ancestors not counted)."""
+    tree = etree.parse(str(path))
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    text = tree.find("{http://www.tei-c.org/ns/1.0}text")
+    target = next(e for e in text.iter() if e.get(xml_id) == identifier)
+    ancestors = set(target.iterancestors())
+    number = 1
+    for element in text.iter():
+        if element is target:
+            return number
+        if (element.get(xml_id) or "").startswith("p-") and element not in ancestors:
+            number += 1
+    raise AssertionError(identifier)
+
+
+@pytest.mark.parametrize("slug, identifier, words", [("kgb-message", "p-message-paris-meeting", "We thank the leadership"),
+                                                      ("rajavi-letter", "p-letter-soviet-achievements", "As you noted")])
+def test_paragraphs_carry_the_websites_paragraph_numbers(pdfs, slug, identifier, words):
+    from conftest import TEI
+
+    number = web_paragraph_number(TEI / "texts" / f"{slug}.xml", identifier)
+    text = " ".join(pdftotext(pdfs / f"{slug}.pdf").split())
+    assert re.search(rf"\b{number} {words}", text), f"¶ {number} is not printed at the head of {words!r}"
