@@ -98,7 +98,7 @@
       <section class="endnotes">
         <h2>Notes of the source</h2>
         <xsl:for-each select="$endnotes">
-          <p class="endnote" id="{@xml:id}"><span class="note-label">[<xsl:value-of select="te:note-number(., $tei/tei:text//tei:note[not(te:is-ours(.))])"/>]</span><xsl:text> </xsl:text><xsl:apply-templates/></p>
+          <p class="endnote" id="{@xml:id}"><span class="note-label">[<xsl:value-of select="te:note-number(.)"/>]</span><xsl:text> </xsl:text><xsl:apply-templates/></p>
         </xsl:for-each>
       </section>
     </xsl:if>
