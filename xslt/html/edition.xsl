@@ -24,6 +24,7 @@
   </xd:doc>
 
   <xsl:include href="../common/functions.xsl"/>
+  <xsl:include href="../common/apparatus.xsl"/>
   <xsl:include href="plaintext.xsl"/>
   <xsl:include href="exports.xsl"/>
   <xsl:include href="header.xsl"/>
