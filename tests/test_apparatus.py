@@ -80,3 +80,38 @@ def test_the_book_opens_each_document_with_its_number_and_source_note(pdfs: Path
                                     "Article by Bahar Irani", "Article by Pavel Stroilov"), start=1):
         assert f"{number}. {start}" in text
     assert text.count("Source: Russian State Archive of Contemporary History (RGANI)") >= 3
+
+
+def rows(site: Path, table: str) -> list[list[str]]:
+    page = html.parse(str(site / "apparatus.html"))
+    return [[words(td.text_content()) for td in tr.findall("td")] for tr in page.findall(f".//table[@id='{table}']/tbody/tr")]
+
+
+def test_the_concordance_gives_each_document_its_signature_leaves_microfilm_and_record(site):
+    table = rows(site, "concordance-table")
+    assert [row[0] for row in table] == ["1", "2", "3", "4", "5"]
+    assert table[0][2:6] == ["fond 89, opis' 15, delo 24", "ll. 11–38", "reel 1.993, file 24", "134554"]
+    assert table[0][6] == "https://digitalarchive.wilsoncenter.org/document/134554"
+    assert table[3][2:] == ["—", "—", "—", "—", "not known"]
+
+
+def test_the_chronology_lists_the_events_of_1979_to_1989_in_date_order_each_named_in_a_document(site):
+    register = etree.parse(str(TEI / "registers" / "events.xml"))
+    starts = sorted(e.get("when") or e.get("from") or e.get("notBefore") for e in register.iterfind(".//tei:event", NS))
+    table = rows(site, "chronology-table")
+    assert len(table) == len([s for s in starts if "1979" <= s[:4] <= "1989"])
+    assert all(row[2] for row in table), [row[1] for row in table if not row[2]]
+
+
+def test_the_interventions_list_every_correction_and_regularisation_with_its_reason(site):
+    choices = sum(len(tei.xpath("tei:text//tei:choice[(tei:sic and tei:corr) or (tei:orig and tei:reg)]", namespaces=NS)) for tei in texts())
+    page = html.parse(str(site / "apparatus.html"))
+    found = [[words(td.text_content()) for td in tr.findall("td")] for tr in page.findall(".//table[@class='interventions']/tbody/tr")]
+    assert len(found) == choices
+    pants = next(row for row in found if row[1] == "Pants")
+    assert pants[2] == "Paris" and pants[3] == "correction, certainty medium" and "misreading" in pants[4]
+
+
+def test_the_book_prints_the_concordance_and_the_chronology(pdfs: Path):
+    text = words(pdftotext(pdfs / "edition.pdf"))
+    assert "Concordance of identifiers" in text and "reel 1.993, file 24" in text and "Chronology, 1979–1989" in text

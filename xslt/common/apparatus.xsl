@@ -36,10 +36,10 @@
     <xsl:sequence select="string-join(((if ($n) then $n || '.' else ()), te:standard-heading($tei)[.]), ' ')"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>An element's words, without notes and without the source side of a choice.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>An element's words, without the notes and the source side of the choices inside it (the words of a sic or orig itself are kept).</xd:desc></xd:doc>
   <xsl:function name="te:text-of" as="xs:string">
     <xsl:param name="element" as="element()?"/>
-    <xsl:sequence select="normalize-space(string-join($element//text()[not(ancestor::tei:note or ancestor::tei:sic or ancestor::tei:orig)], ''))"/>
+    <xsl:sequence select="normalize-space(string-join($element//text()[not((ancestor::tei:note | ancestor::tei:sic | ancestor::tei:orig) intersect $element/descendant::*)], ''))"/>
   </xsl:function>
 
   <xd:doc><xd:desc>"SPECIAL FOLDER" as a heading word would be written: "Special Folder".</xd:desc></xd:doc>
@@ -62,7 +62,7 @@
       <xsl:sequence select="'Source: ' || string-join((
         ($id/tei:repository, $id/tei:settlement, $id/tei:collection, $id/tei:idno) ! te:text-of(.),
         ($ms/tei:msContents/tei:msItem/tei:locus)[1] ! te:text-of(.)), ', ')
-        || string-join($id/tei:altIdentifier ! ('; ' || te:text-of(.))) || '.'"/>
+        || string-join($id/tei:altIdentifier ! ('; ' || string-join(* ! te:text-of(.), ', '))) || '.'"/>
     </xsl:if>
     <xsl:variable name="marks" select="distinct-values($tei/tei:text//tei:fw[@type = 'classification'] ! te:title-case(te:text-of(.)))"/>
     <xsl:if test="exists($marks)"><xsl:sequence select="string-join($marks, '; ') || '.'"/></xsl:if>
@@ -108,6 +108,21 @@
         $bibl/tei:date[@type = 'published' or not(@type)][1] ! te:text-of(.))[.], ', ') || '.'"/>
     </xsl:if>
   </xsl:function>
+
+  <xd:doc><xd:desc>A link from a generated list (on the page `$from`) to an element of the edition:
+    a page link on the web and in the EPUB; the book overrides it with a page reference.</xd:desc></xd:doc>
+  <xsl:template name="te:apparatus-link">
+    <xsl:param name="target" as="element()"/>
+    <xsl:param name="from" as="xs:string"/>
+    <xsl:param name="content" as="item()*"/>
+    <a href="{te:link($target, $from)}"><xsl:sequence select="$content"/></a>
+  </xsl:template>
+
+  <xd:doc><xd:desc>A part of an archival item (the letter, its Persian original, the statement on its
+    enclosures), wherever the header is shown: its number, title and language.</xd:desc></xd:doc>
+  <xsl:template match="tei:msItem/tei:msItem">
+    <span class="msitem-part"><xsl:value-of select="'(' || @n || ') '"/><xsl:apply-templates select="tei:title/node()"/><xsl:value-of select="tei:textLang ! (' [' || te:text-of(.) || ']')"/></span>
+  </xsl:template>
 
   <xd:doc><xd:desc>The number and standard heading of a document, as the first line of its page or chapter.</xd:desc></xd:doc>
   <xsl:template name="te:standard-heading">

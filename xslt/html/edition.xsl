@@ -38,6 +38,9 @@
   <xsl:include href="notes.xsl"/>
   <xsl:include href="pages.xsl"/>
   <xsl:include href="guidelines.xsl"/>
+  <xsl:include href="concordance.xsl"/>
+  <xsl:include href="chronology.xsl"/>
+  <xsl:include href="interventions.xsl"/>
   <xsl:include href="fallback.xsl"/>
 
   <xsl:output method="json" indent="no" encoding="UTF-8"/>

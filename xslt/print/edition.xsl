@@ -22,5 +22,6 @@
   <xsl:include href="notes.xsl"/>
   <xsl:include href="transcr.xsl"/>
   <xsl:include href="linking.xsl"/>
+  <xsl:include href="apparatus.xsl"/>
   <xsl:include href="book.xsl"/>
 </xsl:stylesheet>
