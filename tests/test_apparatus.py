@@ -115,3 +115,13 @@ def test_the_interventions_list_every_correction_and_regularisation_with_its_rea
 def test_the_book_prints_the_concordance_and_the_chronology(pdfs: Path):
     text = words(pdftotext(pdfs / "edition.pdf"))
     assert "Concordance of identifiers" in text and "reel 1.993, file 24" in text and "Chronology, 1979–1989" in text
+
+
+def test_the_requests_of_the_memorandum_stand_beside_the_answers_of_the_message(site):
+    page = html.parse(str(site / "apparatus.html"))
+    table = page.find(".//table[@id='requests-answers-table']")
+    loan = next(tr for tr in table.iterfind("tbody/tr") if "loan" in tr[0].text_content())
+    request, answer = (words(td.text_content()) for td in loan.findall("td"))
+    assert request.startswith("No. 2") and "To provide funds in the form of a loan" in request
+    assert answer.startswith("No. 3") and "unsubstantiated" in answer
+    assert [a.get("href") for a in loan.iter("a")] == ["ulianovskii-memo.html#p-memo-loan", "kgb-message.html#p-message-loan"]

@@ -41,6 +41,7 @@
   <xsl:include href="concordance.xsl"/>
   <xsl:include href="chronology.xsl"/>
   <xsl:include href="interventions.xsl"/>
+  <xsl:include href="requests.xsl"/>
   <xsl:include href="fallback.xsl"/>
 
   <xsl:output method="json" indent="no" encoding="UTF-8"/>
