@@ -77,6 +77,7 @@
     <xsl:sequence select="
       if (empty($p)) then ()
       else if (starts-with($p, '#')) then key('te:id', substring($p, 2), (te:document($context), root($context))[1])[1]
+      else if (starts-with($p, 'doc:') and contains($p, '#')) then key('te:id', substring-after($p, '#'), root($context))[1]
       else if (starts-with($p, 'doc:')) then key('te:id', substring-after($p, 'doc:'), root($context))[self::tei:TEI][1]
       else if (matches($p, '^[a-z]+:') and map:contains($te:prefixes, substring-before($p, ':')))
         then key('te:id', substring-after($p, ':'), root($context))[1]

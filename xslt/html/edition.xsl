@@ -24,6 +24,7 @@
   </xd:doc>
 
   <xsl:include href="../common/functions.xsl"/>
+  <xsl:include href="../common/apparatus.xsl"/>
   <xsl:include href="plaintext.xsl"/>
   <xsl:include href="exports.xsl"/>
   <xsl:include href="header.xsl"/>
@@ -37,6 +38,10 @@
   <xsl:include href="notes.xsl"/>
   <xsl:include href="pages.xsl"/>
   <xsl:include href="guidelines.xsl"/>
+  <xsl:include href="concordance.xsl"/>
+  <xsl:include href="chronology.xsl"/>
+  <xsl:include href="interventions.xsl"/>
+  <xsl:include href="requests.xsl"/>
   <xsl:include href="fallback.xsl"/>
 
   <xsl:output method="json" indent="no" encoding="UTF-8"/>

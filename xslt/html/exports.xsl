@@ -37,7 +37,7 @@
       'id': string($entry/@xml:id),
       'uri': te:page-of($entry) || '#' || $entry/@xml:id,
       'name': if ($main) then te:plain($main) else te:plain($entry),
-      'variants': array{ distinct-values(($names except $main) ! te:plain(.)) },
+      'variants': array{ distinct-values(($names except $main)[not(@subtype = 'erroneous')] ! te:plain(.)) },
       'type': string(($entry/@type, local-name($entry))[1]),
       'identification': normalize-space(($entry/tei:note[@type = 'identification'], $entry/tei:desc, $entry/tei:occupation)[1] ! te:plain(.)),
       'dates': te:entry-dates($entry),

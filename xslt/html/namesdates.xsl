@@ -97,6 +97,18 @@
       <xsl:if test="tei:birth or tei:death or tei:floruit or @when or @from">
         <p class="dates"><xsl:value-of select="te:entry-dates(.)"/></p>
       </xsl:if>
+      <xsl:if test="(tei:birth, tei:death)/tei:placeName">
+        <p class="life-places"><xsl:value-of select="string-join((tei:birth[tei:placeName] ! ('Born: ' || normalize-space(.)), tei:death[tei:placeName] ! ('died: ' || normalize-space(.))), '; ') || '.'"/></p>
+      </xsl:if>
+      <xsl:if test="tei:state or tei:affiliation">
+        <ul class="states">
+          <xsl:for-each select="tei:state, tei:affiliation">
+            <li class="{local-name()}"><xsl:value-of select="normalize-space(if (self::tei:state) then string-join(tei:label, '; ') else .)
+              || (if (@from or @to) then ' (' || string-join((@from ! te:format-date(.), @to ! te:format-date(.)), ' – ') || (if (@from and not(@to)) then ' –' else '') || ')' else '')
+              || (if (@cert = ('medium', 'low')) then ', probably' else '')"/></li>
+          </xsl:for-each>
+        </ul>
+      </xsl:if>
       <xsl:if test="self::tei:bibl">
         <p class="reference"><xsl:apply-templates select="node() except tei:note"/></p>
       </xsl:if>

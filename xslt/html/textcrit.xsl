@@ -32,7 +32,7 @@
     <xsl:param name="source" as="element()"/>
     <xsl:param name="edited" as="element()"/>
     <xsl:variable name="kind" select="if ($edited/self::tei:corr) then 'correction' else if ($edited/self::tei:reg) then 'regularisation' else 'expansion'"/>
-    <xsl:variable name="note" select="following::node()[self::tei:note or self::text()[normalize-space()]][1][self::tei:note][te:is-ours(.)]"/>
+    <xsl:variable name="note" select="te:intervention-note(.)"/>
     <xsl:variable name="tip" select="te:id('tip', .)"/>
     <span class="intervention {$kind}">
       <xsl:if test="not(ancestor::*[te:is-link(.)])">
@@ -50,6 +50,16 @@
       </span>
     </span>
   </xsl:template>
+
+  <xd:doc><xd:desc>The editors' note that explains an intervention: the first note right after it, with no
+    words between, or right after the name it stands in ("the XXVIIInd Congress of the CPSU", whose
+    note follows the whole name). The tooltip and the list of interventions both use it.</xd:desc></xd:doc>
+  <xsl:function name="te:intervention-note" as="element(tei:note)?">
+    <xsl:param name="intervention" as="element()"/>
+    <xsl:variable name="scopes" select="($intervention, reverse($intervention/ancestor::*[self::tei:name or self::tei:rs
+      or self::tei:persName or self::tei:orgName or self::tei:placeName or self::tei:title][ancestor::tei:text]))"/>
+    <xsl:sequence select="($scopes ! following::node()[self::tei:note or self::text()[normalize-space()]][1][self::tei:note][te:is-ours(.)])[1]"/>
+  </xsl:function>
 
   <xd:doc><xd:desc>A choice whose parts do not pair (a lone sic, three alternatives): each part rendered in turn.</xd:desc></xd:doc>
   <xsl:template match="tei:choice">

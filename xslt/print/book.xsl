@@ -131,9 +131,11 @@
     <xsl:variable name="notes" select="te:page-notes($tei)"/>
     <section class="document chapter" id="{$tei/@xml:id}" data-running-head="{te:educate(te:short-title($tei))}">
       <header class="document-header">
+        <xsl:call-template name="te:standard-heading"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
         <p class="doc-type"><xsl:value-of select="te:doc-type($tei)"/></p>
         <h1><xsl:value-of select="te:educate(te:title($tei))"/></h1>
         <p class="doc-date"><xsl:value-of select="te:document-date-label($tei)"/> · <xsl:value-of select="te:parties($tei)"/></p>
+        <xsl:call-template name="te:source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
       </header>
       <xsl:call-template name="te:metadata-panel">
         <xsl:with-param name="tei" select="$tei"/>

@@ -22,6 +22,7 @@
   <xsl:include href="notes.xsl"/>
   <xsl:include href="transcr.xsl"/>
   <xsl:include href="linking.xsl"/>
+  <xsl:include href="apparatus.xsl"/>
   <xsl:include href="book.xsl"/>
   <xsl:include href="typography.xsl"/>
 </xsl:stylesheet>

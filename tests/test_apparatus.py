@@ -1,0 +1,127 @@
+"""The editors' apparatus around each document: its number in date order (TEI/@n), its
+standard heading in FRUS style (title type standard) and its source note generated from the
+header, shown first on the web page, in the book and in the EPUB."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from lxml import etree, html
+
+from conftest import TEI, pdftotext
+
+NS = {"tei": "http://www.tei-c.org/ns/1.0", "h": "http://www.w3.org/1999/xhtml"}
+LETTER = "1. Letter From Massoud Rajavi to General Secretary Gorbachev, Paris, December 26, 1985"
+
+
+def texts() -> list[etree._Element]:
+    return [etree.parse(str(path)).getroot() for path in sorted((TEI / "texts").glob("*.xml"))]
+
+
+def date_of(tei: etree._Element) -> str:
+    date = tei.xpath("tei:teiHeader/tei:profileDesc/tei:creation//tei:date", namespaces=NS)[0]
+    return date.get("when") or date.get("notBefore") or date.get("from")
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_documents_are_numbered_one_to_five_in_the_order_of_their_dates():
+    by_date = sorted(texts(), key=date_of)
+    assert [tei.get("n") for tei in by_date] == [str(i) for i in range(1, len(by_date) + 1)]
+
+
+def test_the_contents_list_the_documents_in_the_order_of_their_numbers():
+    front = etree.parse(str(TEI / "edition.xml"))
+    contents = [c.removeprefix("doc:") for c in front.xpath("//tei:listBibl[@type = 'contents']/tei:bibl/@corresp", namespaces=NS)]
+    numbered = [tei.get("{http://www.w3.org/XML/1998/namespace}id") for tei in sorted(texts(), key=lambda t: int(t.get("n")))]
+    assert contents == numbered
+
+
+def test_every_standard_heading_names_the_kind_the_parties_the_place_and_the_date():
+    frus = re.compile(r"^(Letter|Memorandum|Telegram|Article) (From|by) .+, (Paris|Moscow|London|Published by [^,]+), .*\d{4}$")
+    for tei in texts():
+        heading = words("".join(tei.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'standard']//text()", namespaces=NS)))
+        assert frus.match(heading), heading
+
+
+def test_the_web_page_opens_with_the_number_the_heading_and_the_source_note(site):
+    header = html.parse(str(site / "rajavi-letter.html")).find(".//header[@class='document-header']")
+    assert header[0].get("class") == "standard-heading" and words(header[0].text_content()) == LETTER
+    note = words(header.find(".//p[@class='source-note']").text_content())
+    assert note.startswith("Source: Russian State Archive of Contemporary History (RGANI), Moscow, fond 89, opis' 15, delo 24, ll. 11–38")
+    for fact in ("Special Folder", "Translated from Farsi into Russian by V. Gudimenko", "record 134554", "accessed before 23 November 2026"):
+        assert fact in note
+
+
+def test_the_source_note_of_the_essay_says_that_its_address_is_not_known(site):
+    note = html.parse(str(site / "mojahedin-ws-essay.html")).find(".//p[@class='source-note']")
+    assert "The address of the page is not known." in note.text_content()
+
+
+def test_the_message_source_note_says_its_date_is_the_archives(site):
+    note = html.parse(str(site / "kgb-message.html")).find(".//p[@class='source-note']")
+    assert "The date is the one the Wilson Center Digital Archive gives" in note.text_content()
+
+
+def test_the_epub_chapter_opens_with_the_number_and_the_source_note(site):
+    chapter = etree.fromstring(zipfile.ZipFile(site / "downloads" / "edition.epub").read("OEBPS/rajavi-letter.xhtml"))
+    heading = chapter.xpath("//h:header//h:p[@class = 'standard-heading']", namespaces=NS)
+    assert heading and words("".join(heading[0].itertext())) == LETTER
+    assert chapter.xpath("//h:header//h:p[@class = 'source-note'][contains(., 'record 134554')]", namespaces=NS)
+
+
+def test_the_book_opens_each_document_with_its_number_and_source_note(pdfs: Path):
+    text = words(pdftotext(pdfs / "edition.pdf"))
+    for number, start in enumerate(("Letter From Massoud Rajavi", "Memorandum From the Deputy Head", "Telegram From the CPSU Central Committee",
+                                    "Article by Bahar Irani", "Article by Pavel Stroilov"), start=1):
+        assert f"{number}. {start}" in text
+    assert text.count("Source: Russian State Archive of Contemporary History (RGANI)") >= 3
+
+
+def rows(site: Path, table: str) -> list[list[str]]:
+    page = html.parse(str(site / "apparatus.html"))
+    return [[words(td.text_content()) for td in tr.findall("td")] for tr in page.findall(f".//table[@id='{table}']/tbody/tr")]
+
+
+def test_the_concordance_gives_each_document_its_signature_leaves_microfilm_and_record(site):
+    table = rows(site, "concordance-table")
+    assert [row[0] for row in table] == ["1", "2", "3", "4", "5"]
+    assert table[0][2:6] == ["fond 89, opis' 15, delo 24", "ll. 11–38", "reel 1.993, file 24", "134554"]
+    assert table[0][6] == "https://digitalarchive.wilsoncenter.org/document/134554"
+    assert table[3][2:] == ["—", "—", "—", "—", "not known"]
+
+
+def test_the_chronology_lists_the_events_of_1979_to_1989_in_date_order_each_named_in_a_document(site):
+    register = etree.parse(str(TEI / "registers" / "events.xml"))
+    starts = sorted(e.get("when") or e.get("from") or e.get("notBefore") for e in register.iterfind(".//tei:event", NS))
+    table = rows(site, "chronology-table")
+    assert len(table) == len([s for s in starts if "1979" <= s[:4] <= "1989"])
+    assert all(row[2] for row in table), [row[1] for row in table if not row[2]]
+
+
+def test_the_interventions_list_every_correction_and_regularisation_with_its_reason(site):
+    choices = sum(len(tei.xpath("tei:text//tei:choice[(tei:sic and tei:corr) or (tei:orig and tei:reg)]", namespaces=NS)) for tei in texts())
+    page = html.parse(str(site / "apparatus.html"))
+    found = [[words(td.text_content()) for td in tr.findall("td")] for tr in page.findall(".//table[@class='interventions']/tbody/tr")]
+    assert len(found) == choices
+    pants = next(row for row in found if row[1] == "Pants")
+    assert pants[2] == "Paris" and pants[3] == "correction, certainty medium" and "misreading" in pants[4]
+
+
+def test_the_book_prints_the_concordance_and_the_chronology(pdfs: Path):
+    text = words(pdftotext(pdfs / "edition.pdf"))
+    assert "Concordance of identifiers" in text and "reel 1.993, file 24" in text and "Chronology, 1979–1989" in text
+
+
+def test_the_requests_of_the_memorandum_stand_beside_the_answers_of_the_message(site):
+    page = html.parse(str(site / "apparatus.html"))
+    table = page.find(".//table[@id='requests-answers-table']")
+    loan = next(tr for tr in table.iterfind("tbody/tr") if "loan" in tr[0].text_content())
+    request, answer = (words(td.text_content()) for td in loan.findall("td"))
+    assert request.startswith("No. 2") and "To provide funds in the form of a loan" in request
+    assert answer.startswith("No. 3") and "unsubstantiated" in answer
+    assert [a.get("href") for a in loan.iter("a")] == ["ulianovskii-memo.html#p-memo-loan", "kgb-message.html#p-message-loan"]

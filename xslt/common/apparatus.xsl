@@ -1,0 +1,146 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:xd="http://www.oxygenxml.com/ns/doc/xsl"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:te="https://teiedition.org/ns"
+  exclude-result-prefixes="#all">
+
+  <xd:doc scope="stylesheet">
+    <xd:desc>The editors' apparatus around a document, shared by the web page, the book and the
+      EPUB: its number in the edition (TEI/@n), its standard heading in the style of Foreign
+      Relations of the United States (titleStmt/title type standard), and its source note,
+      generated from the header (archive and signature with leaves and other identifiers,
+      classification, transmission, language and translation chain, where published, when
+      accessed). Every output calls these, so the three say the same.</xd:desc>
+  </xd:doc>
+
+  <xd:doc><xd:desc>The document's number in the edition ("1"…), or "" for a file without one.</xd:desc></xd:doc>
+  <xsl:function name="te:doc-number" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="normalize-space($tei/@n)"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The document's standard heading, without its number; "" when it has none.</xd:desc></xd:doc>
+  <xsl:function name="te:standard-heading" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="te:text-of($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'standard'][1])"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>Number and heading as one line: "1. Letter From …"; the heading alone without a number.</xd:desc></xd:doc>
+  <xsl:function name="te:numbered-heading" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="n" select="te:doc-number($tei)"/>
+    <xsl:sequence select="string-join(((if ($n) then $n || '.' else ()), te:standard-heading($tei)[.]), ' ')"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>An element's words, without the notes and the source side of the choices inside it (the words of a sic or orig itself are kept).</xd:desc></xd:doc>
+  <xsl:function name="te:text-of" as="xs:string">
+    <xsl:param name="element" as="element()?"/>
+    <xsl:sequence select="normalize-space(string-join($element//text()[not((ancestor::tei:note | ancestor::tei:sic | ancestor::tei:orig) intersect $element/descendant::*)], ''))"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>"SPECIAL FOLDER" as a heading word would be written: "Special Folder".</xd:desc></xd:doc>
+  <xsl:function name="te:title-case" as="xs:string">
+    <xsl:param name="words" as="xs:string"/>
+    <xsl:sequence select="string-join(tokenize(lower-case($words), '\s+')[.] ! (upper-case(substring(., 1, 1)) || substring(., 2)), ' ')"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The sentences of a document's source note, each a string, in the order of a FRUS
+    source note: where the original is, with its identifiers; its markings; who translated it;
+    where the text edited was published and when it was seen.</xd:desc></xd:doc>
+  <xsl:function name="te:source-note-sentences" as="xs:string*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="file" select="$tei/tei:teiHeader/tei:fileDesc"/>
+    <xsl:variable name="ms" select="$file/tei:sourceDesc/tei:msDesc[1]"/>
+    <xsl:variable name="id" select="$ms/tei:msIdentifier"/>
+    <xsl:variable name="online" select="$file/tei:sourceDesc/tei:bibl[@type = 'online'][1]"/>
+    <!-- the archive: repository, place, collection, file and leaves, then the other identifiers -->
+    <xsl:if test="$ms">
+      <xsl:sequence select="'Source: ' || string-join((
+        ($id/tei:repository, $id/tei:settlement, $id/tei:collection, $id/tei:idno) ! te:text-of(.),
+        ($ms/tei:msContents/tei:msItem/tei:locus)[1] ! te:text-of(.)), ', ')
+        || string-join($id/tei:altIdentifier ! ('; ' || string-join(* ! te:text-of(.), ', '))) || '.'"/>
+    </xsl:if>
+    <xsl:variable name="marks" select="distinct-values($tei/tei:text//tei:fw[@type = 'classification'] ! te:title-case(te:text-of(.)))"/>
+    <xsl:if test="exists($marks)"><xsl:sequence select="string-join($marks, '; ') || '.'"/></xsl:if>
+    <xsl:for-each select="$tei/tei:text//tei:fw[@type = 'transmission'][1]">
+      <xsl:sequence select="'Transmission: ' || te:text-of(.) || '.'"/>
+    </xsl:for-each>
+    <!-- the language chain, from the original to the English: translations into Russian first -->
+    <xsl:variable name="translations" select="$file/tei:titleStmt/tei:respStmt[starts-with(normalize-space(tei:resp), 'translated')]"/>
+    <xsl:if test="exists($translations)">
+      <xsl:sequence select="string-join(
+        for $r in ($translations[not(contains(tei:resp, 'into English'))], $translations[contains(tei:resp, 'into English')])
+        return te:text-of($r/tei:resp) || ' ' || string-join($r/tei:persName ! te:text-of(.), ', '), '; ')
+        ! (upper-case(substring(., 1, 1)) || substring(., 2)) || '.'"/>
+    </xsl:if>
+    <!-- where the text edited was published: the archive's web record, or the article itself -->
+    <xsl:if test="$online">
+      <xsl:variable name="where" select="string-join((
+        if ($ms) then () else (
+          string-join($online/tei:author ! te:text-of(.), ', '),
+          $online/tei:title[1] ! ('&#x201C;' || te:text-of(.) || '&#x201D;'),
+          $online/tei:publisher ! te:text-of(.),
+          $online/tei:date[@type = 'published'] ! te:text-of(.)),
+        if ($ms) then $online/tei:publisher ! te:text-of(.) else (),
+        $online/tei:idno[@type = 'wcda'] ! ('record ' || te:text-of(.)),
+        ($online/tei:ref[not(@type)]/@target)[1] ! string(.)), ', ')"/>
+      <xsl:variable name="accessed" select="$online/tei:date[@type = 'accessed'][1]"/>
+      <xsl:sequence select="(if ($ms) then 'Published in English: ' else 'Published: ') || $where
+        || (if ($accessed/@when) then '; accessed ' || te:format-date($accessed/@when)
+            else if ($accessed/@notAfter) then '; accessed before ' || te:format-date($accessed/@notAfter) else '') || '.'"/>
+    </xsl:if>
+    <xsl:if test="$online and not($ms) and not($online/tei:ref[not(@type)])">
+      <xsl:sequence select="'The address of the page is not known.'"/>
+    </xsl:if>
+    <xsl:for-each select="($tei/tei:teiHeader/tei:profileDesc/tei:creation//tei:date[@resp = 'org:wcda'])[1]">
+      <xsl:sequence select="'The date is the one the Wilson Center Digital Archive gives; the text itself is undated.'"/>
+    </xsl:for-each>
+    <xsl:if test="not($online) and $file/tei:sourceDesc/tei:bibl">
+      <xsl:variable name="bibl" select="$file/tei:sourceDesc/tei:bibl[1]"/>
+      <xsl:sequence select="'Published: ' || string-join((
+        string-join($bibl/tei:author ! te:text-of(.), ', '),
+        $bibl/tei:title[1] ! ('&#x201C;' || te:text-of(.) || '&#x201D;'),
+        $bibl/tei:publisher ! te:text-of(.),
+        $bibl/tei:date[@type = 'published' or not(@type)][1] ! te:text-of(.))[.], ', ') || '.'"/>
+    </xsl:if>
+  </xsl:function>
+
+  <xd:doc><xd:desc>A link from a generated list (on the page `$from`) to an element of the edition:
+    a page link on the web and in the EPUB; the book overrides it with a page reference.</xd:desc></xd:doc>
+  <xsl:template name="te:apparatus-link">
+    <xsl:param name="target" as="element()"/>
+    <xsl:param name="from" as="xs:string"/>
+    <xsl:param name="content" as="item()*"/>
+    <a href="{te:link($target, $from)}"><xsl:sequence select="$content"/></a>
+  </xsl:template>
+
+  <xd:doc><xd:desc>A part of an archival item (the letter, its Persian original, the statement on its
+    enclosures), wherever the header is shown: its number, title and language.</xd:desc></xd:doc>
+  <xsl:template match="tei:msItem/tei:msItem">
+    <span class="msitem-part"><xsl:value-of select="'(' || @n || ') '"/><xsl:apply-templates select="tei:title/node()"/><xsl:value-of select="tei:textLang ! (' [' || te:text-of(.) || ']')"/></span>
+  </xsl:template>
+
+  <xd:doc><xd:desc>The number and standard heading of a document, as the first line of its page or chapter.</xd:desc></xd:doc>
+  <xsl:template name="te:standard-heading">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:if test="te:standard-heading($tei)">
+      <p class="standard-heading">
+        <xsl:if test="te:doc-number($tei)"><span class="doc-number"><xsl:value-of select="te:doc-number($tei)"/>.</span><xsl:text> </xsl:text></xsl:if>
+        <xsl:value-of select="te:standard-heading($tei)"/>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <xd:doc><xd:desc>The source note of a document, one paragraph, as FRUS prints it under the heading.</xd:desc></xd:doc>
+  <xsl:template name="te:source-note">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="sentences" select="te:source-note-sentences($tei)"/>
+    <xsl:if test="exists($sentences)">
+      <p class="source-note" id="{$tei/@xml:id}-source-note"><xsl:value-of select="string-join($sentences, ' ')"/></p>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,57 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:xd="http://www.oxygenxml.com/ns/doc/xsl"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:te="https://teiedition.org/ns"
+  exclude-result-prefixes="#all">
+
+  <xd:doc scope="stylesheet">
+    <xd:desc>The list of the editors' interventions (divGen type interventions in edition.xml),
+      generated from the choice elements of each document's text: where, the source's reading,
+      the editors' reading, the kind and certainty of the intervention, and the reason given by
+      the editors' note that follows it (the note the tooltip of the text shows too).</xd:desc>
+  </xd:doc>
+
+  <xd:doc><xd:desc>One table per document, in the order of the documents' numbers.</xd:desc></xd:doc>
+  <xsl:template match="tei:divGen[@type = 'interventions']">
+    <xsl:variable name="from" select="te:page-of(.)"/>
+    <xsl:for-each select="$documents">
+      <xsl:sort select="xs:integer((@n[. castable as xs:integer], 0)[1])"/>
+      <xsl:variable name="choices" select="tei:text//tei:choice[(tei:sic and tei:corr) or (tei:orig and tei:reg)]"/>
+      <section class="interventions" id="interventions-{@xml:id}">
+        <h3><xsl:value-of select="(te:numbered-heading(.)[.], te:title(.))[1]"/></h3>
+        <xsl:choose>
+          <xsl:when test="empty($choices)"><p>No intervention.</p></xsl:when>
+          <xsl:otherwise>
+            <table class="interventions">
+              <thead><tr><th scope="col">Place</th><th scope="col">Source</th><th scope="col">Edited</th><th scope="col">Kind</th><th scope="col">Reason</th></tr></thead>
+              <tbody>
+                <xsl:for-each select="$choices">
+                  <xsl:variable name="edited" select="(tei:corr, tei:reg)[1]"/>
+                  <xsl:variable name="note" select="te:intervention-note(.)"/>
+                  <xsl:variable name="anchor" select="ancestor::*[@xml:id][1]"/>
+                  <tr>
+                    <td>
+                      <xsl:call-template name="te:apparatus-link">
+                        <xsl:with-param name="target" select="$anchor"/>
+                        <xsl:with-param name="from" select="$from"/>
+                        <xsl:with-param name="content" select="string($anchor/@xml:id)"/>
+                      </xsl:call-template>
+                    </td>
+                    <td class="reading-source"><xsl:value-of select="te:text-of((tei:sic, tei:orig)[1])"/></td>
+                    <td class="reading-edited"><xsl:value-of select="te:text-of($edited)"/></td>
+                    <td><xsl:value-of select="(if ($edited/self::tei:corr) then 'correction' else 'regularisation') || ($edited/@cert ! (', certainty ' || .))"/></td>
+                    <td><xsl:value-of select="if ($note) then te:plain($note) else if ($edited/self::tei:corr) then 'An evident slip of the source; no note.' else 'Regularised for the reader; no note.'"/></td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </xsl:otherwise>
+        </xsl:choose>
+      </section>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>
