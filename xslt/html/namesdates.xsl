@@ -136,10 +136,11 @@
   </xsl:template>
 
   <xd:doc><xd:desc>The registers a document keeps in its standOff (persons, places… of a foreign
-    project; its relations are shown apart), after its text, on the page and in the book.</xd:desc></xd:doc>
+    project; its relations are shown apart, and groups of links, which hold pointers and no text, by the
+    views made of them, such as requests and answers), after its text, on the page and in the book.</xd:desc></xd:doc>
   <xsl:template name="te:document-registers">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:variable name="lists" select="$tei/tei:standOff/(* except tei:listRelation)"/>
+    <xsl:variable name="lists" select="$tei/tei:standOff/(* except (tei:listRelation, tei:linkGrp))"/>
     <xsl:if test="exists($lists)">
       <section class="registers" aria-label="Registers of the document">
         <xsl:apply-templates select="$lists"/>
