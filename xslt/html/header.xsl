@@ -88,7 +88,8 @@
     <details class="metadata" id="about">
       <summary>
         <h2 id="metadata-heading"><xsl:value-of select="te:t('About this document')"/></h2>
-        <span class="source-note"><xsl:value-of select="te:source-note($tei)"/></span>
+        <!-- the source note stands above, in the document's header: here only what opening gives -->
+        <span class="metadata-hint"><xsl:value-of select="te:t('The full description: archive, hands, contributors, source and licence.')"/></span>
       </summary>
       <dl>
         <dt><xsl:value-of select="te:t('Title')"/></dt>
@@ -149,24 +150,6 @@
       </xsl:if>
     </details>
   </xsl:template>
-
-  <xd:doc><xd:desc>The source note: one paragraph of plain text saying what the document is and
-    where it is kept, how it reached this edition and by whom. It opens the full description.</xd:desc></xd:doc>
-  <xsl:function name="te:source-note" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:variable name="file" select="$tei/tei:teiHeader/tei:fileDesc"/>
-    <xsl:variable name="ms" select="$file/tei:sourceDesc/tei:msDesc"/>
-    <xsl:variable name="shelfmark" select="string-join(($ms/tei:msIdentifier/(tei:repository, tei:collection, tei:idno) ! te:plain(.), ($ms//tei:locus)[1] ! te:plain(.))[.], ', ')"/>
-    <xsl:variable name="physical" select="($ms/tei:physDesc//tei:p)[1] ! te:plain(.) ! (if (string-length(.) le 320) then . else te:first-sentence(.))"/>
-    <xsl:variable name="contributors" select="$file/tei:titleStmt/tei:respStmt ! (normalize-space(tei:resp) || ' ' || string-join(tei:resp/following-sibling::* ! te:plain(.), ', '))"/>
-    <xsl:variable name="parts" select="(
-      $physical,
-      if ($shelfmark) then $shelfmark || '.' else (),
-      if (exists($contributors)) then te:capitalised(string-join($contributors, '; ')) || '.' else (),
-      if ($file/tei:sourceDesc/tei:bibl and not($ms)) then te:first-sentence(te:plain($file/tei:sourceDesc/tei:bibl[1])) else ()
-    )[normalize-space()]"/>
-    <xsl:sequence select="normalize-space(string-join(($parts, 'Full description, contributors, source and licence: open this.'), ' '))"/>
-  </xsl:function>
 
   <xd:doc><xd:desc>A phrase with its first letter in capitals.</xd:desc></xd:doc>
   <xsl:function name="te:capitalised" as="xs:string">
