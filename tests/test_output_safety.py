@@ -253,3 +253,18 @@ def test_builds_killed_inside_the_final_swap_leave_the_old_or_the_new_output_who
     done = edition("build", "--tei", "corpus", "--out", "out", "--no-pdf", cwd=tmp_path, env=env)
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".cache", "html"]
+
+
+def test_a_build_given_the_stop_signal_twice_while_laying_out_the_book_ends_at_once(tmp_path):
+    # `timeout`, CI runners and `uv run` send SIGTERM to each process of a group and forward it
+    # again: the repeat came while the worker pool was being terminated, which then never ended
+    corpus(tmp_path / "corpus", "Dear friend, the book is being laid out.")
+    build = subprocess.Popen([sys.executable, "-m", "teiedition.cli", "build", "--tei", "corpus", "--out", "out"],
+                             cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(4)  # the pages are being made and the book laid out in a worker
+    for _ in range(3):
+        build.send_signal(signal.SIGTERM)
+        time.sleep(0.05)
+    _, stderr = build.communicate(timeout=60)
+    assert build.returncode == 130, stderr
+    assert "Traceback" not in stderr, stderr

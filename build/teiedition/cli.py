@@ -160,8 +160,17 @@ def run_init(args: argparse.Namespace) -> int:
 COMMANDS = {"validate": run_validate, "build": run_build, "serve": run_serve, "init": run_init}
 
 
-def terminate(number: int, frame: object) -> None:
-    """SIGTERM ends a command as Ctrl-C does: staged output is cleared, the previous kept."""
+#: The signals that end a command: Ctrl-C, and SIGTERM as `timeout`, CI runners and systemd send it.
+STOPPING = (signal.SIGINT, signal.SIGTERM)
+
+
+def stop(number: int, frame: object) -> None:
+    """Ctrl-C or SIGTERM ends a command: staged output is cleared, the previous kept. The
+    signal often comes more than once (to each process of the group, and again through a
+    runner that forwards it, such as `uv run`): the repeats are ignored while the command
+    cleans up, which they would cut short (a worker pool half-terminated waits for ever)."""
+    for other in STOPPING:
+        signal.signal(other, signal.SIG_IGN)
     raise KeyboardInterrupt
 
 
@@ -171,7 +180,8 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     main_thread = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, terminate) if main_thread else None
+    previous = {number: signal.signal(number, stop) for number in STOPPING} if main_thread else {}
+    stopped = False
     try:
         return COMMANDS[args.command](args)
     except ValidationFailed as failed:
@@ -183,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"edition: {err}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
+        stopped = True
         out = getattr(args, "out", None) or (DEFAULT_OUT if args.command in ("build", "serve") else None)
         # the swap is never cut: the output is the previous build's, or this one's if it had got that far
         print(f"edition: interrupted; {out}/ holds the last complete build, whole" if out else "edition: interrupted", file=sys.stderr)
@@ -193,8 +204,11 @@ def main(argv: list[str] | None = None) -> int:
         print("edition: internal error — run again with --debug and report the traceback", file=sys.stderr)
         return 3
     finally:
-        if main_thread:
-            signal.signal(signal.SIGTERM, previous)
+        # after a stop the handlers stay as stop() left them: the repeats of the signal may still
+        # be on their way, and would kill the process on its way out (exit -15, not 130)
+        if not stopped:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
 
 
 if __name__ == "__main__":
