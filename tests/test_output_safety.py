@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -258,13 +259,13 @@ def test_builds_killed_inside_the_final_swap_leave_the_old_or_the_new_output_who
 def test_a_build_given_the_stop_signal_twice_while_laying_out_the_book_ends_at_once(tmp_path):
     # `timeout`, CI runners and `uv run` send SIGTERM to each process of a group and forward it
     # again: the repeat came while the worker pool was being terminated, which then never ended
-    corpus(tmp_path / "corpus", "Dear friend, the book is being laid out.")
-    build = subprocess.Popen([sys.executable, "-m", "teiedition.cli", "build", "--tei", "corpus", "--out", "out"],
-                             cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(4)  # the pages are being made and the book laid out in a worker
-    for _ in range(3):
-        build.send_signal(signal.SIGTERM)
-        time.sleep(0.05)
+    shutil.copytree(ROOT / "tei", tmp_path / "tei")  # our edition: its book takes long enough to be stopped in
+    build = subprocess.Popen([sys.executable, "-m", "teiedition.cli", "build", "--tei", "tei", "--out", "out"],
+                             cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    time.sleep(6)  # the pages are being made and the book laid out in a worker
+    for _ in range(10):  # to the whole group, as `timeout` sends it, and again and again as runners forward it
+        os.killpg(build.pid, signal.SIGTERM)
+        time.sleep(0.1)
     _, stderr = build.communicate(timeout=60)
     assert build.returncode == 130, stderr
     assert "Traceback" not in stderr, stderr

@@ -170,8 +170,14 @@ def stop(number: int, frame: object) -> None:
     runner that forwards it, such as `uv run`): the repeats are ignored while the command
     cleans up, which they would cut short (a worker pool half-terminated waits for ever)."""
     for other in STOPPING:
-        signal.signal(other, signal.SIG_IGN)
+        # a handler, not SIG_IGN: workers started now (the pool replaces those the signal killed)
+        # would inherit SIG_IGN, ignore the pool's own SIGTERM, and never be joined
+        signal.signal(other, repeated)
     raise KeyboardInterrupt
+
+
+def repeated(number: int, frame: object) -> None:
+    """A stop signal after the first: the command is already stopping."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -204,9 +210,13 @@ def main(argv: list[str] | None = None) -> int:
         print("edition: internal error — run again with --debug and report the traceback", file=sys.stderr)
         return 3
     finally:
-        # after a stop the handlers stay as stop() left them: the repeats of the signal may still
-        # be on their way, and would kill the process on its way out (exit -15, not 130)
-        if not stopped:
+        # after a stop, the repeats of the signal may still be on their way, and would kill the
+        # process on its way out (exit -15, not 130): they are ignored now that no worker is left
+        # to inherit that (Python puts back the default for its own handlers as it exits, not SIG_IGN)
+        if stopped:
+            for number in STOPPING:
+                signal.signal(number, signal.SIG_IGN)
+        else:
             for number, handler in previous.items():
                 signal.signal(number, handler)
 

@@ -20,7 +20,7 @@ class Workers:
     def submit(self, function: Callable, *args: Any) -> Any:
         """Start `function(*args)` in a worker; returns a result whose get() waits for it."""
         if self.pool is None:
-            self.pool = multiprocessing.get_context("spawn").Pool(self.size, initializer=die_with_parent)
+            self.pool = multiprocessing.get_context("spawn").Pool(self.size, initializer=set_up_worker)
         return self.pool.apply_async(function, args)
 
     def close(self) -> None:
@@ -35,14 +35,20 @@ class Workers:
         self.close()
 
 
-def die_with_parent() -> None:
-    """A worker ends when the build's process does, even killed (Linux: the parent-death
-    signal): it would otherwise finish its job for nobody and complain on the terminal."""
+def set_up_worker() -> None:
+    """A worker is stopped by the build alone. It leaves the build's process group, so that a
+    stop signal sent to the group (Ctrl-C, `timeout`, a CI runner) reaches only the build: a
+    worker killed by it while waiting for work dies holding the pool's queue lock, and the
+    build's clean-up then waits on that lock for ever. And it ends when the build's process
+    does, even killed (Linux: the parent-death signal): it would otherwise finish its job for
+    nobody and complain on the terminal."""
     import ctypes
     import os
     import signal
     import sys
 
+    if hasattr(os, "setsid"):
+        os.setsid()
     if sys.platform.startswith("linux"):
         PR_SET_PDEATHSIG = 1
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
