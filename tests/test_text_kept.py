@@ -74,6 +74,10 @@ FILES = {
                     "<p>Invented.</p>", ""),
     "figures.xml": ("""<p>A picture <figure><graphic url="map.png"><desc>Graphicdescword of a map</desc></graphic></figure>
       and a gap <gap><precision precision="low"><desc>Precisiondescword roughly</desc></precision></gap>.</p>""", "<p>Invented.</p>", ""),
+    "witness.xml": ("<p>A letter.</p>", """<listWit><witness><msDesc><msIdentifier><country>Lilliput</country>
+      <repository>Mildendoarchive</repository> <idno>Box 9</idno></msIdentifier><physDesc><additions><incident><desc>Stampword
+      of the post</desc></incident></additions></physDesc></msDesc></witness></listWit>""",
+                    "<PROFILE><particDesc><listPerson><person><persName>Gulliverword</persName></person></listPerson></particDesc>"),
     "nested.xml": ("<p>Outer text.</p>", "<p>Invented.</p>",
                    "<NESTED>" + HEADER.format(title="inner", source="<p>Invented.</p>")
                    + "<text><body><p>Nestedword inner text<note>Nestednoteword</note>.</p></body></text>"),
@@ -85,9 +89,12 @@ def document(name: str) -> str:
     back = after = ""
     if extra.startswith("<BACK>"):
         back, extra = "<back>" + extra[6:-7] + "</back>", ""
+    header = HEADER.format(title=Path(name).stem, source=source)
+    if extra.startswith("<PROFILE>"):  # a profileDesc in the header
+        header, extra = header.replace("</teiHeader>", f"<profileDesc>{extra[9:]}</profileDesc></teiHeader>"), ""
     if extra.startswith("<NESTED>"):  # a TEI inside the TEI, after its text
         after, extra = f'<TEI xmlns="{TEI_NS}">' + extra[8:] + "</TEI>", ""
-    return (f'<TEI xmlns="{TEI_NS}" xml:id="{Path(name).stem}">{HEADER.format(title=Path(name).stem, source=source)}'
+    return (f'<TEI xmlns="{TEI_NS}" xml:id="{Path(name).stem}">{header}'
             f"{extra}<text><body>{body}</body>{back}</text>{after}</TEI>")
 
 
@@ -133,6 +140,8 @@ CASES = {
     "graphic-desc": ("figures.xml", "//t:graphic"),
     "gap-precision": ("figures.xml", "//t:gap"),
     "nested-tei": ("nested.xml", "/t:TEI/t:TEI/t:text"),
+    "witness-msdesc": ("witness.xml", "//t:witness"),
+    "participants": ("witness.xml", "//t:particDesc"),
 }
 
 
