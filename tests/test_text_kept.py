@@ -73,7 +73,8 @@ FILES = {
       <hi rend="bold permalink">Permalinkword</hi>, <seg rend="x view-switch">Viewswitchword</seg>, <hi rend="hidden">Hiddenrendword</hi>.</p>""",
                     "<p>Invented.</p>", ""),
     "figures.xml": ("""<p>A picture <figure><graphic url="map.png"><desc>Graphicdescword of a map</desc></graphic></figure>
-      and a gap <gap><precision precision="low"><desc>Precisiondescword roughly</desc></precision></gap>.</p>""", "<p>Invented.</p>", ""),
+      and a gap <gap><precision precision="low"><desc>Precisiondescword roughly</desc></precision></gap>,
+      Spacebefore<space unit="chars" quantity="2"/>spaceafter.</p>""", "<p>Invented.</p>", ""),
     "witness.xml": ("<p>A letter.</p>", """<listWit><witness><msDesc><msIdentifier><country>Lilliput</country>
       <repository>Mildendoarchive</repository> <idno>Box 9</idno></msIdentifier><physDesc><additions><incident><desc>Stampword
       of the post</desc></incident></additions></physDesc></msDesc></witness></listWit>""",
@@ -165,6 +166,14 @@ def test_text_with_a_rend_naming_a_site_class_is_not_hidden(built):
     assert classes, "the words are not on the page"
     for value in classes:
         assert not {"tip", "permalink", "view-switch", "hidden"} & set(value.split()), value
+
+
+def test_a_space_of_the_source_keeps_the_words_around_it_apart(built):
+    # found in a real letter: "Notwendig<space/>sind" printed as one word, hyphenated "Not-wendigsind"
+    laid_out, _ = html_page_texts(built / "html" / "figures.html")
+    assert {"spacebefore", "spaceafter"} <= set(normalise(laid_out).replace(".", " ").split())
+    printed = normalise(pdftotext(built / "pdf" / "figures.pdf"))
+    assert "spacebeforespaceafter" not in "".join(printed.split(" "))
 
 
 # -- wide tables and long words --------------------------------------------------------
