@@ -82,14 +82,14 @@
   <xd:doc><xd:desc>An apparatus entry on paper: the lemma in the text, the readings in a lettered footnote
     ("sweete] Hg: swete. Ha4: softe.").</xd:desc></xd:doc>
   <xsl:template match="tei:app">
-    <xsl:variable name="lemma" select="(tei:lem, .//tei:rdg)[1]"/>
+    <xsl:variable name="lemma" select="(tei:lem, .//tei:lem[ancestor::tei:app[1] is current()], .//tei:rdg[ancestor::tei:app[1] is current()])[1]"/>
     <span class="reading"><xsl:apply-templates select="$lemma/node()"/></span>
     <xsl:call-template name="te:footnote">
       <xsl:with-param name="id" select="te:id('fn', .)"/>
       <xsl:with-param name="series" select="'textual'"/>
       <xsl:with-param name="call" select="te:textual-letter(.)"/>
       <xsl:with-param name="content" as="item()*">
-        <xsl:apply-templates select="$lemma/node()"/>]<xsl:for-each select="(.//(tei:rdg | tei:witDetail | tei:wit)[ancestor::tei:app[1] is current()] | tei:lem) except $lemma">
+        <xsl:apply-templates select="$lemma/node()"/>]<xsl:for-each select=".//(tei:lem | tei:rdg | tei:witDetail | tei:wit)[ancestor::tei:app[1] is current()] except $lemma">
           <xsl:text> </xsl:text><i><xsl:value-of select="normalize-space(@wit)"/>:</i><xsl:text> </xsl:text><xsl:apply-templates select="node()"/>.</xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
