@@ -80,6 +80,6 @@
       </span>
     </span>
     <!-- notes on the entry keep their own markers -->
-    <xsl:apply-templates select="tei:note"/>
+    <xsl:apply-templates select="tei:note | tei:noteGrp"/>
   </xsl:template>
 </xsl:stylesheet>

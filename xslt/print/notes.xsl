@@ -94,6 +94,6 @@
       </xsl:with-param>
     </xsl:call-template>
     <!-- notes on the entry keep their own calls and footnotes -->
-    <xsl:apply-templates select="tei:note"/>
+    <xsl:apply-templates select="tei:note | tei:noteGrp"/>
   </xsl:template>
 </xsl:stylesheet>
