@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, pdftotext
 from textcheck import context, html_page_texts, missing_words
 
 HEADER = """<teiHeader><fileDesc><titleStmt><title>{title}</title></titleStmt>
@@ -144,3 +144,12 @@ def test_forme_work_without_a_type_renders(tmp_path):
     done, out = build(tmp_path, {"fw.xml": tei("<fw>Running headword</fw><p>Body.</p>", ident="fw")})
     assert_built(done)
     assert_words(out, "fw", "Running headword")
+
+
+def test_deep_nesting_is_printed_whole(tmp_path):
+    # WeasyPrint's layout is recursive: 250 levels raised RecursionError in the PDF worker
+    body = "<p>" + "<hi>" * 250 + "Deepword" + "</hi>" * 250 + " after.</p>" + "<div><p>Top.</p>" * 150 + "<p>Bottomword.</p>" + "</div>" * 150
+    done, out = build(tmp_path, {"deep.xml": tei(body, ident="deep")}, pdf=True)
+    assert_built(done)
+    printed = pdftotext(out / "pdf" / "deep.pdf")
+    assert printed.count("Top.") == 150 and "Deepword" in printed and "Bottomword" in printed

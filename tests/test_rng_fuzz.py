@@ -26,7 +26,7 @@ from rngfuzz import Documents, check_corpus, serialise
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "0"))
 NIGHTLY = EXAMPLES > 0
-SETTINGS = settings(max_examples=EXAMPLES or 3, derandomize=not NIGHTLY, database=None, deadline=None,
+SETTINGS = settings(max_examples=EXAMPLES or 5, derandomize=not NIGHTLY, database=None, deadline=None,
                     suppress_health_check=list(HealthCheck), print_blob=True)
 DOCUMENTS = Documents(TEI_ALL)
 

@@ -73,7 +73,12 @@ FILES = {
       <hi rend="bold permalink">Permalinkword</hi>, <seg rend="x view-switch">Viewswitchword</seg>, <hi rend="hidden">Hiddenrendword</hi>.</p>""",
                     "<p>Invented.</p>", ""),
     "figures.xml": ("""<p>A picture <figure><graphic url="map.png"><desc>Graphicdescword of a map</desc></graphic></figure>
-      and a gap <gap><precision precision="low"><desc>Precisiondescword roughly</desc></precision></gap>.</p>""", "<p>Invented.</p>", ""),
+      and a gap <gap><precision precision="low"><desc>Precisiondescword roughly</desc></precision></gap>,
+      Spacebefore<space unit="chars" quantity="2"/>spaceafter.</p>""", "<p>Invented.</p>", ""),
+    "witness.xml": ("<p>A letter.</p>", """<listWit><witness><msDesc><msIdentifier><country>Lilliput</country>
+      <repository>Mildendoarchive</repository> <idno>Box 9</idno></msIdentifier><physDesc><additions><incident><desc>Stampword
+      of the post</desc></incident></additions></physDesc></msDesc></witness></listWit>""",
+                    "<PROFILE><particDesc><listPerson><person><persName>Gulliverword</persName></person></listPerson></particDesc>"),
     "nested.xml": ("<p>Outer text.</p>", "<p>Invented.</p>",
                    "<NESTED>" + HEADER.format(title="inner", source="<p>Invented.</p>")
                    + "<text><body><p>Nestedword inner text<note>Nestednoteword</note>.</p></body></text>"),
@@ -85,9 +90,12 @@ def document(name: str) -> str:
     back = after = ""
     if extra.startswith("<BACK>"):
         back, extra = "<back>" + extra[6:-7] + "</back>", ""
+    header = HEADER.format(title=Path(name).stem, source=source)
+    if extra.startswith("<PROFILE>"):  # a profileDesc in the header
+        header, extra = header.replace("</teiHeader>", f"<profileDesc>{extra[9:]}</profileDesc></teiHeader>"), ""
     if extra.startswith("<NESTED>"):  # a TEI inside the TEI, after its text
         after, extra = f'<TEI xmlns="{TEI_NS}">' + extra[8:] + "</TEI>", ""
-    return (f'<TEI xmlns="{TEI_NS}" xml:id="{Path(name).stem}">{HEADER.format(title=Path(name).stem, source=source)}'
+    return (f'<TEI xmlns="{TEI_NS}" xml:id="{Path(name).stem}">{header}'
             f"{extra}<text><body>{body}</body>{back}</text>{after}</TEI>")
 
 
@@ -133,6 +141,8 @@ CASES = {
     "graphic-desc": ("figures.xml", "//t:graphic"),
     "gap-precision": ("figures.xml", "//t:gap"),
     "nested-tei": ("nested.xml", "/t:TEI/t:TEI/t:text"),
+    "witness-msdesc": ("witness.xml", "//t:witness"),
+    "participants": ("witness.xml", "//t:particDesc"),
 }
 
 
@@ -156,6 +166,14 @@ def test_text_with_a_rend_naming_a_site_class_is_not_hidden(built):
     assert classes, "the words are not on the page"
     for value in classes:
         assert not {"tip", "permalink", "view-switch", "hidden"} & set(value.split()), value
+
+
+def test_a_space_of_the_source_keeps_the_words_around_it_apart(built):
+    # found in a real letter: "Notwendig<space/>sind" printed as one word, hyphenated "Not-wendigsind"
+    laid_out, _ = html_page_texts(built / "html" / "figures.html")
+    assert {"spacebefore", "spaceafter"} <= set(normalise(laid_out).replace(".", " ").split())
+    printed = normalise(pdftotext(built / "pdf" / "figures.pdf"))
+    assert "spacebeforespaceafter" not in "".join(printed.split(" "))
 
 
 # -- wide tables and long words --------------------------------------------------------

@@ -36,6 +36,13 @@
     <xsl:sequence select="string-join(((if ($n) then $n || '.' else ()), te:standard-heading($tei)[.]), ' ')"/>
   </xsl:function>
 
+  <xd:doc><xd:desc>The title by which lists of documents (contents, calendar) name a document: its
+    numbered standard heading, or its own title where it has no standard heading (foreign TEI).</xd:desc></xd:doc>
+  <xsl:function name="te:listed-title" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="if (te:standard-heading($tei)) then te:numbered-heading($tei) else te:title($tei)"/>
+  </xsl:function>
+
   <xd:doc><xd:desc>An element's words, without the notes and the source side of the choices inside it (the words of a sic or orig itself are kept).</xd:desc></xd:doc>
   <xsl:function name="te:text-of" as="xs:string">
     <xsl:param name="element" as="element()?"/>

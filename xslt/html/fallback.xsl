@@ -46,7 +46,8 @@
   <xsl:function name="te:field-label" as="xs:string">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="named" select="map{'textLang': 'language of the text', 'altIdentifier': 'other shelfmark',
-      'msName': 'name', 'idno': 'identifier', 'geo': 'coordinates'}(local-name($node))"/>
+      'msName': 'name', 'idno': 'identifier', 'geo': 'coordinates', 'listWit': 'witnesses',
+      'particDesc': 'participants', 'settingDesc': 'setting', 'listBibl': 'sources'}(local-name($node))"/>
     <xsl:variable name="words" select="($named, lower-case(replace(local-name($node), '([a-z])([A-Z])', '$1 $2')))[1]"/>
     <xsl:sequence select="upper-case(substring($words, 1, 1)) || substring($words, 2) || $node/@type ! (' (' || . || ')')"/>
   </xsl:function>

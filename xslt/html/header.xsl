@@ -26,12 +26,27 @@
       $h/tei:profileDesc/tei:creation,
       $h/tei:fileDesc/tei:titleStmt/tei:author,
       $h/tei:profileDesc/tei:correspDesc,
-      $h/tei:fileDesc/tei:sourceDesc/tei:msDesc/(tei:msIdentifier, tei:msContents, tei:physDesc, tei:history/tei:origin),
+      $h/tei:fileDesc/tei:sourceDesc/tei:msDesc,
+      te:source-rest($h), te:profile-rest($h),
       $h/tei:profileDesc/tei:langUsage,
       $h/tei:fileDesc/tei:titleStmt/tei:respStmt,
       $h/tei:fileDesc/tei:sourceDesc/tei:bibl,
       $h/tei:fileDesc/tei:publicationStmt/tei:availability,
       $h/tei:profileDesc/tei:abstract"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>What a header's source description holds besides the manuscript and the printed
+    source the panel shows (witnesses with their own descriptions, lists of sources, recordings).</xd:desc></xd:doc>
+  <xsl:function name="te:source-rest" as="element()*">
+    <xsl:param name="header" as="element(tei:teiHeader)?"/>
+    <xsl:sequence select="$header/tei:fileDesc/tei:sourceDesc/(* except (tei:msDesc, tei:bibl))[normalize-space()]"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>What a header's profile holds besides what the panel shows (the participants of a
+    play or a conversation, settings, the text's situation).</xd:desc></xd:doc>
+  <xsl:function name="te:profile-rest" as="element()*">
+    <xsl:param name="header" as="element(tei:teiHeader)?"/>
+    <xsl:sequence select="$header/tei:profileDesc/(* except (tei:creation, tei:correspDesc, tei:langUsage, tei:abstract, tei:textClass))[normalize-space()]"/>
   </xsl:function>
 
   <xd:doc><xd:desc>The document's main title as plain text.</xd:desc></xd:doc>
@@ -121,6 +136,10 @@
             <dd><xsl:apply-templates select="."/></dd>
           </xsl:for-each>
         </xsl:if>
+        <xsl:for-each select="te:source-rest($tei/tei:teiHeader), te:profile-rest($tei/tei:teiHeader)">
+          <dt><xsl:value-of select="te:field-label(.)"/></dt>
+          <dd><xsl:apply-templates select="."/></dd>
+        </xsl:for-each>
         <dt><xsl:value-of select="te:t('Languages')"/></dt>
         <dd><ul class="plain"><xsl:for-each select="$profile/tei:langUsage/tei:language"><li><xsl:apply-templates/></li></xsl:for-each></ul></dd>
         <xsl:if test="$file/tei:titleStmt/tei:respStmt">
@@ -183,7 +202,8 @@
       | tei:physDesc | tei:objectDesc | tei:supportDesc | tei:support | tei:extent | tei:dimensions | tei:height | tei:width
       | tei:depth | tei:foliation | tei:collation | tei:condition | tei:layoutDesc | tei:layout | tei:handDesc | tei:scriptDesc
       | tei:scriptNote | tei:typeDesc | tei:decoDesc | tei:decoNote | tei:bindingDesc | tei:binding | tei:sealDesc | tei:seal
-      | tei:additions | tei:accMat | tei:musicNotation | tei:history | tei:msPart | tei:msFrag">
+      | tei:additions | tei:accMat | tei:musicNotation | tei:history | tei:msPart | tei:msFrag
+      | tei:listWit | tei:witness | tei:particDesc | tei:settingDesc | tei:setting | tei:textDesc | tei:handNotes | tei:listTranspose">
     <xsl:element name="{if (te:in-phrase(.) or not(*[not(te:in-phrase(.))][descendant-or-self::tei:p or descendant-or-self::tei:ab])) then 'span' else 'div'}">
       <xsl:attribute name="class" select="'tei-' || local-name()"/>
       <xsl:apply-templates/>

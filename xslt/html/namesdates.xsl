@@ -87,7 +87,8 @@
     <xsl:variable name="main" select="($names[@type = 'main'], $names)[1]"/>
     <section id="{@xml:id}" class="entry entry-{local-name()}">
       <h2><xsl:value-of select="if ($main) then te:plain($main) else te:plain(.)"/></h2>
-      <xsl:variable name="variants" select="distinct-values(($names except $main) ! te:plain(.))"/>
+      <!-- every form, as often as the source gives it (with other types, or in other sources) -->
+      <xsl:variable name="variants" select="($names except $main) ! te:plain(.)"/>
       <xsl:if test="exists($variants)">
         <p class="variants"><span class="label"><xsl:value-of select="te:t('Forms in the sources:')"/></span><xsl:text> </xsl:text><xsl:value-of select="string-join($variants, '; ')"/></p>
       </xsl:if>

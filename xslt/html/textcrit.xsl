@@ -79,15 +79,17 @@
         <xsl:attribute name="tabindex" select="0"/>
         <xsl:attribute name="aria-describedby" select="$tip"/>
       </xsl:if>
-      <span class="lem"><xsl:apply-templates select="(tei:lem, tei:rdg)[1]/node()"/></span>
+      <!-- the lemma, or the first reading; either may stand in a group of readings (rdgGrp) -->
+      <xsl:variable name="lemma" select="(tei:lem, .//tei:lem[ancestor::tei:app[1] is current()], .//tei:rdg[ancestor::tei:app[1] is current()])[1]"/>
+      <span class="lem"><xsl:apply-templates select="$lemma/node()"/></span>
       <span class="tip" role="tooltip" id="{$tip}">
         <!-- readings grouped in rdgGrp count as readings; only the first lemma stands in the text -->
-        <xsl:for-each select=".//(tei:rdg | tei:witDetail | tei:wit)[ancestor::tei:app[1] is current()] | tei:lem[position() gt 1]">
+        <xsl:for-each select=".//(tei:lem | tei:rdg | tei:witDetail | tei:wit)[ancestor::tei:app[1] is current()] except ($lemma except .//tei:rdg)">
           <xsl:value-of select="normalize-space(@wit) || ': ' || te:plain(.) || '. '"/>
         </xsl:for-each>
       </span>
     </span>
     <!-- notes on the entry keep their own markers -->
-    <xsl:apply-templates select="tei:note"/>
+    <xsl:apply-templates select="tei:note | tei:noteGrp"/>
   </xsl:template>
 </xsl:stylesheet>

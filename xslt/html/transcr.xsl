@@ -74,6 +74,12 @@
     </xsl:call-template>
   </xsl:template>
 
+  <xd:doc><xd:desc>A space left in the source: a space, so that the words around it stay apart (on the
+    page, in the PDF's text and in search).</xd:desc></xd:doc>
+  <xsl:template match="tei:space">
+    <span class="tei-space"><xsl:text> </xsl:text><xsl:for-each select="*[normalize-space()]">[<xsl:apply-templates select="if (self::tei:desc) then node() else ."/>] </xsl:for-each></span>
+  </xsl:template>
+
   <xd:doc><xd:desc>What a piece of forme work is, for its label.</xd:desc></xd:doc>
   <xsl:function name="te:fw-label" as="xs:string">
     <xsl:param name="type" as="xs:string?"/>

@@ -61,13 +61,20 @@
         <xsl:for-each select="$front/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability/*">
           <p><xsl:apply-templates/></p>
         </xsl:for-each>
-        <p><xsl:value-of select="te:t('Sources:')"/></p>
-        <ul class="sources">
-          <xsl:for-each select="$documents">
-            <xsl:variable name="ms" select="tei:teiHeader//tei:sourceDesc/tei:msDesc/tei:msIdentifier"/>
-            <li><xsl:value-of select="te:educate(te:short-title(.))"/>: <xsl:value-of select="if ($ms) then string-join($ms/* ! te:plain(.), ', ') else te:plain((tei:teiHeader//tei:sourceDesc/tei:bibl)[1])"/></li>
-          </xsl:for-each>
-        </ul>
+        <!-- a document with a source note is described there, once; the imprint lists only the others' sources -->
+        <xsl:variable name="unnoted" select="$documents[empty(te:source-note-sentences(.))]"/>
+        <xsl:if test="count($unnoted) lt count($documents)">
+          <p><xsl:value-of select="te:t('The source of each document is given in the source note at its head.')"/></p>
+        </xsl:if>
+        <xsl:if test="exists($unnoted)">
+          <p><xsl:value-of select="te:t('Sources:')"/></p>
+          <ul class="sources">
+            <xsl:for-each select="$unnoted">
+              <xsl:variable name="ms" select="tei:teiHeader//tei:sourceDesc/tei:msDesc/tei:msIdentifier"/>
+              <li><xsl:value-of select="te:educate(te:short-title(.))"/>: <xsl:value-of select="if ($ms) then string-join($ms/* ! te:plain(.), ', ') else te:plain((tei:teiHeader//tei:sourceDesc/tei:bibl)[1])"/></li>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
       </section>
       <nav class="toc" id="contents">
         <h1><xsl:value-of select="te:t('Contents')"/></h1>
@@ -78,7 +85,7 @@
           </xsl:for-each>
           <li class="toc-part">Documents</li>
           <xsl:for-each select="$documents">
-            <li class="toc-document"><a href="#{@xml:id}" title="{te:educate(te:title(.))}"><xsl:value-of select="te:educate(te:title(.))"/></a></li>
+            <li class="toc-document"><a href="#{@xml:id}" title="{te:educate(te:listed-title(.))}"><xsl:value-of select="te:educate(te:listed-title(.))"/></a></li>
           </xsl:for-each>
           <xsl:for-each select="$registers">
             <li class="toc-index"><a href="#index-{@xml:id}" title="{te:t('Index of ' || @xml:id)}"><xsl:value-of select="te:t('Index of ' || @xml:id)"/></a></li>
@@ -89,7 +96,7 @@
         <h1>List of documents</h1>
         <xsl:for-each select="$documents">
           <div class="calendar-entry">
-            <p class="calendar-title"><a href="#{@xml:id}" title="{te:educate(te:title(.))}"><xsl:value-of select="te:educate(te:title(.))"/></a></p>
+            <p class="calendar-title"><a href="#{@xml:id}" title="{te:educate(te:listed-title(.))}"><xsl:value-of select="te:educate(te:listed-title(.))"/></a></p>
             <p class="calendar-date"><xsl:value-of select="te:document-date-label(.)"/></p>
             <p class="calendar-summary"><xsl:value-of select="te:educate(te:whole-first-sentence(te:plain((.//tei:abstract/tei:p)[1])))"/></p>
           </div>

@@ -25,4 +25,16 @@
   <xsl:include href="apparatus.xsl"/>
   <xsl:include href="book.xsl"/>
   <xsl:include href="typography.xsl"/>
+
+  <xd:doc><xd:desc>How deep the book's HTML may nest. WeasyPrint lays boxes out recursively and fails
+    (RecursionError) on valid TEI nested a few hundred levels deep; below this depth an element
+    gives its content only, so its text is printed without its formatting.</xd:desc></xd:doc>
+  <xsl:variable name="te:print-depth" as="xs:integer" select="48"/>
+
+  <xd:doc><xd:desc>An element nested deeper than the book can lay out: its content, unwrapped.</xd:desc></xd:doc>
+  <xsl:template match="tei:text//tei:*[count(ancestor::*) gt $te:print-depth]" priority="100">
+    <xsl:apply-templates/>
+    <!-- a block (a paragraph, a division) stays apart from the next -->
+    <xsl:if test="not(te:in-phrase(.))"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
 </xsl:stylesheet>

@@ -186,18 +186,18 @@
   <xd:doc><xd:desc>An apparatus entry on paper: the lemma in the text with a lettered call; in the
     apparatus, the readings ("sweete] Hg: swete. Ha4: softe.").</xd:desc></xd:doc>
   <xsl:template match="tei:app">
-    <xsl:variable name="lemma" select="(tei:lem, .//tei:rdg)[1]"/>
+    <xsl:variable name="lemma" select="(tei:lem, .//tei:lem[ancestor::tei:app[1] is current()], .//tei:rdg[ancestor::tei:app[1] is current()])[1]"/>
     <span class="reading"><xsl:apply-templates select="$lemma/node()"/></span>
     <xsl:call-template name="te:textual-call"><xsl:with-param name="reading" select="$lemma"/></xsl:call-template>
     <!-- notes on the entry keep their own calls and footnotes -->
-    <xsl:apply-templates select="tei:note"/>
+    <xsl:apply-templates select="tei:note | tei:noteGrp"/>
   </xsl:template>
 
   <xsl:template match="tei:app" mode="te:textual-note">
     <xsl:variable name="lemma" select="(tei:lem, .//tei:rdg)[1]"/>
     <xsl:call-template name="te:textual-entry">
       <xsl:with-param name="content" as="item()*">
-        <xsl:apply-templates select="$lemma/node()"/>]<xsl:for-each select="(.//(tei:rdg | tei:witDetail | tei:wit)[ancestor::tei:app[1] is current()] | tei:lem) except $lemma">
+        <xsl:apply-templates select="$lemma/node()"/>]<xsl:for-each select=".//(tei:lem | tei:rdg | tei:witDetail | tei:wit)[ancestor::tei:app[1] is current()] except $lemma">
           <xsl:text> </xsl:text><i><xsl:value-of select="normalize-space(@wit)"/>:</i><xsl:text> </xsl:text><xsl:apply-templates select="node()"/>.</xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
