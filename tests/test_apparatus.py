@@ -49,21 +49,23 @@ def test_every_standard_heading_names_the_kind_the_parties_the_place_and_the_dat
 
 
 def test_the_web_page_opens_with_the_number_the_heading_and_the_source_note(site):
-    header = html.parse(str(site / "rajavi-letter.html")).find(".//header[@class='document-header']")
+    page = html.parse(str(site / "rajavi-letter.html"))
+    header = page.find(".//header[@class='document-header']")
     assert header[0].get("class") == "standard-heading" and words(header[0].text_content()) == LETTER
-    note = words(header.find(".//p[@class='source-note']").text_content())
+    # the source note is what the folded description shows, before the text
+    note = words(page.find(".//details[@id='about']/summary/span[@class='source-note']").text_content())
     assert note.startswith("Source: Russian State Archive of Contemporary History (RGANI), Moscow, fond 89, opis' 15, delo 24, ll. 11–38")
     for fact in ("Special Folder", "Translated from Farsi into Russian by V. Gudimenko", "record 134554", "accessed before 23 November 2026"):
         assert fact in note
 
 
 def test_the_source_note_of_the_essay_says_that_its_address_is_not_known(site):
-    note = html.parse(str(site / "mojahedin-ws-essay.html")).find(".//p[@class='source-note']")
+    note = html.parse(str(site / "mojahedin-ws-essay.html")).find(".//span[@class='source-note']")
     assert "The address of the page is not known." in note.text_content()
 
 
 def test_the_message_source_note_says_its_date_is_the_archives(site):
-    note = html.parse(str(site / "kgb-message.html")).find(".//p[@class='source-note']")
+    note = html.parse(str(site / "kgb-message.html")).find(".//span[@class='source-note']")
     assert "The date is the one the Wilson Center Digital Archive gives" in note.text_content()
 
 

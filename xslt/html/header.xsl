@@ -103,14 +103,21 @@
     <details class="metadata" id="about">
       <summary>
         <h2 id="metadata-heading"><xsl:value-of select="te:t('About this document')"/></h2>
-        <!-- the source note stands above, in the document's header: here only what opening gives -->
-        <span class="metadata-hint"><xsl:value-of select="te:t('The full description: archive, hands, contributors, source and licence.')"/></span>
+        <!-- folded into the document's one-paragraph source note (the model's, as the book and the
+             EPUB print it), so that the text comes first; a document without one says what opening gives -->
+        <xsl:variable name="note" select="te:source-note-sentences($tei)"/>
+        <span class="source-note" id="{$tei/@xml:id}-source-note">
+          <xsl:value-of select="if (exists($note)) then string-join($note, ' ') else te:t('The full description: archive, hands, contributors, source and licence.')"/>
+        </span>
       </summary>
       <dl>
         <dt><xsl:value-of select="te:t('Title')"/></dt>
         <dd><xsl:apply-templates select="($file/tei:titleStmt/tei:title[@type = 'main'], $file/tei:titleStmt/tei:title)[1]/node()"/></dd>
-        <dt><xsl:value-of select="te:t('Date')"/></dt>
-        <dd><xsl:apply-templates select="$profile/tei:creation/node()"/></dd>
+        <!-- a row only for what the header gives: empty rows put the labels out of step with the values -->
+        <xsl:if test="$profile/tei:creation[normalize-space() or .//@when]">
+          <dt><xsl:value-of select="te:t('Date')"/></dt>
+          <dd><xsl:apply-templates select="$profile/tei:creation/node()"/></dd>
+        </xsl:if>
         <xsl:if test="$file/tei:titleStmt/tei:author">
           <dt><xsl:value-of select="te:t('Author')"/></dt>
           <xsl:for-each select="$file/tei:titleStmt/tei:author"><dd><xsl:apply-templates/></dd></xsl:for-each>
@@ -140,8 +147,10 @@
           <dt><xsl:value-of select="te:field-label(.)"/></dt>
           <dd><xsl:apply-templates select="."/></dd>
         </xsl:for-each>
-        <dt><xsl:value-of select="te:t('Languages')"/></dt>
-        <dd><ul class="plain"><xsl:for-each select="$profile/tei:langUsage/tei:language"><li><xsl:apply-templates/></li></xsl:for-each></ul></dd>
+        <xsl:if test="$profile/tei:langUsage/tei:language">
+          <dt><xsl:value-of select="te:t('Languages')"/></dt>
+          <dd><ul class="plain"><xsl:for-each select="$profile/tei:langUsage/tei:language"><li><xsl:apply-templates/></li></xsl:for-each></ul></dd>
+        </xsl:if>
         <xsl:if test="$file/tei:titleStmt/tei:respStmt">
           <dt><xsl:value-of select="te:t('Contributors')"/></dt>
           <xsl:for-each select="$file/tei:titleStmt/tei:respStmt">
@@ -150,7 +159,9 @@
             <dd><xsl:value-of select="te:capitalised($resp)"/><xsl:text> </xsl:text><xsl:apply-templates select="* except tei:resp" mode="te:inline-list"/></dd>
           </xsl:for-each>
         </xsl:if>
-        <dt><xsl:value-of select="te:t('Source')"/></dt>
+        <xsl:if test="$file/tei:sourceDesc/tei:bibl">
+          <dt><xsl:value-of select="te:t('Source')"/></dt>
+        </xsl:if>
         <xsl:for-each select="$file/tei:sourceDesc/tei:bibl">
           <!-- a bibl of elements only (title, date, publisher…) is read as a list of them -->
           <dd class="source">
@@ -160,8 +171,10 @@
             </xsl:choose>
           </dd>
         </xsl:for-each>
-        <dt><xsl:value-of select="te:t('Licence')"/></dt>
-        <dd><xsl:apply-templates select="$file/tei:publicationStmt/tei:availability/node()"/></dd>
+        <xsl:if test="$file/tei:publicationStmt/tei:availability[normalize-space()]">
+          <dt><xsl:value-of select="te:t('Licence')"/></dt>
+          <dd><xsl:apply-templates select="$file/tei:publicationStmt/tei:availability/node()"/></dd>
+        </xsl:if>
       </dl>
       <xsl:if test="$profile/tei:abstract">
         <h3><xsl:value-of select="te:t('Summary')"/></h3>

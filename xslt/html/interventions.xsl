@@ -41,8 +41,8 @@
                         <xsl:with-param name="content" select="string($anchor/@xml:id)"/>
                       </xsl:call-template>
                     </td>
-                    <td class="reading-source"><xsl:value-of select="te:text-of((tei:sic, tei:orig)[1])"/></td>
-                    <td class="reading-edited"><xsl:value-of select="te:text-of($edited)"/></td>
+                    <td class="intervention-source"><xsl:value-of select="te:text-of((tei:sic, tei:orig)[1])"/></td>
+                    <td class="intervention-edited"><xsl:value-of select="te:text-of($edited)"/></td>
                     <td><xsl:value-of select="(if ($edited/self::tei:corr) then 'correction' else 'regularisation') || ($edited/@cert ! (', certainty ' || .))"/></td>
                     <td><xsl:value-of select="if ($note) then te:plain($note) else if ($edited/self::tei:corr) then 'An evident slip of the source; no note.' else 'Regularised for the reader; no note.'"/></td>
                   </tr>

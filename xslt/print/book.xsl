@@ -166,7 +166,7 @@
     is printed as one: its parts separated by commas, an article's title in quotation marks,
     each responsibility as "translated by Richard Iserman", a full stop at the end.</xd:desc></xd:doc>
   <xsl:template match="tei:sourceDesc/tei:bibl[not(text()[normalize-space()])]/*[not(self::tei:note)]" priority="3">
-    <xsl:if test="preceding-sibling::*[not(self::tei:note)]">, </xsl:if>
+    <!-- the commas between the parts are the description list's (mode te:inline-list) -->
     <xsl:choose>
       <xsl:when test="self::tei:title[@level = 'a']">“<xsl:apply-templates/>”</xsl:when>
       <xsl:when test="self::tei:respStmt"><xsl:value-of select="normalize-space(tei:resp)"/><xsl:text> </xsl:text><xsl:apply-templates select="tei:resp/following-sibling::node()"/></xsl:when>
