@@ -96,6 +96,6 @@
 
   <xd:doc><xd:desc>A change of hand: a marker with the hand's description.</xd:desc></xd:doc>
   <xsl:template match="tei:handShift">
-    <span class="tei-handShift" title="{te:plain(te:target(@new, .))}">[hand]</span>
+    <span class="tei-handShift" title="{te:plain(te:target(@new, .))}"><xsl:value-of select="te:t('[hand]')"/></span>
   </xsl:template>
 </xsl:stylesheet>
