@@ -99,7 +99,7 @@ def cite(page: dict, edition: dict, config: SiteConfig) -> dict:
     """Every form of a document's citation, from its one CSL-JSON record. The address is
     absolute with a public address (--base-url), else relative to the site, which the page says."""
     item = citation.record(page, edition, (config.base_url or "") + page["path"], config.build_date)
-    return {"url": item["URL"], "record": item, "styles": citation.citations(item), "bibtex": citation.bibtex(item),
+    return {"url": item["URL"], "record": item, "styles": citation.citations(item, config.interface.language if config.interface else "en"), "bibtex": citation.bibtex(item),
             "ris": citation.ris(item), "coins": citation.coins(item)}
 
 
