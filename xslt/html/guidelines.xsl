@@ -52,13 +52,11 @@
     <xsl:variable name="main" as="element()*">
       <article class="front guidelines" id="guidelines">
         <h1><xsl:value-of select="te:t('Encoding guidelines')"/></h1>
-        <p>What a reuser of the edition's TEI can expect, generated from the schemas in
-          <code>tei/schema/</code>. A file of the edition is valid when it is valid against full TEI P5
-          (<code>tei_all</code>) and against the edition's own strict schema, <code>edition.rng</code>,
-          which allows only the elements, attributes and values listed here, and when the edition as a
-          whole, all files at once, passes the rules of <code>edition.sch</code>, listed at the end.
-          <xsl:for-each select="($front//tei:div[@type = 'principles'])[1]">The <a href="{te:page-of(.)}">editorial
-            principles</a> say the same in prose.</xsl:for-each></p>
+        <p><xsl:analyze-string select="te:t('What a reuser of the edition’s TEI can expect, generated from the schemas in `tei/schema/`. A file of the edition is valid when it is valid against full TEI P5 (`tei_all`) and against the edition’s own strict schema, `edition.rng`, which allows only the elements, attributes and values listed here, and when the edition as a whole, all files at once, passes the rules of `edition.sch`, listed at the end.')" regex="`([^`]+)`"><xsl:matching-substring><code><xsl:value-of select="regex-group(1)"/></code></xsl:matching-substring><xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring></xsl:analyze-string>
+          <xsl:for-each select="($front//tei:div[@type = 'principles'])[1]">
+            <xsl:variable name="around" select="tokenize(te:t('The {principles} say the same in prose.'), '{principles}', 'q')"/>
+            <xsl:value-of select="' ' || $around[1]"/><a href="{te:page-of(.)}"><xsl:value-of select="te:t('editorial principles')"/></a><xsl:value-of select="$around[2]"/>
+          </xsl:for-each></p>
         <nav class="guidelines-contents" aria-labelledby="guidelines-contents">
           <h2 id="guidelines-contents"><xsl:value-of select="te:t('Contents')"/></h2>
           <ul>
@@ -86,9 +84,7 @@
         </xsl:for-each-group>
         <section id="rules" aria-labelledby="rules-heading">
           <h2 id="rules-heading"><xsl:value-of select="te:t('Rules')"/></h2>
-          <p>What a grammar cannot say. Each rule has an identifier, printed with every problem it finds,
-            and a severity: an error stops the build, a warning is reported. Where a message quotes the
-            file, it is shown here as “…”.</p>
+          <p><xsl:value-of select="te:t('What a grammar cannot say. Each rule has an identifier, printed with every problem it finds, and a severity: an error stops the build, a warning is reported. Where a message quotes the file, it is shown here as “…”.')"/></p>
           <xsl:for-each select="$rules/sch:pattern">
             <section class="rule-group" aria-labelledby="rules-{@id}">
               <h3 id="rules-{@id}"><xsl:value-of select="normalize-space(sch:title)"/></h3>
@@ -109,7 +105,7 @@
     <xsl:sequence select="map{
       'id': 'guidelines', 'kind': 'front', 'path': 'guidelines.html',
       'title': te:t('Encoding guidelines'),
-      'description': 'Every element, attribute and value of the edition''s TEI, with an example from the edition, and the rules a valid file follows.',
+      'description': te:t('Every element, attribute and value of the edition’s TEI, with an example from the edition, and the rules a valid file follows.'),
       'main': te:html($main)
     }"/>
   </xsl:template>
@@ -181,11 +177,11 @@
     <xsl:param name="patterns" as="element()*"/>
     <xsl:variable name="words" as="xs:string*" select="distinct-values($patterns ! (
       if (self::rng:value) then '“' || . || '”'
-      else if (self::rng:data) then ($te:datatypes(@type), string(@type))[1]
-      else if (self::rng:list) then 'a space-separated list of: ' || te:words(te:alternatives(rng:*))
-      else if (self::rng:text) then 'any text'
+      else if (self::rng:data) then ($te:datatypes(@type) ! te:t(.), string(@type))[1]
+      else if (self::rng:list) then te:t('a space-separated list of:') || ' ' || te:words(te:alternatives(rng:*))
+      else if (self::rng:text) then te:t('any text')
       else local-name(.)))"/>
-    <xsl:sequence select="string-join((string-join($words[position() lt last()], ', ')[.], $words[last()]), ' or ')"/>
+    <xsl:sequence select="string-join((string-join($words[position() lt last()], ', ')[.], $words[last()]), ' ' || te:t('or') || ' ')"/>
   </xsl:function>
 
   <xd:doc><xd:desc>What an element may contain: text, the elements it refers to (linked to their entries), or nothing.</xd:desc></xd:doc>
