@@ -91,6 +91,23 @@ def test_a_german_corpus_with_no_configuration_gets_german_labels(german):
         assert "Inhalt" in book.read("OEBPS/nav.xhtml").decode("utf-8")
 
 
+def test_a_german_document_page_has_its_toolbar_legend_and_citation_labels_in_german(german):
+    page = (german / "brief.html").read_text(encoding="utf-8")
+    for label in ("Gliederung", "Auf dieser Seite verwendete Zeichen", "Zitieren", "Permalink:", "Kopieren"):
+        assert label in page, label
+    for english in ("Outline", "Signs used on this page", ">Cite<", ">Copy<", "Accessed"):
+        assert english not in page, english
+
+
+def test_the_citations_use_the_terms_and_dates_of_the_interface_language():
+    from teiedition.citation import citations
+
+    item = {"id": "brief", "type": "letter", "title": "Letter", "author": [{"literal": "A. Merchant"}],
+            "issued": {"date-parts": [[1768, 3, 14]]}, "accessed": {"date-parts": [[2026, 12, 7]]}, "URL": "brief.html"}
+    assert "Zugegriffen 7. Dezember 2026" in citations(item, "de")["chicago"]["text"]
+    assert "Accessed December 7, 2026" in citations(item, "en")["chicago"]["text"]
+
+
 def test_a_german_corpus_gets_german_dates(german):
     assert "14. März 1768" in (german / "brief.html").read_text(encoding="utf-8")
 

@@ -49,11 +49,12 @@ def _date(iso: str) -> dict | None:
     return {"date-parts": [parts]} if parts else None
 
 
-def citations(item: dict) -> dict[str, dict[str, str]]:
-    """Each style's citation of the record, as plain text (to copy) and as HTML (to show)."""
+def citations(item: dict, language: str = "en") -> dict[str, dict[str, str]]:
+    """Each style's citation of the record, as plain text (to copy) and as HTML (to show), with
+    the CSL terms and dates of the interface's language ("Zugegriffen", "hg. von")."""
     cited = {}
     for key, (label, name) in STYLES.items():
-        marked = _format(item, name)
+        marked = _format(item, name, _csl_locale(language))
         text = "".join(char for char in marked if char not in _MARKS)
         markup = escape(marked, quote=False)
         for mark, tag in _MARKS.items():
@@ -82,24 +83,35 @@ _FORMATTER = SimpleNamespace(
     Superscript=_marker("\ue006", "\ue007"), Subscript=_marker("\ue008", "\ue009"))
 
 
-def _format(item: dict, name: str) -> str:
+def _csl_locale(language: str) -> str | None:
+    """citeproc-py's locale for an interface language (de → de-DE), or None for English and for a
+    language it has no locale for: the style's own (its default-locale, else en-US). Russian
+    keeps the style's too: citeproc-py does not decline month names ("16 февраль 1986")."""
+    from citeproc import LOCALES_PATH
+
+    primary = language.replace("_", "-").split("-")[0].lower()
+    tag = f"{primary}-{primary.upper()}"
+    return tag if primary not in ("en", "ru") and (Path(LOCALES_PATH) / f"locales-{tag}.xml").is_file() else None
+
+
+def _format(item: dict, name: str, locale: str | None = None) -> str:
     from citeproc import Citation, CitationItem, CitationStylesBibliography
     from citeproc.source.json import CiteProcJSON
 
     with warnings.catch_warnings():  # citeproc-py warns about CSL features it reads past
         warnings.simplefilter("ignore")
-        bibliography = CitationStylesBibliography(_style(name), CiteProcJSON([item]), _FORMATTER)
+        bibliography = CitationStylesBibliography(_style(name, locale), CiteProcJSON([item]), _FORMATTER)
         bibliography.register(Citation([CitationItem(item["id"])]))
         return str(bibliography.bibliography()[0])
 
 
 @lru_cache(maxsize=None)
-def _style(name: str):
+def _style(name: str, locale: str | None = None):
     from citeproc import CitationStylesStyle
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return CitationStylesStyle(str(Path(__file__).parent / "csl" / name), validate=False)
+        return CitationStylesStyle(str(Path(__file__).parent / "csl" / name), locale=locale, validate=False)
 
 
 def bibtex(item: dict) -> str:

@@ -85,6 +85,18 @@ SCRIPT_MESSAGES = (
     "Note {n}",
     "Close the note",
     "Copied",
+    "Shown in the diplomatic view, as you chose on an earlier page: the source’s own readings.",
+    "Shown in the diplomatic view: the words found are the source’s reading, which the editors corrected.",
+    "Shown in the reading view: the words found are the editors’ reading.",
+    "This passage",
+    "Copy link",
+    "Copy citation ({style})",
+    "All {n} passages, marked on the page",
+    "Nothing found for “{query}”.",
+    "Nothing found for “{query}” with these filters.",
+    "“{word}” in the register →",
+    "Correction",
+    "(diplomatic view: the source’s reading)",
 )
 
 

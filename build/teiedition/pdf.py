@@ -19,7 +19,6 @@ import json
 import re
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +84,6 @@ class Book:
             book=book, body=book["html"], indices=book["indices"] if pages is not None else [],
             pages={entry: page_ranges(places) for entry, places in (pages or {}).items()}, trim=TRIMS[self.config.trim], trim_label=TRIM_LABELS[self.config.trim], title=book["title"], author=", ".join(book["editors"]),
             subject=book["subtitle"], keywords=book["keywords"], date=self.config.date,
-            date_label=long_date(self.config.date),
         )
 
     def layout(self, pages: dict[str, list[tuple[int, str]]] | None):
@@ -157,12 +155,6 @@ class Book:
             offprint.metadata.description = document["description"]
             files[f"{slug}.pdf"] = self.write(offprint, "pdf/ua-1", finisher=screen_finish)
         return files
-
-
-def long_date(iso: str) -> str:
-    """A date as the colophon gives it: "7 December 2026"."""
-    day = date.fromisoformat(iso)
-    return f"{day.day} {day:%B %Y}"
 
 
 def english_hyphenation() -> None:

@@ -90,7 +90,7 @@ def render(env: Environment, edition: dict, pages: list[dict], config: SiteConfi
         shell = env.get_template(SHELLS[page["kind"]])
         site[page["path"]] = shell.render(page=page, edition=edition, nav=nav, config=config).encode("utf-8")
     for path, name in CHROME_PAGES.items():
-        page = {"path": path, "kind": path.removesuffix(".html"), "title": CHROME_TITLES[path], "description": "", "lang": edition["lang"]}
+        page = {"path": path, "kind": path.removesuffix(".html"), "title": (config.interface or Interface(DEFAULT)).gettext(CHROME_TITLES[path]), "description": "", "lang": edition["lang"]}
         site[path] = env.get_template(name).render(page=page, edition=edition, nav=nav, config=config).encode("utf-8")
     return site
 
@@ -99,7 +99,7 @@ def cite(page: dict, edition: dict, config: SiteConfig) -> dict:
     """Every form of a document's citation, from its one CSL-JSON record. The address is
     absolute with a public address (--base-url), else relative to the site, which the page says."""
     item = citation.record(page, edition, (config.base_url or "") + page["path"], config.build_date)
-    return {"url": item["URL"], "record": item, "styles": citation.citations(item), "bibtex": citation.bibtex(item),
+    return {"url": item["URL"], "record": item, "styles": citation.citations(item, config.interface.language if config.interface else "en"), "bibtex": citation.bibtex(item),
             "ris": citation.ris(item), "coins": citation.coins(item)}
 
 

@@ -38,7 +38,7 @@
     });
     // A view remembered from an earlier page is said, so that "Pants" does not surprise a reader
     if (!named && asked === "diplomatic" && document.getElementById("view-diplomatic")) {
-      say("Shown in the diplomatic view, as you chose on an earlier page: the source’s own readings.");
+      say(t("Shown in the diplomatic view, as you chose on an earlier page: the source’s own readings."));
     }
   }
 
@@ -71,7 +71,7 @@
     var body = note.querySelector(".note-body").cloneNode(true);
     body.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
     body.querySelectorAll(".back-ref").forEach(function (el) { el.remove(); });
-    return openBox(marker, "Note " + marker.textContent.trim(), body);
+    return openBox(marker, t("Note {n}").replace("{n}", marker.textContent.trim()), body);
   }
 
   // A correction inside a name: a click or a tap on the corrected word explains the correction
@@ -90,16 +90,16 @@
     if (call && call.matches("a.note-ref")) {
       var toNote = document.createElement("a");
       toNote.href = call.getAttribute("href");
-      toNote.textContent = "Note " + call.textContent.trim().replace(/^\D+/, "");
+      toNote.textContent = t("Note {n}").replace("{n}", call.textContent.trim().replace(/^\D+/, ""));
       ways.appendChild(toNote);
       ways.appendChild(document.createTextNode(" · "));
     }
     var toEntry = document.createElement("a");
     toEntry.href = name.getAttribute("href");
-    toEntry.textContent = "“" + fix.querySelector(".reading-edited").textContent + "” in the register →";
+    toEntry.textContent = t("“{word}” in the register →").replace("{word}", fix.querySelector(".reading-edited").textContent);
     ways.appendChild(toEntry);
     body.appendChild(ways);
-    return openBox(name, "Correction", body);
+    return openBox(name, t("Correction"), body);
   }
 
   function openBox(marker, label, body) {
@@ -214,8 +214,8 @@
     if (!radio || radio.checked) { return; }
     radio.checked = true;
     say(view === "diplomatic" ?
-      "Shown in the diplomatic view: the words found are the source’s reading, which the editors corrected." :
-      "Shown in the reading view: the words found are the editors’ reading.");
+      t("Shown in the diplomatic view: the words found are the source’s reading, which the editors corrected.") :
+      t("Shown in the reading view: the words found are the editors’ reading."));
   }
 
   // The ¶ (or #) beside a passage: a small menu to copy its link or its citation, which is the
@@ -235,7 +235,7 @@
     if (!navigator.clipboard) { return; }
     navigator.clipboard.writeText(text).then(function () {
       var label = button.textContent;
-      button.textContent = "Copied";
+      button.textContent = t("Copied");
       window.setTimeout(function () { button.textContent = label; closeMenu(true); }, 900);
     });
   }
@@ -249,19 +249,19 @@
     var box = document.createElement("div");
     box.className = "passage-menu";
     box.setAttribute("role", "group");
-    box.setAttribute("aria-label", "This passage");
+    box.setAttribute("aria-label", t("This passage"));
     var copyLink = document.createElement("button");
     copyLink.type = "button";
-    copyLink.textContent = "Copy link";
+    copyLink.textContent = t("Copy link");
     copyLink.addEventListener("click", function () { copyText(copyLink, address); });
     box.appendChild(copyLink);
-    [["chicago", "Copy citation (Chicago)"], ["mla", "MLA"], ["apa", "APA"]].forEach(function (style) {
+    [["chicago", t("Copy citation ({style})").replace("{style}", "Chicago")], ["mla", "MLA"], ["apa", "APA"]].forEach(function (style) {
       var source = document.getElementById("citation-" + style[0]);
       if (!source) { return; }
       var button = document.createElement("button");
       button.type = "button";
       button.textContent = style[1];
-      if (style[0] !== "chicago") { button.setAttribute("aria-label", "Copy citation (" + style[1] + ")"); }
+      if (style[0] !== "chicago") { button.setAttribute("aria-label", t("Copy citation ({style})").replace("{style}", style[1])); }
       button.addEventListener("click", function () {
         copyText(button, source.textContent.trim().split(documentUrl).join(address));
       });

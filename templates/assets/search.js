@@ -151,7 +151,7 @@
       if (passage.view === "diplomatic") {
         var note = document.createElement("span");
         note.className = "view-tag";
-        note.textContent = " (diplomatic view: the source’s reading)";
+        note.textContent = " " + t("(diplomatic view: the source’s reading)");
         li.appendChild(note);
       }
       passagesList.appendChild(li);
@@ -162,7 +162,7 @@
       more.className = "result-more";
       var all = document.createElement("a");
       all.href = passageUrl(data.url, query, "", "");
-      all.textContent = "All " + found.length + " passages, marked on the page";
+      all.textContent = t("All {n} passages, marked on the page").replace("{n}", found.length);
       more.appendChild(all);
       item.appendChild(more);
     }
@@ -277,8 +277,8 @@
           list.appendChild(item);
         }
       });
-      status.textContent = pages ? (pages === 1 ? "1 page" : pages + " pages") + " found for “" + query + "”." :
-        "Nothing found for “" + query + "”" + (Object.keys(activeFilters()).length || scope ? " with these filters." : ".");
+      status.textContent = (pages ? (pages === 1 ? t("1 page found for “{query}”.") : t("{n} pages found for “{query}”.").replace("{n}", pages)) :
+        (Object.keys(activeFilters()).length || scope ? t("Nothing found for “{query}” with these filters.") : t("Nothing found for “{query}”."))).replace("{query}", query);
     }).catch(function () {
       status.textContent = t("The search index could not be read.");
     });

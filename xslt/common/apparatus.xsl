@@ -66,7 +66,7 @@
     <xsl:variable name="online" select="$file/tei:sourceDesc/tei:bibl[@type = 'online'][1]"/>
     <!-- the archive: repository, place, collection, file and leaves, then the other identifiers -->
     <xsl:if test="$ms">
-      <xsl:sequence select="'Source: ' || string-join((
+      <xsl:sequence select="te:t('Source:') || ' ' || string-join((
         ($id/tei:repository, $id/tei:settlement, $id/tei:collection, $id/tei:idno) ! te:text-of(.),
         ($ms/tei:msContents/tei:msItem/tei:locus)[1] ! te:text-of(.)), ', ')
         || string-join($id/tei:altIdentifier ! ('; ' || string-join(* ! te:text-of(.), ', '))) || '.'"/>
@@ -74,7 +74,7 @@
     <xsl:variable name="marks" select="distinct-values($tei/tei:text//tei:fw[@type = 'classification'] ! te:title-case(te:text-of(.)))"/>
     <xsl:if test="exists($marks)"><xsl:sequence select="string-join($marks, '; ') || '.'"/></xsl:if>
     <xsl:for-each select="$tei/tei:text//tei:fw[@type = 'transmission'][1]">
-      <xsl:sequence select="'Transmission: ' || te:text-of(.) || '.'"/>
+      <xsl:sequence select="te:t('Transmission:') || ' ' || te:text-of(.) || '.'"/>
     </xsl:for-each>
     <!-- the language chain, from the original to the English: translations into Russian first -->
     <xsl:variable name="translations" select="$file/tei:titleStmt/tei:respStmt[starts-with(normalize-space(tei:resp), 'translated')]"/>
@@ -93,22 +93,22 @@
           $online/tei:publisher ! te:text-of(.),
           $online/tei:date[@type = 'published'] ! te:text-of(.)),
         if ($ms) then $online/tei:publisher ! te:text-of(.) else (),
-        $online/tei:idno[@type = 'wcda'] ! ('record ' || te:text-of(.)),
+        $online/tei:idno[@type = 'wcda'] ! replace(te:t('record {n}'), '{n}', te:text-of(.), 'q'),
         ($online/tei:ref[not(@type)]/@target)[1] ! string(.)), ', ')"/>
       <xsl:variable name="accessed" select="$online/tei:date[@type = 'accessed'][1]"/>
-      <xsl:sequence select="(if ($ms) then 'Published in English: ' else 'Published: ') || $where
-        || (if ($accessed/@when) then '; accessed ' || te:format-date($accessed/@when)
-            else if ($accessed/@notAfter) then '; accessed before ' || te:format-date($accessed/@notAfter) else '') || '.'"/>
+      <xsl:sequence select="(if ($ms) then te:t('Published in English:') else te:t('Published:')) || ' ' || $where
+        || (if ($accessed/@when) then '; ' || replace(te:t('accessed {date}'), '{date}', te:format-date($accessed/@when), 'q')
+            else if ($accessed/@notAfter) then '; ' || replace(te:t('accessed before {date}'), '{date}', te:format-date($accessed/@notAfter), 'q') else '') || '.'"/>
     </xsl:if>
     <xsl:if test="$online and not($ms) and not($online/tei:ref[not(@type)])">
-      <xsl:sequence select="'The address of the page is not known.'"/>
+      <xsl:sequence select="te:t('The address of the page is not known.')"/>
     </xsl:if>
     <xsl:for-each select="($tei/tei:teiHeader/tei:profileDesc/tei:creation//tei:date[@resp = 'org:wcda'])[1]">
-      <xsl:sequence select="'The date is the one the Wilson Center Digital Archive gives; the text itself is undated.'"/>
+      <xsl:sequence select="te:t('The date is the one the Wilson Center Digital Archive gives; the text itself is undated.')"/>
     </xsl:for-each>
     <xsl:if test="not($online) and $file/tei:sourceDesc/tei:bibl">
       <xsl:variable name="bibl" select="$file/tei:sourceDesc/tei:bibl[1]"/>
-      <xsl:sequence select="'Published: ' || string-join((
+      <xsl:sequence select="te:t('Published:') || ' ' || string-join((
         string-join($bibl/tei:author ! te:text-of(.), ', '),
         $bibl/tei:title[1] ! ('&#x201C;' || te:text-of(.) || '&#x201D;'),
         $bibl/tei:publisher ! te:text-of(.),

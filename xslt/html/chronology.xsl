@@ -29,9 +29,9 @@
     <xsl:sequence select="
       (if ($event/@when) then te:format-date($event/@when)
        else if ($event/@from) then te:format-date($event/@from) || ' – ' || te:format-date($event/@to)
-       else if ($event/@notBefore) then 'between ' || te:format-date($event/@notBefore) || ' and ' || te:format-date($event/@notAfter)
+       else if ($event/@notBefore) then replace(replace(te:t('between {from} and {to}'), '{from}', te:format-date($event/@notBefore), 'q'), '{to}', te:format-date($event/@notAfter), 'q')
        else '')
-      || (if ($event/@cert = ('medium', 'low')) then ' (probably)' else '')"/>
+      || (if ($event/@cert = ('medium', 'low')) then ' ' || te:t('(probably)') else '')"/>
   </xsl:function>
 
   <xd:doc><xd:desc>The table, where the divGen stands.</xd:desc></xd:doc>
@@ -40,7 +40,7 @@
     <xsl:variable name="root" select="root(.)"/>
     <xsl:variable name="events" select="key('te:id', 'events')/tei:standOff//tei:event[substring(te:event-start(.), 1, 4) ge '1979' and substring(te:event-start(.), 1, 4) le '1989']"/>
     <table class="chronology" id="chronology-table">
-      <thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Documents</th></tr></thead>
+      <thead><tr><th scope="col"><xsl:value-of select="te:t('Date')"/></th><th scope="col"><xsl:value-of select="te:t('Event')"/></th><th scope="col"><xsl:value-of select="te:t('Documents')"/></th></tr></thead>
       <tbody>
         <xsl:for-each select="$events">
           <xsl:sort select="te:event-start(.)"/>

@@ -20,8 +20,8 @@
     <xsl:variable name="from" select="te:page-of(.)"/>
     <table class="concordance" id="concordance-table">
       <thead>
-        <tr><th scope="col">No.</th><th scope="col">Document</th><th scope="col">RGANI</th><th scope="col">Leaves</th>
-          <th scope="col">Hoover microfilm</th><th scope="col">Wilson Center record</th><th scope="col">Address of the text edited</th></tr>
+        <tr><th scope="col"><xsl:value-of select="te:t('No.')"/></th><th scope="col"><xsl:value-of select="te:t('Document')"/></th><th scope="col">RGANI</th><th scope="col"><xsl:value-of select="te:t('Leaves')"/></th>
+          <th scope="col"><xsl:value-of select="te:t('Hoover microfilm')"/></th><th scope="col"><xsl:value-of select="te:t('Wilson Center record')"/></th><th scope="col"><xsl:value-of select="te:t('Address of the text edited')"/></th></tr>
       </thead>
       <tbody>
         <xsl:for-each select="$documents">
@@ -45,7 +45,7 @@
             <td><xsl:value-of select="($online/tei:idno[@type = 'wcda'] ! te:text-of(.), '—')[1]"/></td>
             <td class="url"><xsl:choose>
               <xsl:when test="$url"><a href="{$url}"><xsl:value-of select="$url"/></a></xsl:when>
-              <xsl:otherwise>not known</xsl:otherwise>
+              <xsl:otherwise><xsl:value-of select="te:t('not known')"/></xsl:otherwise>
             </xsl:choose></td>
           </tr>
         </xsl:for-each>

@@ -49,6 +49,6 @@
       'msName': 'name', 'idno': 'identifier', 'geo': 'coordinates', 'listWit': 'witnesses',
       'particDesc': 'participants', 'settingDesc': 'setting', 'listBibl': 'sources'}(local-name($node))"/>
     <xsl:variable name="words" select="($named, lower-case(replace(local-name($node), '([a-z])([A-Z])', '$1 $2')))[1]"/>
-    <xsl:sequence select="upper-case(substring($words, 1, 1)) || substring($words, 2) || $node/@type ! (' (' || . || ')')"/>
+    <xsl:sequence select="te:t(upper-case(substring($words, 1, 1)) || substring($words, 2)) || $node/@type ! (' (' || . || ')')"/>
   </xsl:function>
 </xsl:stylesheet>

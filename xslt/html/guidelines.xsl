@@ -52,28 +52,26 @@
     <xsl:variable name="main" as="element()*">
       <article class="front guidelines" id="guidelines">
         <h1><xsl:value-of select="te:t('Encoding guidelines')"/></h1>
-        <p>What a reuser of the edition's TEI can expect, generated from the schemas in
-          <code>tei/schema/</code>. A file of the edition is valid when it is valid against full TEI P5
-          (<code>tei_all</code>) and against the edition's own strict schema, <code>edition.rng</code>,
-          which allows only the elements, attributes and values listed here, and when the edition as a
-          whole, all files at once, passes the rules of <code>edition.sch</code>, listed at the end.
-          <xsl:for-each select="($front//tei:div[@type = 'principles'])[1]">The <a href="{te:page-of(.)}">editorial
-            principles</a> say the same in prose.</xsl:for-each></p>
+        <p><xsl:analyze-string select="te:t('What a reuser of the edition’s TEI can expect, generated from the schemas in `tei/schema/`. A file of the edition is valid when it is valid against full TEI P5 (`tei_all`) and against the edition’s own strict schema, `edition.rng`, which allows only the elements, attributes and values listed here, and when the edition as a whole, all files at once, passes the rules of `edition.sch`, listed at the end.')" regex="`([^`]+)`"><xsl:matching-substring><code><xsl:value-of select="regex-group(1)"/></code></xsl:matching-substring><xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring></xsl:analyze-string>
+          <xsl:for-each select="($front//tei:div[@type = 'principles'])[1]">
+            <xsl:variable name="around" select="tokenize(te:t('The {principles} say the same in prose.'), '{principles}', 'q')"/>
+            <xsl:value-of select="' ' || $around[1]"/><a href="{te:page-of(.)}"><xsl:value-of select="te:t('editorial principles')"/></a><xsl:value-of select="$around[2]"/>
+          </xsl:for-each></p>
         <nav class="guidelines-contents" aria-labelledby="guidelines-contents">
-          <h2 id="guidelines-contents">Contents</h2>
+          <h2 id="guidelines-contents"><xsl:value-of select="te:t('Contents')"/></h2>
           <ul>
-            <li><a href="#shared-attributes">Attributes of every element</a></li>
+            <li><a href="#shared-attributes"><xsl:value-of select="te:t('Attributes of every element')"/></a></li>
             <xsl:for-each-group select="$elements" group-adjacent="te:section-title(.)">
               <li><a href="#{te:section-id(current-grouping-key())}"><xsl:value-of select="current-grouping-key()"/></a>:
                 <xsl:for-each select="current-group()/rng:element/@name">
                   <xsl:if test="position() gt 1">, </xsl:if><a href="#el-{.}"><xsl:value-of select="."/></a>
                 </xsl:for-each></li>
             </xsl:for-each-group>
-            <li><a href="#rules">Rules</a></li>
+            <li><a href="#rules"><xsl:value-of select="te:t('Rules')"/></a></li>
           </ul>
         </nav>
         <section id="shared-attributes" aria-labelledby="shared-attributes-heading">
-          <h2 id="shared-attributes-heading">Attributes of every element</h2>
+          <h2 id="shared-attributes-heading"><xsl:value-of select="te:t('Attributes of every element')"/></h2>
           <xsl:call-template name="te:attributes"><xsl:with-param name="attributes" select="$shared//rng:attribute"/></xsl:call-template>
         </section>
         <xsl:for-each-group select="$elements" group-adjacent="te:section-title(.)">
@@ -85,15 +83,13 @@
           </section>
         </xsl:for-each-group>
         <section id="rules" aria-labelledby="rules-heading">
-          <h2 id="rules-heading">Rules</h2>
-          <p>What a grammar cannot say. Each rule has an identifier, printed with every problem it finds,
-            and a severity: an error stops the build, a warning is reported. Where a message quotes the
-            file, it is shown here as “…”.</p>
+          <h2 id="rules-heading"><xsl:value-of select="te:t('Rules')"/></h2>
+          <p><xsl:value-of select="te:t('What a grammar cannot say. Each rule has an identifier, printed with every problem it finds, and a severity: an error stops the build, a warning is reported. Where a message quotes the file, it is shown here as “…”.')"/></p>
           <xsl:for-each select="$rules/sch:pattern">
             <section class="rule-group" aria-labelledby="rules-{@id}">
               <h3 id="rules-{@id}"><xsl:value-of select="normalize-space(sch:title)"/></h3>
               <xsl:for-each select="sch:rule">
-                <p class="rule-context">Checked on each <code><xsl:value-of select="replace(@context, 'tei:', '')"/></code>:</p>
+                <p class="rule-context"><xsl:value-of select="te:t('Checked on each')"/><xsl:text> </xsl:text><code><xsl:value-of select="replace(@context, 'tei:', '')"/></code>:</p>
                 <ul class="rules">
                   <xsl:for-each select="sch:assert | sch:report">
                     <li id="rule-{@id}"><code><xsl:value-of select="@id"/></code> (<xsl:value-of select="@role"/>):
@@ -109,7 +105,7 @@
     <xsl:sequence select="map{
       'id': 'guidelines', 'kind': 'front', 'path': 'guidelines.html',
       'title': te:t('Encoding guidelines'),
-      'description': 'Every element, attribute and value of the edition''s TEI, with an example from the edition, and the rules a valid file follows.',
+      'description': te:t('Every element, attribute and value of the edition’s TEI, with an example from the edition, and the rules a valid file follows.'),
       'main': te:html($main)
     }"/>
   </xsl:template>
@@ -123,20 +119,20 @@
       <h3 id="el-{$element/@name}-heading"><code><xsl:value-of select="$element/@name"/></code></h3>
       <p><xsl:value-of select="normalize-space($define/a:documentation)"/></p>
       <dl class="element-facts">
-        <dt>Attributes</dt>
+        <dt><xsl:value-of select="te:t('Attributes')"/></dt>
         <dd>
           <xsl:call-template name="te:attributes"><xsl:with-param name="attributes" select="$element//rng:attribute"/></xsl:call-template>
           <xsl:if test="$element/rng:ref[key('te:define', @name, root(.))[not(rng:element)]]">
-            <p><xsl:value-of select="if (exists($element//rng:attribute)) then 'Also ' else 'Only '"/><a href="#shared-attributes">the attributes of every element</a>.</p>
+            <p><xsl:value-of select="if (exists($element//rng:attribute)) then te:t('Also') else te:t('Only')"/><xsl:text> </xsl:text><a href="#shared-attributes"><xsl:value-of select="te:t('the attributes of every element')"/></a>.</p>
           </xsl:if>
         </dd>
-        <dt>Contains</dt>
+        <dt><xsl:value-of select="te:t('Contains')"/></dt>
         <dd><xsl:sequence select="te:content($element)"/></dd>
         <xsl:for-each select="$example">
-          <dt>Example</dt>
+          <dt><xsl:value-of select="te:t('Example')"/></dt>
           <dd>
             <pre><code><xsl:value-of select="te:example(.)"/></code></pre>
-            <p>Its first occurrence, in <code><xsl:value-of select="te:document(.)/@xml:id"/>.xml</code>.</p>
+            <p><xsl:value-of select="te:t('Its first occurrence, in')"/><xsl:text> </xsl:text><code><xsl:value-of select="te:document(.)/@xml:id"/>.xml</code>.</p>
           </dd>
         </xsl:for-each>
       </dl>
@@ -154,7 +150,7 @@
           <dd>
             <xsl:choose>
               <xsl:when test="every $value in $allowed satisfies $value/self::rng:value">
-                <xsl:value-of select="if (count($allowed) gt 1) then 'One of:' else 'Only:'"/>
+                <xsl:value-of select="if (count($allowed) gt 1) then te:t('One of:') else te:t('Only:')"/>
                 <ul class="values">
                   <xsl:for-each select="$allowed"><li><code><xsl:value-of select="."/></code></li></xsl:for-each>
                 </ul>
@@ -181,11 +177,11 @@
     <xsl:param name="patterns" as="element()*"/>
     <xsl:variable name="words" as="xs:string*" select="distinct-values($patterns ! (
       if (self::rng:value) then '“' || . || '”'
-      else if (self::rng:data) then ($te:datatypes(@type), string(@type))[1]
-      else if (self::rng:list) then 'a space-separated list of: ' || te:words(te:alternatives(rng:*))
-      else if (self::rng:text) then 'any text'
+      else if (self::rng:data) then ($te:datatypes(@type) ! te:t(.), string(@type))[1]
+      else if (self::rng:list) then te:t('a space-separated list of:') || ' ' || te:words(te:alternatives(rng:*))
+      else if (self::rng:text) then te:t('any text')
       else local-name(.)))"/>
-    <xsl:sequence select="string-join((string-join($words[position() lt last()], ', ')[.], $words[last()]), ' or ')"/>
+    <xsl:sequence select="string-join((string-join($words[position() lt last()], ', ')[.], $words[last()]), ' ' || te:t('or') || ' ')"/>
   </xsl:function>
 
   <xd:doc><xd:desc>What an element may contain: text, the elements it refers to (linked to their entries), or nothing.</xd:desc></xd:doc>
@@ -194,9 +190,9 @@
     <xsl:variable name="children" as="xs:string*" select="$element//rng:ref[not(ancestor::rng:attribute)] ! key('te:define', @name, root(.))/rng:element/@name"/>
     <xsl:variable name="text" select="exists($element//rng:text[not(ancestor::rng:attribute)])"/>
     <xsl:choose>
-      <xsl:when test="empty($children) and not($text)">Nothing: an empty element.</xsl:when>
+      <xsl:when test="empty($children) and not($text)"><xsl:value-of select="te:t('Nothing: an empty element.')"/></xsl:when>
       <xsl:otherwise>
-        <xsl:if test="$text">text<xsl:if test="exists($children)">, </xsl:if></xsl:if>
+        <xsl:if test="$text"><xsl:value-of select="te:t('text')"/><xsl:if test="exists($children)">, </xsl:if></xsl:if>
         <xsl:for-each select="$children">
           <xsl:if test="position() gt 1">, </xsl:if><a href="#el-{.}"><code><xsl:value-of select="."/></code></a>
         </xsl:for-each>

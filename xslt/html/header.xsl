@@ -139,7 +139,7 @@
           <!-- every other part of the description (place, other identifiers, condition, provenance…) under its own name -->
           <xsl:for-each select="te:left-out($ms, ($ms/tei:msIdentifier/(tei:settlement, tei:institution, tei:repository, tei:collection, tei:idno), ($ms//tei:locus)[1],
               $ms/tei:msContents/tei:msItem/(* except (tei:locus, tei:textLang)), $ms/tei:physDesc//(tei:p | tei:handNote), $ms/tei:history/tei:origin))">
-            <dt><xsl:value-of select="(te:field-label(.)[.], 'Description')[1]"/></dt>
+            <dt><xsl:value-of select="(te:field-label(.)[.], te:t('Description'))[1]"/></dt>
             <dd><xsl:apply-templates select="."/></dd>
           </xsl:for-each>
         </xsl:if>

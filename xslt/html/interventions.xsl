@@ -24,10 +24,10 @@
       <section class="interventions" id="interventions-{@xml:id}">
         <h3><xsl:value-of select="(te:numbered-heading(.)[.], te:title(.))[1]"/></h3>
         <xsl:choose>
-          <xsl:when test="empty($choices)"><p>No intervention.</p></xsl:when>
+          <xsl:when test="empty($choices)"><p><xsl:value-of select="te:t('No intervention.')"/></p></xsl:when>
           <xsl:otherwise>
             <table class="interventions">
-              <thead><tr><th scope="col">Place</th><th scope="col">Source</th><th scope="col">Edited</th><th scope="col">Kind</th><th scope="col">Reason</th></tr></thead>
+              <thead><tr><th scope="col"><xsl:value-of select="te:t('Place')"/></th><th scope="col"><xsl:value-of select="te:t('Source')"/></th><th scope="col"><xsl:value-of select="te:t('Edited')"/></th><th scope="col"><xsl:value-of select="te:t('Kind')"/></th><th scope="col"><xsl:value-of select="te:t('Reason')"/></th></tr></thead>
               <tbody>
                 <xsl:for-each select="$choices">
                   <xsl:variable name="edited" select="(tei:corr, tei:reg)[1]"/>
@@ -43,8 +43,8 @@
                     </td>
                     <td class="intervention-source"><xsl:value-of select="te:text-of((tei:sic, tei:orig)[1])"/></td>
                     <td class="intervention-edited"><xsl:value-of select="te:text-of($edited)"/></td>
-                    <td><xsl:value-of select="(if ($edited/self::tei:corr) then 'correction' else 'regularisation') || ($edited/@cert ! (', certainty ' || .))"/></td>
-                    <td><xsl:value-of select="if ($note) then te:plain($note) else if ($edited/self::tei:corr) then 'An evident slip of the source; no note.' else 'Regularised for the reader; no note.'"/></td>
+                    <td><xsl:value-of select="(if ($edited/self::tei:corr) then te:t('correction') else te:t('regularisation')) || ($edited/@cert ! (', ' || replace(te:t('certainty {level}'), '{level}', te:t(.), 'q')))"/></td>
+                    <td><xsl:value-of select="if ($note) then te:plain($note) else if ($edited/self::tei:corr) then te:t('An evident slip of the source; no note.') else te:t('Regularised for the reader; no note.')"/></td>
                   </tr>
                 </xsl:for-each>
               </tbody>

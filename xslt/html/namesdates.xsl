@@ -99,7 +99,7 @@
         <p class="dates"><xsl:value-of select="te:entry-dates(.)"/></p>
       </xsl:if>
       <xsl:if test="(tei:birth, tei:death)/tei:placeName">
-        <p class="life-places"><xsl:value-of select="string-join((tei:birth[tei:placeName] ! ('Born: ' || normalize-space(.)), tei:death[tei:placeName] ! ('died: ' || normalize-space(.))), '; ') || '.'"/></p>
+        <p class="life-places"><xsl:value-of select="string-join((tei:birth[tei:placeName] ! (te:t('Born:') || ' ' || normalize-space(.)), tei:death[tei:placeName] ! (te:t('died:') || ' ' || normalize-space(.))), '; ') || '.'"/></p>
       </xsl:if>
       <xsl:if test="tei:state or tei:affiliation">
         <ul class="states">

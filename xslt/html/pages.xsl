@@ -165,12 +165,12 @@
     <xsl:param name="notes" as="xs:boolean"/>
     <div class="toolbar">
       <xsl:call-template name="te:view-switch"/>
-      <nav class="toolbar-links" aria-label="This document">
+      <nav class="toolbar-links" aria-label="{te:t('This document')}">
         <details class="outline">
-          <summary>Outline</summary>
+          <summary><xsl:value-of select="te:t('Outline')"/></summary>
           <ol>
-            <li><a href="#about">About this document</a></li>
-            <li><a href="#text">Text</a>
+            <li><a href="#about"><xsl:value-of select="te:t('About this document')"/></a></li>
+            <li><a href="#text"><xsl:value-of select="te:t('Text')"/></a>
               <xsl:variable name="heads" select="$tei/tei:text//tei:head[not(ancestor::tei:note | ancestor::tei:figure | ancestor::tei:list)][normalize-space()]"/>
               <xsl:if test="exists($heads)">
                 <ol>
@@ -181,14 +181,14 @@
                 </ol>
               </xsl:if>
             </li>
-            <xsl:if test="$notes"><li><a href="#apparatus-heading">Notes</a></li></xsl:if>
-            <li><a href="#legend">Signs used on this page</a></li>
-            <li><a href="#cite">Cite</a></li>
+            <xsl:if test="$notes"><li><a href="#apparatus-heading"><xsl:value-of select="te:t('Notes')"/></a></li></xsl:if>
+            <li><a href="#legend"><xsl:value-of select="te:t('Signs used on this page')"/></a></li>
+            <li><a href="#cite"><xsl:value-of select="te:t('Cite')"/></a></li>
           </ol>
         </details>
-        <xsl:if test="$notes"><a href="#apparatus-heading">Notes</a></xsl:if>
-        <a href="#legend">Signs</a>
-        <a href="#cite">Cite</a>
+        <xsl:if test="$notes"><a href="#apparatus-heading"><xsl:value-of select="te:t('Notes')"/></a></xsl:if>
+        <a href="#legend"><xsl:value-of select="te:t('Signs')"/></a>
+        <a href="#cite"><xsl:value-of select="te:t('Cite')"/></a>
       </nav>
     </div>
   </xsl:template>
@@ -199,41 +199,41 @@
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="text" select="$tei/tei:text"/>
     <section class="legend" id="legend" aria-labelledby="legend-heading">
-      <h2 id="legend-heading">Signs used on this page</h2>
+      <h2 id="legend-heading"><xsl:value-of select="te:t('Signs used on this page')"/></h2>
       <dl>
         <dt><span class="legend-sample">12</span></dt>
-        <dd>The number of a passage, as the registers cite it (“¶ 12”).</dd>
+        <dd><xsl:value-of select="te:t('The number of a passage, as the registers cite it (“¶ 12”).')"/></dd>
         <dt><span class="legend-sample">¶</span></dt>
-        <dd>Beside a passage: its link, and its citation to copy.</dd>
-        <dt><span class="legend-sample legend-name">Moscow</span></dt>
-        <dd>A name: it leads to its entry in a register.</dd>
+        <dd><xsl:value-of select="te:t('Beside a passage: its link, and its citation to copy.')"/></dd>
+        <dt><span class="legend-sample legend-name"><xsl:value-of select="te:t('Moscow')"/></span></dt>
+        <dd><xsl:value-of select="te:t('A name: it leads to its entry in a register.')"/></dd>
         <xsl:if test="$text//tei:choice">
-          <dt><span class="legend-sample legend-intervention">Paris</span></dt>
-          <dd>A word the editors corrected, regularised or expanded: point at it, focus it or tap it to see what the source has, and why. The diplomatic view shows the source’s own reading.</dd>
+          <dt><span class="legend-sample legend-intervention"><xsl:value-of select="te:t('Paris')"/></span></dt>
+          <dd><xsl:value-of select="te:t('A word the editors corrected, regularised or expanded: point at it, focus it or tap it to see what the source has, and why. The diplomatic view shows the source’s own reading.')"/></dd>
         </xsl:if>
         <xsl:if test="$text//tei:note[not(@type = 'authorial')]">
           <dt><span class="legend-sample legend-call">7</span></dt>
-          <dd>A note of the editors or of the translator: it opens in place.</dd>
+          <dd><xsl:value-of select="te:t('A note of the editors or of the translator: it opens in place.')"/></dd>
         </xsl:if>
         <xsl:if test="$text//tei:note[@type = 'authorial']">
           <dt><span class="legend-sample legend-call">[*1]</span></dt>
-          <dd>A note of the source itself, numbered or marked as the source has it.</dd>
+          <dd><xsl:value-of select="te:t('A note of the source itself, numbered or marked as the source has it.')"/></dd>
         </xsl:if>
         <xsl:if test="$text//tei:pb">
-          <dt><span class="legend-sample legend-pb"><span class="pb-sign">|</span> page break</span></dt>
-          <dd>In the diplomatic view: where a new page of the source begins. Its number is shown only where the source gives one.</dd>
+          <dt><span class="legend-sample legend-pb"><span class="pb-sign">|</span><xsl:text> </xsl:text><xsl:value-of select="te:t('page break')"/></span></dt>
+          <dd><xsl:value-of select="te:t('In the diplomatic view: where a new page of the source begins. Its number is shown only where the source gives one.')"/></dd>
         </xsl:if>
         <xsl:if test="$text//tei:add">
-          <dt><span class="legend-sample legend-add">added</span></dt>
-          <dd>Words added by hand on the typescript.</dd>
+          <dt><span class="legend-sample legend-add"><xsl:value-of select="te:t('added')"/></span></dt>
+          <dd><xsl:value-of select="te:t('Words added by hand on the typescript.')"/></dd>
         </xsl:if>
         <xsl:if test="$text//(tei:stamp | tei:fw[@type = 'stamp'])">
-          <dt><span class="legend-sample legend-stamp">Stamp</span></dt>
-          <dd>A stamp on the source, transcribed where it stands.</dd>
+          <dt><span class="legend-sample legend-stamp"><xsl:value-of select="te:t('Stamp')"/></span></dt>
+          <dd><xsl:value-of select="te:t('A stamp on the source, transcribed where it stands.')"/></dd>
         </xsl:if>
         <xsl:if test="$text//tei:gap">
-          <dt><span class="legend-sample legend-gap">signature</span></dt>
-          <dd>Something in the source that is not transcribed (a signature, a passage left out), named in italics.</dd>
+          <dt><span class="legend-sample legend-gap"><xsl:value-of select="te:t('signature')"/></span></dt>
+          <dd><xsl:value-of select="te:t('Something in the source that is not transcribed (a signature, a passage left out), named in italics.')"/></dd>
         </xsl:if>
       </dl>
     </section>

@@ -19,7 +19,7 @@
     <xsl:variable name="from" select="te:page-of(.)"/>
     <xsl:variable name="links" select="root(.)//tei:standOff/tei:linkGrp[@type = 'request-answer']/tei:link"/>
     <table class="requests-answers" id="requests-answers-table">
-      <thead><tr><th scope="col">Subject</th><th scope="col">Request</th><th scope="col">Answer</th></tr></thead>
+      <thead><tr><th scope="col"><xsl:value-of select="te:t('Subject')"/></th><th scope="col"><xsl:value-of select="te:t('Request')"/></th><th scope="col"><xsl:value-of select="te:t('Answer')"/></th></tr></thead>
       <tbody>
         <xsl:for-each select="$links">
           <xsl:variable name="link" select="."/>
@@ -34,7 +34,7 @@
                     <xsl:call-template name="te:apparatus-link">
                       <xsl:with-param name="target" select="$target"/>
                       <xsl:with-param name="from" select="$from"/>
-                      <xsl:with-param name="content" select="string-join((te:doc-number($doc)[.] ! ('No. ' || .), te:short-title($doc)), ', ')"/>
+                      <xsl:with-param name="content" select="string-join((te:doc-number($doc)[.] ! (te:t('No.') || ' ' || .), te:short-title($doc)), ', ')"/>
                     </xsl:call-template>
                   </p>
                   <p><xsl:value-of select="te:text-of($target)"/></p>

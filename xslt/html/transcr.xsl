@@ -38,7 +38,7 @@
       <!-- a rule, not a bracketed numeral: it must not look like a note call, and a number is
            shown only where the source gives one (the principles infer none) -->
       <span class="pb-sign" aria-hidden="true">|</span>
-      <span class="pb-label"><xsl:value-of select="if (@n) then 'p. ' || @n else 'page break'"/></span>
+      <span class="pb-label"><xsl:value-of select="if (@n) then te:t('p.') || ' ' || @n else te:t('page break')"/></span>
     </span>
   </xsl:template>
 
@@ -102,6 +102,6 @@
 
   <xd:doc><xd:desc>A change of hand: a marker with the hand's description.</xd:desc></xd:doc>
   <xsl:template match="tei:handShift">
-    <span class="tei-handShift" title="{te:plain(te:target(@new, .))}">[hand]</span>
+    <span class="tei-handShift" title="{te:plain(te:target(@new, .))}"><xsl:value-of select="te:t('[hand]')"/></span>
   </xsl:template>
 </xsl:stylesheet>

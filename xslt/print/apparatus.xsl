@@ -20,7 +20,7 @@
     <xsl:param name="from" as="xs:string"/>
     <xsl:param name="content" as="item()*"/>
     <xsl:choose>
-      <xsl:when test="te:in-book($target)"><a class="pageref" href="#{te:book-id($target)}"><xsl:sequence select="$content"/></a></xsl:when>
+      <xsl:when test="te:in-book($target)"><a class="pageref" href="#{te:book-id($target)}" data-p="{te:t('p.')}"><xsl:sequence select="$content"/></a></xsl:when>
       <xsl:otherwise><xsl:sequence select="$content"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -79,11 +79,11 @@
       <nav class="toc" id="contents">
         <h1><xsl:value-of select="te:t('Contents')"/></h1>
         <ul>
-          <li class="toc-front"><a href="#calendar" title="List of documents">List of documents</a></li>
+          <li class="toc-front"><a href="#calendar" title="{te:t('List of documents')}"><xsl:value-of select="te:t('List of documents')"/></a></li>
           <xsl:for-each select="$divisions">
             <li class="toc-front"><a href="#{@xml:id}" title="{te:plain(tei:head[1])}"><xsl:value-of select="te:plain(tei:head[1])"/></a></li>
           </xsl:for-each>
-          <li class="toc-part">Documents</li>
+          <li class="toc-part"><xsl:value-of select="te:t('Documents')"/></li>
           <xsl:for-each select="$documents">
             <li class="toc-document"><a href="#{@xml:id}" title="{te:educate(te:listed-title(.))}"><xsl:value-of select="te:educate(te:listed-title(.))"/></a></li>
           </xsl:for-each>
@@ -92,11 +92,11 @@
           </xsl:for-each>
         </ul>
       </nav>
-      <section class="calendar chapter" id="calendar" data-running-head="List of documents">
-        <h1>List of documents</h1>
+      <section class="calendar chapter" id="calendar" data-running-head="{te:t('List of documents')}">
+        <h1><xsl:value-of select="te:t('List of documents')"/></h1>
         <xsl:for-each select="$documents">
           <div class="calendar-entry">
-            <p class="calendar-title"><a href="#{@xml:id}" title="{te:educate(te:listed-title(.))}"><xsl:value-of select="te:educate(te:listed-title(.))"/></a></p>
+            <p class="calendar-title"><a href="#{@xml:id}" data-p="{te:t('p.')}" title="{te:educate(te:listed-title(.))}"><xsl:value-of select="te:educate(te:listed-title(.))"/></a></p>
             <p class="calendar-date"><xsl:value-of select="te:document-date-label(.)"/></p>
             <p class="calendar-summary"><xsl:value-of select="te:educate(te:whole-first-sentence(te:plain((.//tei:abstract/tei:p)[1])))"/></p>
           </div>

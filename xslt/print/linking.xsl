@@ -40,7 +40,7 @@
         </a>
       </xsl:when>
       <xsl:when test="$target and te:in-book($target) and not(ancestor::*[te:is-link(.)])">
-        <a class="{string-join(('pageref', $class), ' ')}" href="#{te:book-id($target)}" title="{normalize-space(string-join($linked ! string(.)))}"><xsl:sequence select="$linked"/></a>
+        <a class="{string-join(('pageref', $class), ' ')}" href="#{te:book-id($target)}" data-p="{te:t('p.')}" title="{normalize-space(string-join($linked ! string(.)))}"><xsl:sequence select="$linked"/></a>
       </xsl:when>
       <xsl:otherwise><xsl:sequence select="$content"/></xsl:otherwise>
     </xsl:choose>

@@ -69,7 +69,7 @@
   <xsl:function name="te:call-description" as="xs:string">
     <xsl:param name="series" as="xs:string"/>
     <xsl:param name="call" as="xs:string"/>
-    <xsl:sequence select="map{'editors': 'Editors’ note ', 'source': 'Note of the source ', 'textual': 'Textual note '}($series) || $call"/>
+    <xsl:sequence select="te:t(map{'editors': 'Editors’ note', 'source': 'Note of the source', 'textual': 'Textual note'}($series)) || ' ' || $call"/>
   </xsl:function>
 
   <xd:doc><xd:desc>A footnote: its call, and the note, which CSS floats to the foot of the page.</xd:desc></xd:doc>
@@ -96,7 +96,7 @@
     <xsl:variable name="points" select="$tei//*[te:is-textual-note-point(.)]"/>
     <xsl:if test="$endnotes">
       <section class="endnotes">
-        <h2>Notes of the source</h2>
+        <h2><xsl:value-of select="te:t('Notes of the source')"/></h2>
         <xsl:for-each select="$endnotes">
           <p class="endnote" id="{@xml:id}"><span class="note-label">[<xsl:value-of select="te:note-number(.)"/>]</span><xsl:text> </xsl:text><xsl:apply-templates/></p>
         </xsl:for-each>
@@ -104,7 +104,7 @@
     </xsl:if>
     <xsl:if test="$points">
       <section class="apparatus">
-        <h2>Textual notes</h2>
+        <h2><xsl:value-of select="te:t('Textual notes')"/></h2>
         <xsl:apply-templates select="$points" mode="te:textual-note"/>
       </section>
     </xsl:if>

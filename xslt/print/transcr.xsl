@@ -34,6 +34,6 @@
 
   <xd:doc><xd:desc>A page break of the source: "|", and the page's number where the source gives one.</xd:desc></xd:doc>
   <xsl:template match="tei:pb">
-    <span class="pb" title="page break of the source">|<xsl:value-of select="@n"/></span>
+    <span class="pb" title="{te:t('page break of the source')}">|<xsl:value-of select="@n"/></span>
   </xsl:template>
 </xsl:stylesheet>
