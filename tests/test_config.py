@@ -90,3 +90,15 @@ def test_a_build_follows_edition_toml(tmp_path, capsys):
     assert 'href="search.html"' not in page
     assert '<link rel="canonical" href="https://example.org/letters/bristol-letter.html">' in page
     assert "no-base-url" not in capsys.readouterr().out
+
+
+def test_a_base_url_without_its_final_slash_gets_one(tmp_path):
+    # "https://example.org/briefe" + "brief.html" made "https://example.org/briefebrief.html"
+    (tmp_path / "edition.toml").write_text('base_url = "https://example.org/briefe"\n', encoding="utf-8")
+    assert config.load(tmp_path).base_url == "https://example.org/briefe/"
+
+
+def test_a_base_url_that_is_no_web_address_is_refused_at_its_line(tmp_path):
+    (tmp_path / "edition.toml").write_text('language = "de"\nbase_url = "not a url"\n', encoding="utf-8")
+    with pytest.raises(config.ConfigError, match=r"edition.toml:2: config-bad-value: base_url: 'not a url' is not a web address"):
+        config.load(tmp_path)

@@ -10,7 +10,6 @@ import signal
 import sys
 import threading
 import time
-import urllib.parse
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -23,12 +22,13 @@ DEFAULT_OUT = Path("output")
 
 
 def base_url(value: str) -> str:
-    """A public address for --base-url: http(s) with a host; a trailing slash is added, so
-    that page names join it as they would a folder."""
-    parts = urllib.parse.urlsplit(value.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value.strip()):
-        raise argparse.ArgumentTypeError(f"{value!r} is not a web address — give one like https://example.org/edition/")
-    return value.strip() if value.strip().endswith("/") else value.strip() + "/"
+    """A public address for --base-url, checked as edition.toml's base_url is."""
+    from .config import web_address
+
+    try:
+        return web_address(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def port(value: str) -> int:

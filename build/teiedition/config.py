@@ -6,15 +6,26 @@ from __future__ import annotations
 
 import re
 import tomllib
+import urllib.parse
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .exceptions import UsageError
 from .problems import display_path
 
 FILE = "edition.toml"
+
+
+def web_address(value: str) -> str:
+    """A public address (base_url, --base-url): http(s) with a host, ending in a slash, so that
+    page names join it as they would a folder ("…/briefe" + "brief.html" made "…/briefebrief.html")."""
+    value = value.strip()
+    parts = urllib.parse.urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        raise ValueError(f"{value!r} is not a web address — give one like https://example.org/edition/")
+    return value if value.endswith("/") else value + "/"
 
 
 class Config(BaseModel):
@@ -37,6 +48,11 @@ class Config(BaseModel):
     strict: bool = False
     #: Interface strings replaced by the edition's own: the English message → the text to show.
     labels: dict[str, str] = {}
+
+    @field_validator("base_url")
+    @classmethod
+    def _address(cls, value: str | None) -> str | None:
+        return None if value is None else web_address(value)
 
 
 class ConfigError(UsageError):
@@ -74,6 +90,8 @@ def message(error: dict) -> str:
     key = ".".join(str(part) for part in error["loc"])
     if error["type"] == "extra_forbidden":
         return f"config-unknown-key: unknown key {key!r} — the keys are {KNOWN} (README.md, Configuration)"
+    if error["type"] == "value_error":
+        return f"config-bad-value: {key}: {error['ctx']['error']}"
     return f"config-wrong-type: {key}: {error['msg'].lower()} (found {error['input']!r}) — README.md, Configuration, gives each key's type"
 
 
