@@ -206,9 +206,12 @@
       else '¶ ' || te:paragraphs($tei)(generate-id($unit))"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>The place of each citable paragraph of a document (an id beginning p-) among them, in document order, computed once per document.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>The place of each citable passage of a document (an id beginning p-) among them, in
+    document order, a list and its items each counted, as the page numbers them (a CSS counter over the
+    text's ids; notes are shown apart); computed once per document.</xd:desc></xd:doc>
   <xsl:function name="te:paragraphs" as="map(xs:string, xs:integer)" cache="yes">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="te:ordinals($tei/tei:text//*[starts-with(@xml:id, 'p-')])"/>
+    <xsl:variable name="passages" select="$tei/tei:text//*[starts-with(@xml:id, 'p-')][not(ancestor::tei:note)]"/>
+    <xsl:sequence select="map:merge(for-each-pair($passages, 1 to count($passages), function($passage, $i) { map{generate-id($passage): $i} }))"/>
   </xsl:function>
 </xsl:stylesheet>
