@@ -93,6 +93,15 @@ def test_a_linked_folder_is_reported_not_skipped_silently(tmp_path):
     assert "corpus/more:1:1: file-skipped: warning: it is a link to a folder" in done.stdout
 
 
+def test_a_folder_inside_the_texts_of_our_edition_is_reported_not_skipped_silently(tmp_path):
+    shutil.copytree(TEI, tmp_path / "corpus")
+    (tmp_path / "corpus" / "texts" / "drafts").mkdir()
+    shutil.copy(tmp_path / "corpus" / "texts" / "kgb-message.xml", tmp_path / "corpus" / "texts" / "drafts" / "message.xml")
+    done = edition("validate", "corpus", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "corpus/texts/drafts:1:1: file-skipped: warning: it is a folder inside texts/, whose files are not read" in done.stdout + done.stderr
+
+
 def test_a_named_pipe_is_skipped_with_a_warning_not_waited_for(tmp_path):
     corpus(tmp_path / "corpus")
     os.mkfifo(tmp_path / "corpus" / "pipe.xml")

@@ -132,7 +132,7 @@ def survey(root: Path) -> tuple[list[Path], list[Problem]]:
     """The edition's TEI files (as `discover`), and a problem for each thing found that
     cannot be read as one: an unreadable folder (an error), and, skipped with a warning, a
     named pipe or device (reading it would hang or never end), a link to a folder or to a
-    file outside the edition."""
+    file outside the edition, a folder inside texts/ or registers/ of an edition of ours."""
     problems: list[Problem] = []
 
     def unreadable(err: OSError) -> None:
@@ -160,6 +160,10 @@ def survey(root: Path) -> tuple[list[Path], list[Problem]]:
                 unreadable(err)
                 continue
             candidates += sorted(root / folder / name for name in names if is_xml(name))
+            for name in sorted(names):
+                if (root / folder / name).is_dir():  # a link to a folder too
+                    problems.append(skipped(root / folder / name, f"it is a folder inside {folder}/, whose files are not read — "
+                                            f"the edition reads the files directly in {folder}/: move them up"))
     files = []
     for path in candidates:
         reason = "it is a hidden file (its name begins with a dot), which is not read — rename it if it is part of the edition" \
