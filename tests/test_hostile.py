@@ -177,3 +177,11 @@ def test_an_unsafe_link_is_dropped_with_a_warning_naming_its_place(tmp_path):
     page = (tmp_path / "out" / "html" / "doc.html").read_text(encoding="utf-8")
     assert "javascript:" not in page.split("<main")[1] or 'href="javascript' not in page
     assert "here" in page
+
+
+def test_a_warning_about_an_element_without_an_id_names_its_own_line_and_column(tmp_path):
+    # a foreign file has few ids: placed by the nearest one, every warning stood at the root's line
+    corpus = foreign_corpus(tmp_path, '<p>First.</p>\n<p>Second.</p>\n<p>Click\n     <ref target="javascript:alert(1)">here</ref>.</p>')
+    done = build(corpus, tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"doc\.xml:5:6: link-unsafe: warning: ", done.stdout), done.stdout

@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml import etree
 
-from .edition import Edition, Source
+from .edition import Edition, Source, safe_parser
 from .exceptions import BuildError
 from .problems import WARNING, Problem, display_path
 from .validation import corpus_text
@@ -23,7 +23,9 @@ from .validation import corpus_text
 TE_NS = "https://teiedition.org/ns"
 
 #: A message from the stylesheets: "rule-id: text", optionally "@ node-id" to locate it.
-MESSAGE = re.compile(r"^(?P<rule>[a-z][a-z0-9-]*): (?P<text>.*?)(?: @ (?P<node>[A-Za-z_][\w.-]*))?$", re.S)
+MESSAGE = re.compile(r"^(?P<rule>[a-z][a-z0-9-]*): (?P<text>.*?)(?: @ (?P<node>[A-Za-z_][\w.-]*)?(?: (?P<path>/\S*))?)?$", re.S)
+#: A step of an XPath 3.1 path() of an element: Q{namespace}name[position].
+STEP = re.compile(r"Q\{([^}]*)\}([^\[/]+)\[(\d+)\]")
 
 
 #: Saxon's XML parser, unlike lxml's, expands external entities and fetches DTDs by default.
@@ -84,6 +86,8 @@ class Stylesheet:
     path: Path
     saxon: Saxon = field(repr=False)
     _executable: Any = field(repr=False, default=None)
+    #: The files that messages were about, parsed again to place them (by name).
+    _parsed: dict[str, etree._Element] = field(repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         compiler = self.saxon.processor.new_xslt30_processor()
@@ -119,10 +123,31 @@ class Stylesheet:
         for item in said:
             text = " ".join(item.string_value.split())
             match = MESSAGE.match(text)
-            rule, body, node = (match["rule"], match["text"], match["node"]) if match else ("xslt", text, None)
-            place = ids.get(node or "", (display_path(self.path), 1, 1))
+            rule, body, node, path = (match["rule"], match["text"], match["node"], match["path"]) if match else ("xslt", text, None, None)
+            place = self.locate(path) or ids.get(node or "", (display_path(self.path), 1, 1))
             problems.append(Problem(place[0], place[1], place[2], rule, body, WARNING))
         return problems
+
+
+    def locate(self, path: str | None) -> tuple[str, int, int] | None:
+        """The file, line and column of the element at `path` (its path() in the edition's
+        corpus: the corpus's n-th TEI is the edition's n-th file), read again from the file's
+        bytes, or None for an element the stylesheets made."""
+        steps = STEP.findall(path or "")
+        sources = self.saxon.edition.sources
+        if len(steps) < 2 or steps[0][1] != "teiCorpus" or not 0 < int(steps[1][2]) <= len(sources):
+            return None
+        source = sources[int(steps[1][2]) - 1]
+        if source.name not in self._parsed:
+            self._parsed[source.name] = etree.fromstring(source.text, safe_parser())
+        element = self._parsed[source.name]
+        for namespace, name, position in steps[2:]:
+            same = [child for child in element if child.tag == (f"{{{namespace}}}{name}" if namespace else name)]
+            if int(position) > len(same):
+                return None
+            element = same[int(position) - 1]
+        line = element.sourceline or 1
+        return source.name, line, source.column(line, element)
 
 
 def id_index(owners: dict[etree._Element, Source]) -> dict[str, tuple[str, int, int]]:

@@ -142,6 +142,14 @@
     <xsl:sequence select="if ($pb/@n) then string($pb/@n) else string(te:page-breaks(te:top($pb))(generate-id($pb)) + 1)"/>
   </xsl:function>
 
+  <xd:doc><xd:desc>Where a message is about, at its end ("@ id path"): the nearest id, and the element's
+    path in the edition's corpus, by which the build finds its file, line and column (a foreign
+    file has few ids, and a message placed at its root's line helped no one).</xd:desc></xd:doc>
+  <xsl:function name="te:message-place" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="'@ ' || string($element/ancestor-or-self::*[@xml:id][1]/@xml:id) || ' ' || path($element)"/>
+  </xsl:function>
+
   <xd:doc><xd:desc>The place of each page break of a document among its page breaks, computed once per document.</xd:desc></xd:doc>
   <xsl:function name="te:page-breaks" as="map(xs:string, xs:integer)" cache="yes">
     <xsl:param name="tei" as="element()"/>

@@ -212,7 +212,7 @@
           <xsl:call-template name="te:unsafe-warning"><xsl:with-param name="pointer" select="$pointer"/></xsl:call-template>
         </xsl:if>
         <xsl:if test="exists($pointer) and empty($href) and not(te:is-unsafe($pointer))">
-          <xsl:message>link-unresolved: <xsl:value-of select="name($pointer)"/>="<xsl:value-of select="$pointer"/>" points nowhere; rendered as text @ <xsl:value-of select="ancestor-or-self::*[@xml:id][1]/@xml:id"/></xsl:message>
+          <xsl:message>link-unresolved: <xsl:value-of select="name($pointer)"/>="<xsl:value-of select="$pointer"/>" points nowhere; rendered as text <xsl:value-of select="te:message-place(.)"/></xsl:message>
         </xsl:if>
         <xsl:choose>
           <xsl:when test="$title"><span title="{$title}"><xsl:sequence select="$content"/></span></xsl:when>
@@ -233,7 +233,7 @@
   <xd:doc><xd:desc>The warning for a pointer dropped because it could run code (rule link-unsafe).</xd:desc></xd:doc>
   <xsl:template name="te:unsafe-warning">
     <xsl:param name="pointer" as="attribute()"/>
-    <xsl:message>link-unsafe: <xsl:value-of select="name($pointer)"/>="<xsl:value-of select="substring(normalize-space($pointer), 1, 40)"/>" could run code in a reader's browser, so it was dropped and only the text kept — point to a page or an https:// address instead @ <xsl:value-of select="$pointer/ancestor::*[@xml:id][1]/@xml:id"/></xsl:message>
+    <xsl:message>link-unsafe: <xsl:value-of select="name($pointer)"/>="<xsl:value-of select="substring(normalize-space($pointer), 1, 40)"/>" could run code in a reader's browser, so it was dropped and only the text kept — point to a page or an https:// address instead <xsl:value-of select="te:message-place($pointer/..)"/></xsl:message>
   </xsl:template>
 
   <xd:doc><xd:desc>True for pointers that could run code in a reader's browser (javascript:, data:, vbscript:).</xd:desc></xd:doc>

@@ -21,7 +21,7 @@
     <xsl:variable name="name" select="local-name()"/>
     <xsl:if test="not(te:document(.)//tei:*[local-name() = $name][. &lt;&lt; current()])
                   and not(ancestor::tei:*[local-name() = $name])">
-      <xsl:message>xslt-unhandled-element: &lt;<xsl:value-of select="$name"/>&gt; has no rendering of its own; shown as plain text @ <xsl:value-of select="ancestor-or-self::*[@xml:id][1]/@xml:id"/></xsl:message>
+      <xsl:message>xslt-unhandled-element: &lt;<xsl:value-of select="$name"/>&gt; has no rendering of its own; shown as plain text <xsl:value-of select="te:message-place(.)"/></xsl:message>
     </xsl:if>
     <xsl:element name="{if (te:in-phrase(.) or not(*)) then 'span' else 'div'}">
       <xsl:attribute name="class" select="'tei-' || $name || ' tei-generic'"/>
