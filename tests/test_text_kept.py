@@ -183,8 +183,10 @@ LONG_WORD = "Pneumono" + "ultramicroscopicsilico" * 12 + "end"
 
 def wide_document() -> str:
     rows = "".join("<row>" + "".join(f"<cell>{r}{c}34567</cell>" for c in range(10)) + "</row>" for r in range(1, 4))
+    # and a table of forty columns, wider than any wrapping lets a page hold
+    forty = "".join("<row>" + "".join(f"<cell>w{r}x{c}</cell>" for c in range(40)) + "</row>" for r in range(1, 4))
     return (f'<TEI xmlns="{TEI_NS}" xml:id="wide">{HEADER.format(title="wide", source="<p>Invented.</p>")}'
-            f"<text><body><table>{rows}</table><p>A long word: {LONG_WORD}.</p></body></text></TEI>")
+            f"<text><body><table>{rows}</table><p>A long word: {LONG_WORD}.</p><table>{forty}</table></body></text></TEI>")
 
 
 def test_every_cell_of_a_wide_table_is_in_the_pdf(built):
@@ -198,3 +200,15 @@ def test_every_cell_of_a_wide_table_is_in_the_pdf(built):
 def test_a_word_longer_than_the_line_is_whole_in_the_pdf(built):
     printed = normalise("".join(re.sub(r"[-\u2010\u00ad]?\n", "", pdftotext(built / "pdf" / "wide.pdf")).split()))
     assert normalise(LONG_WORD) in printed
+
+
+def test_every_cell_of_a_table_of_forty_columns_is_in_the_pdf(built):
+    # in the order it was drawn (-raw), cell by cell: a cell's text may wrap within the cell
+    printed = "".join(pdftotext(built / "pdf" / "wide.pdf", "-raw").split())
+    cut = [f"w{r}x{c}" for r in range(1, 4) for c in range(40) if f"w{r}x{c}" not in printed]
+    assert not cut, f"cells cut off or broken: {cut}"
+
+
+def test_a_table_set_smaller_to_fit_the_page_is_said(built):
+    said = (built / "stdout.txt").read_text(encoding="utf-8")
+    assert re.search(r"wide\.xml:\d+:\d+: table-shrunk: warning: a table of 40 columns is printed in \d+(\.\d)? pt type", said), said

@@ -26,6 +26,19 @@
   <xsl:include href="book.xsl"/>
   <xsl:include href="typography.xsl"/>
 
+  <xd:doc><xd:desc>How many columns of cells a table may have before the book sets it smaller.</xd:desc></xd:doc>
+  <xsl:variable name="te:print-columns" as="xs:integer" select="10"/>
+
+  <xd:doc><xd:desc>A table with more columns than a page holds at the book's size (wrapping its words
+    was not enough: forty columns lost eight at the page's edge): set smaller in proportion, down to
+    4 pt, with narrow cells, and said (table-shrunk).</xd:desc></xd:doc>
+  <xsl:template match="tei:table[max((0, tei:row ! sum(tei:cell ! xs:integer((@cols[. castable as xs:integer], 1)[1])))) gt $te:print-columns]" priority="2">
+    <xsl:variable name="columns" select="max(tei:row ! sum(tei:cell ! xs:integer((@cols[. castable as xs:integer], 1)[1])))"/>
+    <xsl:variable name="size" select="format-number(max((4, 8.5 * $te:print-columns div $columns)), '0.#')"/>
+    <xsl:message>table-shrunk: a table of <xsl:value-of select="$columns"/> columns is printed in <xsl:value-of select="$size"/> pt type to fit the page — split it, or give it fewer columns <xsl:value-of select="te:message-place(.)"/></xsl:message>
+    <div class="table-shrunk" style="font-size: {$size}pt"><xsl:next-match/></div>
+  </xsl:template>
+
   <xd:doc><xd:desc>How deep the book's HTML may nest. WeasyPrint lays boxes out recursively and fails
     (RecursionError) on valid TEI nested a few hundred levels deep; below this depth an element
     gives its content only, so its text is printed without its formatting.</xd:desc></xd:doc>
