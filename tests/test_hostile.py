@@ -185,3 +185,14 @@ def test_a_warning_about_an_element_without_an_id_names_its_own_line_and_column(
     done = build(corpus, tmp_path / "out")
     assert done.returncode == 0, done.stderr
     assert re.search(r"doc\.xml:5:6: link-unsafe: warning: ", done.stdout), done.stdout
+
+
+def test_a_warning_names_the_file_it_is_about_when_another_file_has_the_same_ids(tmp_path):
+    # placed by the nearest id, the warning went to the last file holding that id: the clean one
+    corpus = foreign_corpus(tmp_path, '<p xml:id="p1">Click <ref target="javascript:alert(1)">here</ref>.</p>')
+    clean = (corpus / "doc.xml").read_text(encoding="utf-8").replace(' target="javascript:alert(1)"', "")
+    (corpus / "zz-clean.xml").write_text(clean, encoding="utf-8")
+    done = build(corpus, tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"corpus/doc\.xml:\d+:\d+: link-unsafe: ", done.stdout), done.stdout
+    assert "zz-clean.xml" not in "".join(line for line in done.stdout.splitlines() if "link-unsafe" in line)

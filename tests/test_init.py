@@ -177,3 +177,11 @@ def test_init_refuses_a_language_it_has_no_starter_for(tmp_path, monkeypatch, ca
     err = capsys.readouterr().err
     assert "no starter in that language" in err and "de" in err and "Traceback" not in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_next_step_for_a_folder_whose_name_begins_with_a_dash_is_a_command_that_works(tmp_path, monkeypatch):
+    from teiedition.scaffold import next_step
+
+    monkeypatch.chdir(tmp_path)
+    advice = next_step(Path("-dash"))
+    assert "--tei ./-dash --out ./-dash-site" in advice, advice

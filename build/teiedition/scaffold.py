@@ -267,6 +267,8 @@ def next_step(folder: Path) -> str:
     """The command the editor runs next: a build into a sibling of the edition's folder
     (outside it, since `edition serve` watches every file of the edition)."""
     out = folder.resolve().parent / f"{name_of(folder)}-site"
-    tei, site = shlex.quote(display_path(folder)), shlex.quote(display_path(out))
+    # a path that begins with a dash would be read as an option: it is given as ./-name
+    tei, site = (shlex.quote(path if not path.startswith("-") else f"./{path}")
+                 for path in (display_path(folder), display_path(out)))
     return (f"next: edition build --tei {tei} --out {site}, then open {site}/html/index.html "
             f"({display_path(folder / 'README.md')} says more)")
