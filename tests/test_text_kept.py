@@ -212,3 +212,10 @@ def test_every_cell_of_a_table_of_forty_columns_is_in_the_pdf(built):
 def test_a_table_set_smaller_to_fit_the_page_is_said(built):
     said = (built / "stdout.txt").read_text(encoding="utf-8")
     assert re.search(r"wide\.xml:\d+:\d+: table-shrunk: warning: a table of 40 columns is printed in \d+(\.\d)? pt type", said), said
+
+
+def test_a_description_has_no_row_for_what_the_header_does_not_give(built):
+    # empty rows put the printed labels out of step with their values
+    page = etree.parse(str(built / "html" / "wide.html"), etree.HTMLParser())
+    labels = [dt.text for dt in page.iterfind(".//details[@id='about']//dt")]
+    assert labels and not {"Date", "Languages", "Licence"} & set(labels), labels
