@@ -106,7 +106,7 @@
         <!-- folded into the document's one-paragraph source note (the model's, as the book and the
              EPUB print it), so that the text comes first; a document without one says what opening gives -->
         <xsl:variable name="note" select="te:source-note-sentences($tei)"/>
-        <span class="source-note" id="{$tei/@xml:id}-source-note">
+        <span class="source-note">
           <xsl:value-of select="if (exists($note)) then string-join($note, ' ') else te:t('The full description: archive, hands, contributors, source and licence.')"/>
         </span>
       </summary>
