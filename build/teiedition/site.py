@@ -90,6 +90,8 @@ def render(env: Environment, edition: dict, pages: list[dict], config: SiteConfi
         shell = env.get_template(SHELLS[page["kind"]])
         site[page["path"]] = shell.render(page=page, edition=edition, nav=nav, config=config).encode("utf-8")
     for path, name in CHROME_PAGES.items():
+        if path == "search.html" and not config.search:
+            continue  # without an index a search page could only fail
         page = {"path": path, "kind": path.removesuffix(".html"), "title": (config.interface or Interface(DEFAULT)).gettext(CHROME_TITLES[path]), "description": "", "lang": edition["lang"]}
         site[path] = env.get_template(name).render(page=page, edition=edition, nav=nav, config=config).encode("utf-8")
     return site

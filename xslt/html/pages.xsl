@@ -205,10 +205,14 @@
         <dd><xsl:value-of select="te:t('The number of a passage, as the registers cite it (“¶ 12”).')"/></dd>
         <dt><span class="legend-sample">¶</span></dt>
         <dd><xsl:value-of select="te:t('Beside a passage: its link, and its citation to copy.')"/></dd>
-        <dt><span class="legend-sample legend-name"><xsl:value-of select="te:t('Moscow')"/></span></dt>
-        <dd><xsl:value-of select="te:t('A name: it leads to its entry in a register.')"/></dd>
+        <!-- the samples are the page's own words: another edition's names would mean nothing here -->
+        <xsl:variable name="names" select="($text//(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs)[@ref][normalize-space()])[position() le 50] ! te:text-of(.)"/>
+        <xsl:if test="exists($names)">
+          <dt><span class="legend-sample legend-name"><xsl:value-of select="(sort($names, (), string-length#1)[string-length(.) ge 4], $names)[1]"/></span></dt>
+          <dd><xsl:value-of select="te:t('A name: it leads to its entry in a register.')"/></dd>
+        </xsl:if>
         <xsl:if test="$text//tei:choice">
-          <dt><span class="legend-sample legend-intervention"><xsl:value-of select="te:t('Paris')"/></span></dt>
+          <dt><span class="legend-sample legend-intervention"><xsl:value-of select="(sort(($text//tei:choice/(tei:corr, tei:reg, tei:expan)[1][normalize-space()])[position() le 50] ! te:text-of(.), (), string-length#1)[string-length(.) ge 4], te:t('Paris'))[1]"/></span></dt>
           <dd><xsl:value-of select="te:t('A word the editors corrected, regularised or expanded: point at it, focus it or tap it to see what the source has, and why. The diplomatic view shows the source’s own reading.')"/></dd>
         </xsl:if>
         <xsl:if test="$text//tei:note[not(@type = 'authorial')]">
