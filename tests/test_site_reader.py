@@ -1,45 +1,19 @@
 """The site as a reader meets it, in Chromium at a desktop's and a phone's size: the text within
 the first screen, no axe violation, a title for every page, the small faults of the review gone,
-the apparatus explained. Built once, without the book, for this module."""
+the apparatus explained, on the run's one build of the edition (conftest: site, served)."""
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from lxml import html
 
-from conftest import TEI
 
 DOCUMENTS = ("rajavi-letter", "ulianovskii-memo", "kgb-message", "exaro-article", "mojahedin-ws-essay")
 REGISTERS = ("persons", "organisations", "places", "events", "works")
 SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
-@pytest.fixture(scope="module")
-def pages(tmp_path_factory) -> Path:
-    from teiedition.build import build
-
-    out = tmp_path_factory.mktemp("reader")
-    build(TEI, out, pdf=False)
-    return out / "html"
-
-
-@pytest.fixture(scope="module")
-def server(pages):
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(pages)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
 
 
 def screen(browser, size: str):
@@ -50,10 +24,10 @@ def screen(browser, size: str):
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("name", DOCUMENTS)
-def test_the_first_words_of_the_text_are_on_the_first_screen(browser, server, name, size):
+def test_the_first_words_of_the_text_are_on_the_first_screen(browser, served, name, size):
     context = screen(browser, size)
     tab = context.new_page()
-    tab.goto(server + f"{name}.html")
+    tab.goto(served + f"{name}.html")
     top = tab.evaluate("document.querySelector('#text [id^=\"p-\"]').getBoundingClientRect().top")
     assert top < SIZES[size][1] - 40, f"the text begins at {top:.0f} px"
     context.close()
@@ -61,12 +35,12 @@ def test_the_first_words_of_the_text_are_on_the_first_screen(browser, server, na
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("name", [*DOCUMENTS, "index", "persons", "search.html?q=Paris", "reuse", "404"])
-def test_axe_finds_no_violation_at_either_size(browser, server, name, size):
+def test_axe_finds_no_violation_at_either_size(browser, served, name, size):
     from axe_playwright_python.sync_playwright import Axe
 
     context = screen(browser, size)
     tab = context.new_page()
-    tab.goto(server + (name if "." in name else f"{name}.html"))
+    tab.goto(served + (name if "." in name else f"{name}.html"))
     if "search" in name:
         tab.locator("#search-results > li").first.wait_for(timeout=10000)
     results = Axe().run(tab, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
@@ -75,10 +49,10 @@ def test_axe_finds_no_violation_at_either_size(browser, server, name, size):
     assert not violations, "\n".join(violations)
 
 
-def test_the_toolbar_stays_in_reach_while_the_text_is_read(browser, server):
+def test_the_toolbar_stays_in_reach_while_the_text_is_read(browser, served):
     context = screen(browser, "phone")
     tab = context.new_page()
-    tab.goto(server + "rajavi-letter.html")
+    tab.goto(served + "rajavi-letter.html")
     tab.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)")
     box = tab.locator(".toolbar").bounding_box()
     assert box and 0 <= box["y"] <= 1
@@ -88,10 +62,10 @@ def test_the_toolbar_stays_in_reach_while_the_text_is_read(browser, server):
     context.close()
 
 
-def test_a_tap_on_a_correction_inside_a_name_explains_it_and_offers_the_register(browser, server):
+def test_a_tap_on_a_correction_inside_a_name_explains_it_and_offers_the_register(browser, served):
     context = screen(browser, "phone")
     tab = context.new_page()
-    tab.goto(server + "kgb-message.html")
+    tab.goto(served + "kgb-message.html")
     tab.locator("#p-message-paris-meeting a .intervention").first.tap()
     popover = tab.locator(".note-popover")
     assert "Pants" in popover.inner_text() and "misreading" in popover.inner_text()
@@ -100,83 +74,83 @@ def test_a_tap_on_a_correction_inside_a_name_explains_it_and_offers_the_register
     context.close()
 
 
-def test_every_page_has_a_title_of_its_own(pages):
-    titles = {path.name: html.parse(str(path)).findtext(".//title") for path in pages.glob("*.html")}
+def test_every_page_has_a_title_of_its_own(site):
+    titles = {path.name: html.parse(str(path)).findtext(".//title") for path in site.glob("*.html")}
     repeated = {title for title in titles.values() if list(titles.values()).count(title) > 1}
     assert not repeated, sorted(name for name, title in titles.items() if title in repeated)
 
 
-def test_a_role_and_the_name_that_fills_it_are_spaced(pages):
-    source = html.parse(str(pages / "rajavi-letter.html")).xpath("string(//dd[@class='source'])")
+def test_a_role_and_the_name_that_fills_it_are_spaced(site):
+    source = html.parse(str(site / "rajavi-letter.html")).xpath("string(//dd[@class='source'])")
     assert "contributed by Roham Alvandi" in source and "translated by Richard Iserman" in source
-    assert "interview with Mehdi" in html.parse(str(pages / "works.html")).getroot().text_content()
+    assert "interview with Mehdi" in html.parse(str(site / "works.html")).getroot().text_content()
 
 
-def test_the_licence_is_named_once_in_a_sentence_that_ends_once(pages):
+def test_the_licence_is_named_once_in_a_sentence_that_ends_once(site):
     for name in ("index", "reuse"):
-        sentences = [" ".join(p.text_content().split()) for p in html.parse(str(pages / f"{name}.html")).xpath("//p[contains(., 'Creative Commons')]")]
+        sentences = [" ".join(p.text_content().split()) for p in html.parse(str(site / f"{name}.html")).xpath("//p[contains(., 'Creative Commons')]")]
         assert sentences, name
         for text in sentences:
             assert text.count("Creative Commons Attribution 4.0 International") == 1, text
             assert "(CC BY 4.0).." not in text and "(CC BY 4.0).:" not in text, text
 
 
-def test_every_register_leads_to_every_other(pages):
+def test_every_register_leads_to_every_other(site):
     for name in REGISTERS:
-        page = html.parse(str(pages / f"{name}.html"))
+        page = html.parse(str(site / f"{name}.html"))
         tabs = page.xpath("//nav[@class='register-tabs']//a/@href")
         assert sorted(tabs) == sorted(f"{other}.html" for other in REGISTERS), name
         assert page.xpath("//*[@aria-current='page']/@href") == [f"{name}.html"] * len(page.xpath("//*[@aria-current='page']"))
 
 
-def test_every_page_names_its_icon(pages):
-    for path in pages.glob("*.html"):
+def test_every_page_names_its_icon(site):
+    for path in site.glob("*.html"):
         icons = html.parse(str(path)).xpath("//link[@rel='icon']/@href")
-        assert icons and (pages / icons[0]).is_file(), path.name
+        assert icons and (site / icons[0]).is_file(), path.name
 
 
-def test_every_document_page_has_a_legend_of_the_signs_it_uses(pages):
+def test_every_document_page_has_a_legend_of_the_signs_it_uses(site):
     for name in DOCUMENTS:
-        legend = html.parse(str(pages / f"{name}.html")).xpath("string(//section[@id='legend'])")
+        legend = html.parse(str(site / f"{name}.html")).xpath("string(//section[@id='legend'])")
         assert "Signs used on this page" in legend, name
-    assert "page break" in html.parse(str(pages / "kgb-message.html")).xpath("string(//section[@id='legend'])")
+    assert "page break" in html.parse(str(site / "kgb-message.html")).xpath("string(//section[@id='legend'])")
 
 
-def test_page_breaks_are_a_rule_not_a_bracketed_number(pages):
-    breaks = html.parse(str(pages / "rajavi-letter.html")).xpath("//span[contains(@class, 'tei-pb')]")
+def test_page_breaks_are_a_rule_not_a_bracketed_number(site):
+    breaks = html.parse(str(site / "rajavi-letter.html")).xpath("//span[contains(@class, 'tei-pb')]")
     assert breaks
     for mark in breaks:
         assert not re.search(r"\[\d+\]", mark.text_content())
         assert "|" in mark.text_content()
 
 
-def test_the_registers_number_a_passage_as_its_page_does(pages):
+def test_the_registers_number_a_passage_as_its_page_does(site):
     shown = {}
     for name in DOCUMENTS:
-        passages = html.parse(str(pages / f"{name}.html")).xpath("//section[@id='text']//*[starts-with(@id, 'p-')]")
+        passages = html.parse(str(site / f"{name}.html")).xpath("//section[@id='text']//*[starts-with(@id, 'p-')]")
         shown.update({f"{name}.html#{p.get('id')}": number for number, p in enumerate(passages, start=1)})
     cited = [(a.get("href"), a.text) for register in REGISTERS
-             for a in html.parse(str(pages / f"{register}.html")).xpath("//a[starts-with(., '¶ ')]")]
+             for a in html.parse(str(site / f"{register}.html")).xpath("//a[starts-with(., '¶ ')]")]
     assert len(cited) > 100
     assert [(href, label) for href, label in cited if f"¶ {shown[href]}" != label] == []
 
 
-def test_a_view_remembered_from_an_earlier_page_is_said(browser, server):
+def test_a_view_remembered_from_an_earlier_page_is_said(browser, served):
     context = screen(browser, "desktop")
     tab = context.new_page()
-    tab.goto(server + "kgb-message.html")
+    tab.goto(served + "kgb-message.html")
     tab.click("label[for=view-diplomatic]")
-    tab.goto(server + "ulianovskii-memo.html")
+    tab.goto(served + "ulianovskii-memo.html")
     assert tab.is_checked("#view-diplomatic")
     assert "earlier page" in tab.locator(".view-notice").inner_text()
     context.close()
 
 
-def test_the_pilcrow_copies_a_passage_citation_in_each_style(browser, server):
+def test_the_pilcrow_copies_a_passage_citation_in_each_style(browser, served):
     context = screen(browser, "desktop")
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     tab = context.new_page()
-    tab.goto(server + "kgb-message.html")
+    tab.goto(served + "kgb-message.html")
     tab.locator("#p-message-delegation").hover()
     tab.click("#p-message-delegation > a.permalink")
     tab.get_by_role("button", name="Copy citation (MLA)").click()
@@ -186,10 +160,10 @@ def test_the_pilcrow_copies_a_passage_citation_in_each_style(browser, server):
     context.close()
 
 
-def test_a_link_into_the_folded_description_opens_it(browser, server):
+def test_a_link_into_the_folded_description_opens_it(browser, served):
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
-    tab.goto(server + "kgb-message.html")
+    tab.goto(served + "kgb-message.html")
     assert not tab.evaluate("document.getElementById('about').open")
     tab.click("a.back-ref[href='#ref-n-message-drafter']")
     assert tab.evaluate("document.getElementById('about').open")
