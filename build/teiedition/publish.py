@@ -84,10 +84,13 @@ def output_lock(out: Path, waiting: Callable[[str], None]) -> Iterator[None]:
     says so through `waiting`) until the first has finished. The folder is made if missing,
     and removed again if the build leaves it empty."""
     created = not out.exists()
-    # the lock is a file in the build's own cache folder (filelock: one lock on every platform)
-    lock = FileLock(out / ".cache" / "lock")
+    # the lock is a file in the build's own cache folder (filelock: one lock on every platform);
+    # a .cache that is not a folder (the build ignores it, with a warning) has it beside it
+    cache = out / ".cache"
+    usable = cache.is_dir() or not (cache.exists() or cache.is_symlink())
+    lock = FileLock(cache / "lock" if usable else out / ".lock")
     try:
-        (out / ".cache").mkdir(parents=True, exist_ok=True)
+        (cache if usable else out).mkdir(parents=True, exist_ok=True)
         try:
             lock.acquire(blocking=False)
         except Timeout:
@@ -99,7 +102,7 @@ def output_lock(out: Path, waiting: Callable[[str], None]) -> Iterator[None]:
         yield
     finally:
         lock.release()
-        if created and [p.name for p in (out / ".cache").iterdir()] == ["lock"]:
+        if created and usable and [p.name for p in cache.iterdir()] == ["lock"]:
             # nothing was written: leave no folder behind
             shutil.rmtree(out, ignore_errors=True)
 

@@ -77,11 +77,12 @@
       <xsl:sequence select="te:t('Transmission:') || ' ' || te:text-of(.) || '.'"/>
     </xsl:for-each>
     <!-- the language chain, from the original to the English: translations into Russian first -->
-    <xsl:variable name="translations" select="$file/tei:titleStmt/tei:respStmt[starts-with(normalize-space(tei:resp), 'translated')]"/>
+    <!-- a respStmt may hold several resp (TEI allows it: "transcribed", "proofread"): each is read -->
+    <xsl:variable name="translations" select="$file/tei:titleStmt/tei:respStmt[tei:resp[starts-with(normalize-space(.), 'translated')]]"/>
     <xsl:if test="exists($translations)">
       <xsl:sequence select="string-join(
-        for $r in ($translations[not(contains(tei:resp, 'into English'))], $translations[contains(tei:resp, 'into English')])
-        return te:text-of($r/tei:resp) || ' ' || string-join($r/tei:persName ! te:text-of(.), ', '), '; ')
+        for $r in ($translations[not(tei:resp[contains(., 'into English')])], $translations[tei:resp[contains(., 'into English')]])
+        return string-join($r/tei:resp ! te:text-of(.), ', ') || ' ' || string-join($r/tei:persName ! te:text-of(.), ', '), '; ')
         ! (upper-case(substring(., 1, 1)) || substring(., 2)) || '.'"/>
     </xsl:if>
     <!-- where the text edited was published: the archive's web record, or the article itself -->

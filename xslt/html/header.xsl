@@ -105,10 +105,12 @@
         <h2 id="metadata-heading"><xsl:value-of select="te:t('About this document')"/></h2>
         <!-- folded into the document's one-paragraph source note (the model's, as the book and the
              EPUB print it), so that the text comes first; a document without one says what opening gives -->
-        <xsl:variable name="note" select="te:source-note-sentences($tei)"/>
-        <span class="source-note">
-          <xsl:value-of select="if (exists($note)) then string-join($note, ' ') else te:t('The full description: archive, hands, contributors, source and licence.')"/>
-        </span>
+        <xsl:if test="not($te:source-note-in-header)">
+          <xsl:variable name="note" select="te:source-note-sentences($tei)"/>
+          <span class="source-note">
+            <xsl:value-of select="if (exists($note)) then string-join($note, ' ') else te:t('The full description: archive, hands, contributors, source and licence.')"/>
+          </span>
+        </xsl:if>
       </summary>
       <dl>
         <dt><xsl:value-of select="te:t('Title')"/></dt>

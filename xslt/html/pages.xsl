@@ -118,6 +118,9 @@
             <h1 id="document-title"><xsl:value-of select="te:title($tei)"/></h1>
             <p class="doc-date"><time datetime="{te:document-date($tei)}"><xsl:value-of select="te:document-date-label($tei)"/></time></p>
             <p class="parties"><xsl:value-of select="te:parties($tei)"/></p>
+            <xsl:if test="$te:source-note-in-header">
+              <xsl:call-template name="te:source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+            </xsl:if>
           </header>
           <xsl:call-template name="te:metadata-panel">
             <xsl:with-param name="tei" select="$tei"/>

@@ -26,6 +26,9 @@
   <xsl:include href="book.xsl"/>
   <xsl:include href="typography.xsl"/>
 
+  <xd:doc><xd:desc>The book prints the source note at the head of each document (book.xsl), not in the description.</xd:desc></xd:doc>
+  <xsl:variable name="te:source-note-in-header" as="xs:boolean" select="true()"/>
+
   <xd:doc><xd:desc>How many columns of cells a table may have before the book sets it smaller.</xd:desc></xd:doc>
   <xsl:variable name="te:print-columns" as="xs:integer" select="10"/>
 
