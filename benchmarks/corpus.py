@@ -418,6 +418,14 @@ def make_document(i: int, plan: Plan, seed: int) -> tuple[str, bytes, dict]:
         ids[old] = new
         element.set(XML_ID, new)
 
+    # groups of links between documents (requests and answers) point at ids of another document's
+    # text, which its copies rename their own way: a synthetic corpus does without them
+    for group_of_links in root.iterfind(".//t:standOff/t:linkGrp", NS):
+        stand_off = group_of_links.getparent()
+        stand_off.remove(group_of_links)
+        if not len(stand_off):
+            stand_off.getparent().remove(stand_off)
+
     # pointers
     dropped = []
     for element in WITH_LOCAL_POINTER(root):
