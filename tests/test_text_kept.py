@@ -172,8 +172,12 @@ def test_a_space_of_the_source_keeps_the_words_around_it_apart(built):
     # found in a real letter: "Notwendig<space/>sind" printed as one word, hyphenated "Not-wendigsind"
     laid_out, _ = html_page_texts(built / "html" / "figures.html")
     assert {"spacebefore", "spaceafter"} <= set(normalise(laid_out).replace(".", " ").split())
-    printed = normalise(pdftotext(built / "pdf" / "figures.pdf"))
-    assert "spacebeforespaceafter" not in "".join(printed.split(" "))
+    # a word hyphenated at a line's end read whole ("Not-\nwendigsind" is "notwendigsind"); the two
+    # words must then still stand apart, by a space or a line's end (joining the text on " ", as
+    # this test did, took the very space it asks for away and could pass only by a chance line break)
+    printed = re.sub(r"[-\u2010\u00ad]\n", "", normalise(pdftotext(built / "pdf" / "figures.pdf")))
+    assert "spacebeforespaceafter" not in printed
+    assert re.search(r"spacebefore\s+spaceafter", printed), "a word of the space's neighbours is lost"
 
 
 # -- wide tables and long words --------------------------------------------------------

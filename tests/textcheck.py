@@ -210,14 +210,20 @@ def missing_in_pdf(expected_text: str, printed: str, covered: Collection[int], l
     against the next one ("M<hi>r</hi>" prints "Mr") is in the text all the same; and it
     repeats a base letter for each mark stacked on it ("khô̂ng" → "khoôô ng"); and a word
     hyphenated at a page's end comes in two parts with the page furniture between. Combining marks
-    are compared away: pdftotext orders stacked and precomposed diacritics its own way.
+    are compared away: pdftotext orders stacked and precomposed diacritics its own way; so a
+    combining mark the fonts lack leaves its word whole (only a base character they lack is
+    left out, as a gap between words).
     `logical` is the same PDF's text in logical order (pypdf's), a further reading: pdftotext
     breaks vocalised Arabic into pieces at its marks."""
     printed = _bare(printed)
     readings = (printed, re.sub(r"[-\u2010\u00ad]?\n", "", printed), " ".join(word[::-1] for word in printed.split()), _bare(logical))
     joined = "".join(normalise(printed).split())
     collapsed = re.sub(r"(.)\1+", r"\1", joined)
-    printable = "".join(ch if ord(ch) in covered or ch.isspace() else " " for ch in expected_text)
+    # a combining mark the fonts lack is compared away like any other, not blanked: a blank
+    # would split the word it sits on ("Verfaͤlschungen", a with a combining e, into "verfa" and
+    # "lschungen", a piece the PDF's whole word does not hold as a word of its own)
+    printable = "".join(ch if ord(ch) in covered or ch.isspace() or unicodedata.category(ch).startswith("M") else " "
+                        for ch in expected_text)
     # a word hyphenated at the end of a page goes on after the next page's running head and folio
     lines = [tokens(line) for line in printed.splitlines()]
     heads = {line[-2] for line in lines if len(line) > 1 and line[-1] in "-\u2010"}
