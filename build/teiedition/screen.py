@@ -11,6 +11,38 @@ def finish(document, pdf) -> None:
     """WeasyPrint's finisher for a tagged book or offprint."""
     describe_links(document)
     paginate_margins(pdf)
+    stable_ids(pdf)
+
+
+def stable_ids(pdf) -> None:
+    """WeasyPrint names some structure elements (/ID: table header cells) by a Python object's
+    address, which differs from run to run: they are renamed in the order the structure holds
+    them, and the cells' /Headers that point to them with them, so that two builds of the same
+    edition give the same bytes."""
+    from collections import deque
+
+    import pydyf
+
+    def text(name) -> str:
+        return name.string if isinstance(name, pydyf.String) else str(name)
+
+    names: dict[str, str] = {}
+    seen: set[int] = set()
+    pending = deque(pdf.objects)
+    while pending:
+        value = pending.popleft()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, pydyf.Dictionary):
+            if value.get("Type") == "/StructElem" and "ID" in value:
+                value["ID"] = pydyf.String(names.setdefault(text(value["ID"]), f"se{len(names) + 1}"))
+            if "Headers" in value:
+                value["Headers"] = pydyf.Array([pydyf.String(names.setdefault(text(header), f"se{len(names) + 1}"))
+                                                for header in value["Headers"]])
+            pending.extend(value.values())
+        elif isinstance(value, (pydyf.Array, list)):
+            pending.extend(value)
 
 
 def describe_links(document) -> None:

@@ -32,13 +32,13 @@
                 <xsl:for-each select="$choices">
                   <xsl:variable name="edited" select="(tei:corr, tei:reg)[1]"/>
                   <xsl:variable name="note" select="te:intervention-note(.)"/>
-                  <xsl:variable name="anchor" select="ancestor::*[@xml:id][1]"/>
+                  <xsl:variable name="anchor" select="te:citable(.)"/>
                   <tr>
                     <td>
                       <xsl:call-template name="te:apparatus-link">
                         <xsl:with-param name="target" select="$anchor"/>
                         <xsl:with-param name="from" select="$from"/>
-                        <xsl:with-param name="content" select="string($anchor/@xml:id)"/>
+                        <xsl:with-param name="content" select="te:citable-label($anchor)"/>
                       </xsl:call-template>
                     </td>
                     <td class="intervention-source"><xsl:value-of select="te:text-of((tei:sic, tei:orig)[1])"/></td>

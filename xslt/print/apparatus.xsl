@@ -14,14 +14,34 @@
       a register entry, which the book prints only in its indices, is not linked.</xd:desc>
   </xd:doc>
 
-  <xd:doc><xd:desc>A page reference to `$target` when the book prints it, its content alone otherwise.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>A page reference to `$target` when the book prints it, its content alone otherwise;
+    text given as a string is the editors' and gets typographic quotes.</xd:desc></xd:doc>
   <xsl:template name="te:apparatus-link">
     <xsl:param name="target" as="element()"/>
     <xsl:param name="from" as="xs:string"/>
     <xsl:param name="content" as="item()*"/>
+    <!-- the link's words are the editors' (a register's label, a short title): their quotes typographic -->
+    <xsl:variable name="words" select="$content ! (if (. instance of xs:string) then te:educate(.) else .)"/>
     <xsl:choose>
-      <xsl:when test="te:in-book($target)"><a class="pageref" href="#{te:book-id($target)}" data-p="{te:t('p.')}"><xsl:sequence select="$content"/></a></xsl:when>
-      <xsl:otherwise><xsl:sequence select="$content"/></xsl:otherwise>
+      <xsl:when test="te:in-book($target)"><a class="pageref" href="#{te:book-id($target)}" data-p="{te:t('p.')}" title="{normalize-space(string-join($words ! string(.)))}"><xsl:sequence select="$words"/></a></xsl:when>
+      <xsl:otherwise><xsl:sequence select="$words"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <xd:doc><xd:desc>A generated list's own words on paper (the register's labels, the archive's citations,
+    the editors' notes given as reasons) with typographic quotes, as the editors' prose has them
+    everywhere in the book; what the lists quote from the sources (the readings of the source and
+    the edited text of an intervention, a request's or answer's passage) keeps its own marks.</xd:desc></xd:doc>
+  <xsl:template match="tei:divGen[@type = ('concordance', 'chronology', 'interventions', 'requests-answers')]" priority="2">
+    <xsl:variable name="list"><xsl:next-match/></xsl:variable>
+    <xsl:apply-templates select="$list" mode="te:editors-quotes"/>
+  </xsl:template>
+
+  <xsl:mode name="te:editors-quotes" on-no-match="shallow-copy"/>
+
+  <xd:doc><xd:desc>A text of the editors in a generated list, its straight quotes typographic.</xd:desc></xd:doc>
+  <xsl:template match="text()[not(ancestor::*:td[tokenize(@class) = ('intervention-source', 'intervention-edited')]
+                                  or ancestor::*:p[not(@class)][ancestor::*:table[tokenize(@class) = 'requests-answers']])]" mode="te:editors-quotes">
+    <xsl:value-of select="te:educate(.)"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -212,8 +212,19 @@
                           else te:label-of($entry)"/>
   </xsl:function>
 
+  <xd:doc><xd:desc>The source note's place, for a name of a header that the document's source note prints
+    again (a translator, an archive's city): the note's id, as a place of its own; none otherwise.</xd:desc></xd:doc>
+  <xsl:function name="te:source-note-ref" as="array(xs:string)?">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="tei" select="te:document($mention)"/>
+    <xsl:variable name="name" select="normalize-space(te:text-of($mention))"/>
+    <xsl:if test="$mention/ancestor::tei:teiHeader and $name and contains(string-join(te:source-note-sentences($tei), ' '), $name)">
+      <xsl:sequence select="array{ $tei/@xml:id || '-source-note' }"/>
+    </xsl:if>
+  </xsl:function>
+
   <xd:doc><xd:desc>An index: its entries, each with its name, its identification, and for each place it
-    is named (in the documents, their headnotes and notes, and the front matter) the book's ids
+    is named (in the documents, their headnotes, source notes and notes, and the front matter) the book's ids
     of that place: the name's own, and the paragraph's or note's it stands in, should the name
     not be printed with an id of its own (a header field printed as plain text). The build turns
     them into page numbers.</xd:desc></xd:doc>
@@ -228,7 +239,8 @@
           <xsl:sequence select="map{
             'id': string(@xml:id), 'name': te:educate(te:index-name(.)), 'sort': te:sort-key(.),
             'identification': te:educate(replace(te:whole-first-sentence(normalize-space((tei:note[@type = 'identification'], tei:desc)[1] ! te:plain(.))), '\.$', '')),
-            'refs': array{ $mentions ! array{ te:mention-id(.), te:book-id(te:citable(.)) } }}"/>
+            'refs': array{ $mentions ! array{ te:mention-id(.), te:book-id(te:citable(.)) },
+                           $mentions ! te:source-note-ref(.) }}"/>
         </xsl:if>
       </xsl:for-each>
     </xsl:variable>
