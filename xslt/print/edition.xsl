@@ -29,6 +29,18 @@
   <xd:doc><xd:desc>The book prints the source note at the head of each document (book.xsl), not in the description.</xd:desc></xd:doc>
   <xsl:variable name="te:source-note-in-header" as="xs:boolean" select="true()"/>
 
+  <xd:doc><xd:desc>A table in the book: its head a paragraph kept with it, not a caption. WeasyPrint's
+    tagging of a page that ends after a table's caption, the table on the next, fails ("Table
+    wrapper without a table"), and the whole book with it.</xd:desc></xd:doc>
+  <xsl:template match="tei:table[tei:head]" priority="1">
+    <xsl:call-template name="te:block">
+      <xsl:with-param name="content" as="item()*">
+        <xsl:for-each select="tei:head"><p class="table-head"><xsl:apply-templates/></p></xsl:for-each>
+        <table><tbody><xsl:apply-templates select="node() except tei:head"/></tbody></table>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
   <xd:doc><xd:desc>How many columns of cells a table may have before the book sets it smaller.</xd:desc></xd:doc>
   <xsl:variable name="te:print-columns" as="xs:integer" select="10"/>
 
