@@ -6,6 +6,7 @@ would not carry) and is stopped at once if the build fails or is interrupted."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 from pathlib import Path
 from typing import Any, Callable
 
@@ -20,7 +21,17 @@ class Workers:
     def submit(self, function: Callable, *args: Any) -> Any:
         """Start `function(*args)` in a worker; returns a result whose get() waits for it."""
         if self.pool is None:
-            self.pool = multiprocessing.get_context("spawn").Pool(self.size, initializer=set_up_worker)
+            # the workers start with no standard error of their own: one still starting when the
+            # build is killed (SIGKILL: no clean-up) finds its parent gone and printed Python's
+            # traceback on the build's terminal; a job's own error reaches the build through get()
+            saved, quiet = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(quiet, 2)
+                self.pool = multiprocessing.get_context("spawn").Pool(self.size, initializer=set_up_worker)
+            finally:
+                os.dup2(saved, 2)
+                os.close(saved)
+                os.close(quiet)
         return self.pool.apply_async(function, args)
 
     def close(self) -> None:
