@@ -10,7 +10,7 @@
 
   <xd:doc scope="stylesheet">
     <xd:desc>The chronology 1979–1989 (divGen type chronology in edition.xml), generated from the
-      register of events: each event that begins in those years, in order of date, with its
+      register of events: each event that falls wholly or in part in those years, in order of date, with its
       date as the register establishes it and the numbers of the documents that name it.</xd:desc>
   </xd:doc>
 
@@ -38,7 +38,8 @@
   <xsl:template match="tei:divGen[@type = 'chronology']">
     <xsl:variable name="from" select="te:page-of(.)"/>
     <xsl:variable name="root" select="root(.)"/>
-    <xsl:variable name="events" select="key('te:id', 'events')/tei:standOff//tei:event[substring(te:event-start(.), 1, 4) ge '1979' and substring(te:event-start(.), 1, 4) le '1989']"/>
+    <!-- an event counts when any part of it falls in 1979–1989: the revolution of 1978–1979 is in -->
+    <xsl:variable name="events" select="key('te:id', 'events')/tei:standOff//tei:event[substring(string((@to, @notAfter, @when, @from, @notBefore)[1]), 1, 4) ge '1979' and substring(te:event-start(.), 1, 4) le '1989']"/>
     <table class="chronology" id="chronology-table">
       <thead><tr><th scope="col"><xsl:value-of select="te:t('Date')"/></th><th scope="col"><xsl:value-of select="te:t('Event')"/></th><th scope="col"><xsl:value-of select="te:t('Documents')"/></th></tr></thead>
       <tbody>
