@@ -13,7 +13,7 @@ from lxml import etree, html
 from conftest import TEI, pdftotext
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0", "h": "http://www.w3.org/1999/xhtml"}
-LETTER = "1. Letter From Massoud Rajavi to General Secretary Gorbachev, Paris, December 26, 1985"
+LETTER = "1. Letter From Massoud Rajavi to General Secretary Gorbachev, [place not given], December 26, 1985"
 
 
 def texts() -> list[etree._Element]:
@@ -42,7 +42,7 @@ def test_the_contents_list_the_documents_in_the_order_of_their_numbers():
 
 
 def test_every_standard_heading_names_the_kind_the_parties_the_place_and_the_date():
-    frus = re.compile(r"^(Letter|Memorandum|Telegram|Article) (From|by) .+, (Paris|Moscow|London|Published by [^,]+), .*\d{4}$")
+    frus = re.compile(r"^(Letter|Memorandum|Telegram|Article) (From|by) .+, (Paris|Moscow|London|\[place not given\]|Published by [^,]+), .*\d{4}$")
     for tei in texts():
         heading = words("".join(tei.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'standard']//text()", namespaces=NS)))
         assert frus.match(heading), heading
@@ -99,19 +99,46 @@ def test_the_concordance_gives_each_document_its_signature_leaves_microfilm_and_
 
 def test_the_chronology_lists_the_events_of_1979_to_1989_in_date_order_each_named_in_a_document(site):
     register = etree.parse(str(TEI / "registers" / "events.xml"))
-    starts = sorted(e.get("when") or e.get("from") or e.get("notBefore") for e in register.iterfind(".//tei:event", NS))
+    spans = [((e.get("when") or e.get("from") or e.get("notBefore"))[:4], (e.get("to") or e.get("notAfter") or e.get("when") or e.get("from"))[:4])
+             for e in register.iterfind(".//tei:event", NS)]
     table = rows(site, "chronology-table")
-    assert len(table) == len([s for s in starts if "1979" <= s[:4] <= "1989"])
+    assert len(table) == len([1 for start, end in spans if end >= "1979" and start <= "1989"])
     assert all(row[2] for row in table), [row[1] for row in table if not row[2]]
 
 
-def test_the_interventions_list_every_correction_and_regularisation_with_its_reason(site):
-    choices = sum(len(tei.xpath("tei:text//tei:choice[(tei:sic and tei:corr) or (tei:orig and tei:reg)]", namespaces=NS)) for tei in texts())
+def test_the_chronology_begins_with_the_revolution_it_starts_from(site):
+    assert rows(site, "chronology-table")[0][1] == "The Iranian revolution of 1978–1979"
+
+
+def test_the_chronology_puts_the_politburo_discussion_after_the_delivery_of_khomeinis_letter(site):
+    events = [row[1] for row in rows(site, "chronology-table")]
+    letter = events.index("Khomeini's letter to Gorbachev, January 1989")
+    assert events.index("The Politburo's discussion of Khomeini's message, January 1989") == letter + 1
+
+
+def interventions(site: Path) -> list[list[str]]:
     page = html.parse(str(site / "apparatus.html"))
-    found = [[words(td.text_content()) for td in tr.findall("td")] for tr in page.findall(".//table[@class='interventions']/tbody/tr")]
+    return [[words(td.text_content()) for td in tr.findall("td")] for tr in page.findall(".//table[@class='interventions']/tbody/tr")]
+
+
+def test_the_interventions_list_every_correction_and_regularisation_with_its_reason(site):
+    choices = sum(len(tei.xpath(".//tei:choice[(tei:sic and tei:corr) or (tei:orig and tei:reg)]", namespaces=NS)) for tei in texts())
+    found = interventions(site)
     assert len(found) == choices
     pants = next(row for row in found if row[1] == "Pants")
-    assert pants[2] == "Paris" and pants[3] == "correction, certainty medium" and "misreading" in pants[4]
+    assert pants[2] == "Paris" and pants[3] == "correction, certainty high" and "misreading" in pants[4]
+
+
+def test_the_interventions_list_the_corrections_of_the_headers_too(site):
+    leaves = next(row for row in interventions(site) if row[1] == "II.")
+    assert leaves[0] == "about the document" and leaves[2] == "ll." and "listy" in leaves[4]
+
+
+def test_the_congress_ordinals_are_listed_as_one_kind_of_correction(site):
+    ordinals = [row for row in interventions(site) if re.fullmatch(r"XXVIII?(nd|rd)", row[1])]
+    assert len(ordinals) == 4
+    assert {row[3] for row in ordinals} == {"correction, certainty high"}
+    assert sorted(row[2] for row in ordinals) == ["XXVII", "XXVII", "XXVII", "XXVIII"]
 
 
 def test_the_book_prints_the_concordance_and_the_chronology(pdfs: Path):

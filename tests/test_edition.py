@@ -134,3 +134,67 @@ def test_every_note_of_a_text_has_a_type_from_the_closed_list():
     for path in [p for p in FILES if p.parent.name == "texts"]:
         for note in parse(path).xpath("//tei:text//tei:note", namespaces=NS):
             assert note.get("type") in kinds, f"{short(path)}:{note.sourceline}"
+
+
+AUTHORITIES = "tei:idno[@type = 'wikidata' or @type = 'geonames' or @type = 'viaf']"
+
+
+def registers() -> list[Path]:
+    return [p for p in FILES if p.parent.name == "registers"]
+
+
+def test_no_authority_identifier_stands_without_the_cited_source_that_states_it():
+    """The principles: an identifier only where a cited source gives it, never from memory."""
+    for path in registers():
+        for idno in parse(path).xpath(f"//{AUTHORITIES}", namespaces=NS):
+            assert (idno.get("source") or "").startswith("bib:"), f"{short(path)}:{idno.sourceline}"
+
+
+def test_every_use_of_the_hoover_finding_aid_says_it_is_quoted_second_hand():
+    for path in FILES:
+        for ref in parse(path).xpath("//tei:ref[@target = 'bib:hoover_fond89_finding_aid']", namespaces=NS):
+            cited = ref.getparent()
+            assert cited.xpath(".//tei:ref[@target = 'bib:nejatngo_2011']", namespaces=NS), f"{short(path)}:{ref.sourceline}"
+
+
+def test_the_principles_examples_of_certain_corrections_carry_high_certainty():
+    letter = parse(TEI / "texts" / "rajavi-letter.xml")
+    message = parse(TEI / "texts" / "kgb-message.xml")
+    for tree, reading in ((message, "Pants"), (letter, "revolution")):
+        corr = tree.xpath(f"//tei:choice[tei:sic = '{reading}']/tei:corr", namespaces=NS)
+        assert corr and corr[0].get("cert") == "high", reading
+
+
+def test_no_correction_supplies_or_drops_a_word():
+    for path in [p for p in FILES if p.parent.name == "texts"]:
+        for choice in parse(path).xpath("//tei:choice[tei:sic]", namespaces=NS):
+            sic, corr = (text(choice.find(f"{{{TEI_NS}}}{name}")) for name in ("sic", "corr"))
+            assert len(sic.split()) == len(corr.split()), f"{short(path)}:{choice.sourceline}: {sic} -> {corr}"
+
+
+def test_the_letter_heading_gives_no_place_the_letter_does_not_name():
+    letter = parse(TEI / "texts" / "rajavi-letter.xml")
+    heading = text(letter.xpath("//tei:title[@type = 'standard']", namespaces=NS)[0])
+    assert not letter.xpath("//tei:origPlace", namespaces=NS) and "[place not given]" in heading and "Paris" not in heading
+
+
+def test_every_paragraph_of_the_introductions_context_cites_a_source():
+    front = parse(TEI / "edition.xml")
+    for p in front.xpath("//tei:div[@xml:id = 'introduction']//tei:p[not(starts-with(@xml:id, 'p-edition-intro-open')) and not(@xml:id = 'p-edition-intro-viewpoints')]", namespaces=NS):
+        assert p.xpath(".//tei:ref[starts-with(@target, 'bib:') or starts-with(@target, 'doc:')]", namespaces=NS), p.get(XML_ID)
+
+
+def test_every_source_without_an_address_or_a_full_description_says_what_is_missing():
+    works = parse(TEI / "registers" / "works.xml")
+    for bibl in works.xpath("//tei:listBibl[@type = 'sources']/tei:bibl", namespaces=NS):
+        if not bibl.xpath("tei:ref[starts-with(@target, 'http')]", namespaces=NS) or bibl.xpath("tei:title[@type = 'supplied']", namespaces=NS):
+            assert "Not recorded:" in text(bibl) or "not verified" in text(bibl), bibl.get(XML_ID)
+
+
+def test_the_rights_statement_says_what_is_cleared_and_what_is_not_for_each_text():
+    front = parse(TEI / "edition.xml")
+    rights = text(front.xpath("//tei:p[@xml:id = 'p-edition-rights-clearance']", namespaces=NS)[0])
+    assert rights.startswith("What is cleared:") and "What is not cleared:" in rights
+    for path in [p for p in FILES if p.parent.name == "texts"]:
+        availability = text(parse(path).xpath("//tei:availability", namespaces=NS)[0])
+        assert "Not cleared:" in availability, short(path)

@@ -10,7 +10,7 @@
 
   <xd:doc scope="stylesheet">
     <xd:desc>The list of the editors' interventions (divGen type interventions in edition.xml),
-      generated from the choice elements of each document's text: where, the source's reading,
+      generated from the choice elements of each document, its header included: where, the source's reading,
       the editors' reading, the kind and certainty of the intervention, and the reason given by
       the editors' note that follows it (the note the tooltip of the text shows too).</xd:desc>
   </xd:doc>
@@ -20,7 +20,8 @@
     <xsl:variable name="from" select="te:page-of(.)"/>
     <xsl:for-each select="$documents">
       <xsl:sort select="xs:integer((@n[. castable as xs:integer], 0)[1])"/>
-      <xsl:variable name="choices" select="tei:text//tei:choice[(tei:sic and tei:corr) or (tei:orig and tei:reg)]"/>
+      <!-- the header's choices too (the archive's citation and summary): the list claims every place -->
+      <xsl:variable name="choices" select="(tei:teiHeader | tei:text)//tei:choice[(tei:sic and tei:corr) or (tei:orig and tei:reg)]"/>
       <section class="interventions" id="interventions-{@xml:id}">
         <h3><xsl:value-of select="(te:numbered-heading(.)[.], te:title(.))[1]"/></h3>
         <xsl:choose>
