@@ -154,3 +154,17 @@ def test_the_requests_of_the_memorandum_stand_beside_the_answers_of_the_message(
     assert request.startswith("No. 2") and "To provide funds in the form of a loan" in request
     assert answer.startswith("No. 3") and "unsubstantiated" in answer
     assert [a.get("href") for a in loan.iter("a")] == ["ulianovskii-memo.html#p-memo-loan", "kgb-message.html#p-message-loan"]
+
+
+def test_the_letters_two_requests_share_one_request_cell_and_cite_the_letters_passages(site):
+    table = html.parse(str(site / "apparatus.html")).find(".//table[@id='requests-answers-table']")
+    first, second = list(table.iterfind("tbody/tr"))[:2]
+    assert first.find("td").get("rowspan") == "2" and len(second.findall("td")) == 1
+    assert [a.get("href") for a in first.find("th").iter("a")] == ["rajavi-letter.html#p-letter-new-year-wishes"]
+    assert [a.get("href") for a in second.find("th").iter("a")] == ["rajavi-letter.html#p-letter-peace-plan"]
+
+
+def test_the_handwritten_sum_of_the_loan_is_marked_as_an_addition_in_the_requests(site):
+    table = html.parse(str(site / "apparatus.html")).find(".//table[@id='requests-answers-table']")
+    added = table.findall(".//span[@class='tei-add']")
+    assert [words(a.find("span[@class='added']").text_content()) for a in added] == ["100 million"]

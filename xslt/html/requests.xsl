@@ -14,7 +14,9 @@
       side by side on the web and as a table in the book, each linked to its place.</xd:desc>
   </xd:doc>
 
-  <xd:doc><xd:desc>The table, where the divGen stands.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>The table, where the divGen stands. A request that several links share (the
+    memorandum's one paragraph on the letter's two requests) stands once, across their rows; a
+    link's further targets (the letter's own passage of a request) are cited under its subject.</xd:desc></xd:doc>
   <xsl:template match="tei:divGen[@type = 'requests-answers']">
     <xsl:variable name="from" select="te:page-of(.)"/>
     <xsl:variable name="links" select="root(.)//tei:standOff/tei:linkGrp[@type = 'request-answer']/tei:link"/>
@@ -23,27 +25,54 @@
       <tbody>
         <xsl:for-each select="$links">
           <xsl:variable name="link" select="."/>
+          <xsl:variable name="targets" select="tokenize(normalize-space(@target))"/>
+          <xsl:variable name="request" select="$targets[1]"/>
+          <xsl:variable name="shared" select="preceding-sibling::tei:link[1][tokenize(normalize-space(@target))[1] = $request]"/>
+          <xsl:variable name="run" select="if ($shared) then 0 else 1 + count(following-sibling::tei:link[tokenize(normalize-space(@target))[1] = $request])"/>
           <tr>
-            <th scope="row"><xsl:value-of select="@n"/></th>
-            <xsl:for-each select="tokenize(normalize-space(@target))[position() le 2]">
-              <xsl:variable name="target" select="te:target(., $link)"/>
-              <td>
-                <xsl:if test="$target">
-                  <xsl:variable name="doc" select="te:document($target)"/>
-                  <p class="where">
-                    <xsl:call-template name="te:apparatus-link">
-                      <xsl:with-param name="target" select="$target"/>
-                      <xsl:with-param name="from" select="$from"/>
-                      <xsl:with-param name="content" select="string-join((te:doc-number($doc)[.] ! (te:t('No.') || ' ' || .), te:short-title($doc)), ', ')"/>
-                    </xsl:call-template>
-                  </p>
-                  <p><xsl:value-of select="te:text-of($target)"/></p>
-                </xsl:if>
-              </td>
+            <th scope="row">
+              <xsl:value-of select="@n"/>
+              <xsl:for-each select="$targets[position() gt 2] ! te:target(., $link)">
+                <p class="where">
+                  <xsl:call-template name="te:apparatus-link">
+                    <xsl:with-param name="target" select="."/>
+                    <xsl:with-param name="from" select="$from"/>
+                    <xsl:with-param name="content" select="string-join((te:doc-number(te:document(.))[.] ! (te:t('No.') || ' ' || .), te:short-title(te:document(.)), te:citable-label(te:citable(.))), ', ')"/>
+                  </xsl:call-template>
+                </p>
+              </xsl:for-each>
+            </th>
+            <xsl:for-each select="$targets[position() le 2]">
+              <xsl:if test="position() = 2 or not($shared)">
+                <xsl:variable name="target" select="te:target(., $link)"/>
+                <td>
+                  <xsl:if test="position() = 1 and $run gt 1"><xsl:attribute name="rowspan" select="$run"/></xsl:if>
+                  <xsl:if test="$target">
+                    <xsl:variable name="doc" select="te:document($target)"/>
+                    <p class="where">
+                      <xsl:call-template name="te:apparatus-link">
+                        <xsl:with-param name="target" select="$target"/>
+                        <xsl:with-param name="from" select="$from"/>
+                        <xsl:with-param name="content" select="string-join((te:doc-number($doc)[.] ! (te:t('No.') || ' ' || .), te:short-title($doc)), ', ')"/>
+                      </xsl:call-template>
+                    </p>
+                    <p><xsl:apply-templates select="$target/node()" mode="te:request-text"/></p>
+                  </xsl:if>
+                </td>
+              </xsl:if>
             </xsl:for-each>
           </tr>
         </xsl:for-each>
       </tbody>
     </table>
+  </xsl:template>
+
+  <xd:doc><xd:desc>A passage quoted in the table: its words, without notes and the source side of the
+    choices, a handwritten addition marked as on the document's page.</xd:desc></xd:doc>
+  <xsl:mode name="te:request-text" on-no-match="text-only-copy"/>
+  <xsl:template match="tei:note | tei:choice/tei:sic | tei:choice/tei:orig" mode="te:request-text"/>
+  <xsl:template match="text()" mode="te:request-text"><xsl:value-of select="replace(., '\s+', ' ')"/></xsl:template>
+  <xsl:template match="tei:add" mode="te:request-text">
+    <span class="tei-add" title="{te:t('Added by hand.')}"><span class="label"><xsl:value-of select="te:t('handwritten:')"/></span><xsl:text> </xsl:text><span class="added"><xsl:apply-templates mode="te:request-text"/></span></span>
   </xsl:template>
 </xsl:stylesheet>
