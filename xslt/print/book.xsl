@@ -38,6 +38,12 @@
         <xsl:sort select="(index-of($te:front-order, string(@type)), count($te:front-order) + 1)[1]"/>
       </xsl:perform-sort>
     </xsl:variable>
+    <xsl:variable name="publication" select="$front/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>
+    <!-- the editors as named mid-sentence ("Edited by the teiedition editorial team") -->
+    <xsl:variable name="editors" select="replace(string-join($info?editors?*, ', '), '^The ', 'the ')"/>
+    <xsl:variable name="publisher" select="normalize-space($publication/tei:publisher[1])"/>
+    <xsl:variable name="place" select="normalize-space($publication/tei:pubPlace[1])"/>
+    <xsl:variable name="year" select="substring(($publication/tei:date/@when, $info?date)[1], 1, 4)"/>
     <xsl:variable name="short-title" select="(normalize-space($title-stmt/tei:title[@type = 'short'])[.], $info?title)[1]"/>
     <xsl:variable name="registers" select="for $r in $te:indices return $corpus/tei:TEI[@xml:id = $r]"/>
     <xsl:variable name="body" as="element()*">
@@ -51,12 +57,16 @@
           <p class="book-title-rest"><xsl:value-of select="substring-after($info?title, ': ')"/></p>
         </xsl:if>
         <p class="book-subtitle"><xsl:value-of select="$info?subtitle"/></p>
-        <p class="book-editors"><xsl:value-of select="te:t('Edited by')"/><xsl:text> </xsl:text><xsl:value-of select="replace(string-join($info?editors?*, ', '), '^The ', 'the ')"/></p>
-        <p class="book-publisher">teiedition · <xsl:value-of select="te:t('version')"/><xsl:text> </xsl:text><xsl:value-of select="$info?version"/></p>
+        <p class="book-editors"><xsl:value-of select="te:t('Edited by')"/><xsl:text> </xsl:text><xsl:value-of select="$editors"/></p>
+        <p class="book-publisher"><xsl:value-of select="string-join(($publisher, $place, $year)[.], ' · ')"/></p>
       </section>
       <section class="imprint">
-        <p><xsl:value-of select="$info?title"/>. <xsl:value-of select="$info?subtitle"/>.
-          <xsl:value-of select="te:t('Edited by')"/><xsl:text> </xsl:text><xsl:value-of select="string-join($info?editors?*, ', ')"/>.</p>
+        <p class="imprint-title"><cite><xsl:value-of select="$info?title"/></cite>. <xsl:value-of select="$info?subtitle"/>.
+          <xsl:value-of select="te:t('Edited by')"/><xsl:text> </xsl:text><xsl:value-of select="$editors"/>.</p>
+        <p><xsl:value-of select="te:t('Published by')"/><xsl:text> </xsl:text><xsl:value-of select="string-join(($publisher, $place, $year)[.], ', ')"/>.</p>
+        <!-- the book's identifiers: an ISBN or a DOI where the edition has one, and where it has none, that it has none -->
+        <xsl:variable name="identifiers" select="$publication/tei:idno[upper-case(@type) = ('ISBN', 'DOI')]"/>
+        <p><xsl:value-of select="if ($identifiers) then string-join($identifiers ! (upper-case(@type) || ' ' || normalize-space(.)), '; ') || '.' else te:t('No ISBN or DOI has been assigned.')"/></p>
         <p><xsl:value-of select="replace(replace(replace(te:t('Version {version} of {date}; this copy built on {built}.'), '{version}', $info?version, 'q'), '{date}', te:format-date($info?date), 'q'), '{built}', te:format-date($build-date), 'q')"/></p>
         <xsl:for-each select="$front/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability/*">
           <p><xsl:apply-templates/></p>
@@ -112,7 +122,7 @@
     <xsl:sequence select="map{
       'title': $info?title, 'short_title': $short-title, 'subtitle': $info?subtitle, 'editors': $info?editors, 'lang': $info?lang,
       'keywords': array{ distinct-values(($front, $documents)//tei:textClass//tei:term ! normalize-space(.)) },
-      'html': te:html($body),
+      'html': te:html(te:separate-calls($body)),
       'documents': array{ $documents ! map{'id': string(@xml:id), 'title': te:educate(te:title(.)), 'short_title': te:educate(te:short-title(.)),
                                            'authors': array{ te:authors(.) }, 'date': te:document-date(.),
                                            'description': te:whole-first-sentence(te:plain((.//tei:abstract/tei:p)[1]))} },
@@ -176,16 +186,26 @@
   </xsl:template>
   <xsl:template match="tei:sourceDesc/tei:bibl[not(text()[normalize-space()])]/text()" priority="3"/>
 
-  <xd:doc><xd:desc>A paragraph of a document's text carries its number at its head: the number the
-    website cites it by ("¶ 22"), its place among the document's blocks with p- identifiers
-    (te:citable-label), so that a citation by paragraph works in both. Items keep their own labels.</xd:desc></xd:doc>
-  <xsl:template match="tei:p[starts-with(@xml:id, 'p-')][ancestor::tei:text][not(ancestor::tei:note)][not(te:document(.)/@xml:id = 'edition')]" priority="5">
+  <xd:doc><xd:desc>Each citable passage of a document's text (a paragraph, an opener, a salutation, a
+    quotation, a list and each of its items: every id beginning p-) carries its number at its head, as
+    "¶ 22": the number the website cites it by (te:citable-label), so that a citation by paragraph works
+    in both, and none is skipped. Set small in semibold lining figures, it is not taken for a note's
+    call (a superior figure). An item's number follows the item's own label; a list's, or a table's,
+    stands on a line of its own before it.</xd:desc></xd:doc>
+  <xsl:template match="*[starts-with(@xml:id, 'p-')][ancestor::tei:text][not(ancestor::tei:note)][not(te:document(.)/@xml:id = 'edition')]" priority="5">
     <xsl:variable name="block" as="item()*"><xsl:next-match/></xsl:variable>
-    <xsl:variable name="number" select="substring-after(te:citable-label(.), '¶ ')"/>
+    <xsl:variable name="label" select="te:citable-label(.)"/>
+    <xsl:variable name="number" as="element()"><span class="para-number" title="{$label}"><xsl:value-of select="replace($label, ' ', '&#160;')"/></span></xsl:variable>
+    <xsl:variable name="first" select="$block[. instance of element()][1]"/>
     <xsl:for-each select="$block">
       <xsl:choose>
-        <xsl:when test=". instance of element() and position() = 1">
-          <xsl:copy><xsl:copy-of select="@*"/><span class="para-number" title="¶ {$number}"><xsl:value-of select="$number"/></span><xsl:copy-of select="node()"/></xsl:copy>
+        <xsl:when test=". is $first and local-name() = ('ul', 'ol', 'dl', 'table', 'h1', 'h2', 'h3', 'h4')">
+          <p class="para-number-line"><xsl:sequence select="$number"/></p>
+          <xsl:sequence select="."/>
+        </xsl:when>
+        <xsl:when test=". is $first">
+          <xsl:variable name="labels" select="node()[1][self::*:span[tokenize(@class) = 'tei-label']]"/>
+          <xsl:copy><xsl:copy-of select="@*"/><xsl:attribute name="class" select="normalize-space(@class || ' numbered')"/><xsl:copy-of select="$labels"/><xsl:sequence select="$number"/><xsl:copy-of select="node() except $labels"/></xsl:copy>
         </xsl:when>
         <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
       </xsl:choose>

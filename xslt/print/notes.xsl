@@ -31,7 +31,6 @@
           <xsl:with-param name="id" select="string($note/@xml:id)"/>
           <xsl:with-param name="series" select="'source'"/>
           <xsl:with-param name="call" select="$number"/>
-          <xsl:with-param name="before" select="$note/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -39,7 +38,6 @@
           <xsl:with-param name="id" select="string($note/@xml:id)"/>
           <xsl:with-param name="series" select="if (te:is-ours($note)) then 'editors' else 'source'"/>
           <xsl:with-param name="call" select="$number"/>
-          <xsl:with-param name="before" select="$note/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]"/>
           <xsl:with-param name="content" as="item()*"><xsl:apply-templates select="$note/node()"/></xsl:with-param>
         </xsl:call-template>
       </xsl:otherwise>
@@ -53,16 +51,12 @@
   </xsl:function>
 
   <xd:doc><xd:desc>A call: a link to its note (its id marks the call's place, so that the note's page
-    and its call's can be compared). `$before` is what precedes the call: after another call it
-    takes a comma, after a figure a space, so that no call reads as part of a number.</xd:desc></xd:doc>
+    and its call's can be compared); te:separate-calls sets it apart from a call before it.</xd:desc></xd:doc>
   <xsl:template name="te:call">
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="series" as="xs:string"/>
     <xsl:param name="call" as="xs:string"/>
-    <xsl:param name="before" as="item()?"/>
-    <xsl:variable name="after" select="if ($before instance of element() and ($before/self::tei:note[not(te:is-between-blocks(.))] or te:is-textual-note-point($before))) then 'after-call'
-                                       else if (matches(string($before), '\d$')) then 'after-figure' else ()"/>
-    <a class="{string-join(('call', 'call-' || $series, $after), ' ')}" id="call-{$id}" href="#{$id}" title="{te:call-description($series, $call)}"><xsl:value-of select="$call"/></a>
+    <a class="{string-join(('call', 'call-' || $series), ' ')}" id="call-{$id}" href="#{$id}" title="{te:call-description($series, $call)}"><xsl:value-of select="$call"/></a>
   </xsl:template>
 
   <xd:doc><xd:desc>What a call's link says to a listener (the link's description in the PDF).</xd:desc></xd:doc>
@@ -77,13 +71,11 @@
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="series" as="xs:string"/>
     <xsl:param name="call" as="xs:string"/>
-    <xsl:param name="before" as="item()?"/>
     <xsl:param name="content" as="item()*"/>
     <xsl:call-template name="te:call">
       <xsl:with-param name="id" select="$id"/>
       <xsl:with-param name="series" select="$series"/>
       <xsl:with-param name="call" select="$call"/>
-      <xsl:with-param name="before" select="$before"/>
     </xsl:call-template>
     <span class="footnote fn-{$series}" id="{$id}" data-call="{$call}"><xsl:sequence select="$content"/></span>
   </xsl:template>
@@ -159,17 +151,15 @@
     <xsl:param name="source" as="element()"/>
     <xsl:param name="edited" as="element()"/>
     <span class="reading"><xsl:apply-templates select="$edited/node()"/></span>
-    <xsl:call-template name="te:textual-call"><xsl:with-param name="reading" select="$edited"/></xsl:call-template>
+    <xsl:call-template name="te:textual-call"/>
   </xsl:template>
 
   <xd:doc><xd:desc>The lettered call of a textual note, after the reading it is about.</xd:desc></xd:doc>
   <xsl:template name="te:textual-call">
-    <xsl:param name="reading" as="element()?"/>
     <xsl:call-template name="te:call">
       <xsl:with-param name="id" select="te:id('fn', .)"/>
       <xsl:with-param name="series" select="'textual'"/>
       <xsl:with-param name="call" select="te:textual-letter(.)"/>
-      <xsl:with-param name="before" select="string($reading)"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -188,7 +178,7 @@
   <xsl:template match="tei:app">
     <xsl:variable name="lemma" select="(tei:lem, .//tei:lem[ancestor::tei:app[1] is current()], .//tei:rdg[ancestor::tei:app[1] is current()])[1]"/>
     <span class="reading"><xsl:apply-templates select="$lemma/node()"/></span>
-    <xsl:call-template name="te:textual-call"><xsl:with-param name="reading" select="$lemma"/></xsl:call-template>
+    <xsl:call-template name="te:textual-call"/>
     <!-- notes on the entry keep their own calls and footnotes -->
     <xsl:apply-templates select="tei:note | tei:noteGrp"/>
   </xsl:template>
@@ -201,5 +191,28 @@
           <xsl:text> </xsl:text><i><xsl:value-of select="normalize-space(@wit)"/>:</i><xsl:text> </xsl:text><xsl:apply-templates select="node()"/>.</xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+  <xd:doc><xd:desc>The book's body with each note call told apart from what precedes it as printed:
+    a call that follows another call (of any series, also across a name's or a reading's boundary,
+    and whatever the space between them) takes a comma ("¹,²", "ᵈ,⁵"), so that two calls never
+    read as one; a call after a figure is set off by a hair's breadth, not a word space. The space
+    a source has before a call is not printed: a call stands against its word.</xd:desc></xd:doc>
+  <xsl:function name="te:separate-calls" as="node()*">
+    <xsl:param name="body" as="node()*"/>
+    <xsl:apply-templates select="$body" mode="te:calls"/>
+  </xsl:function>
+
+  <xsl:mode name="te:calls" on-no-match="shallow-copy"/>
+
+  <xsl:template match="*:a[tokenize(@class) = 'call']" mode="te:calls">
+    <xsl:variable name="before" select="preceding::text()[normalize-space()][not(ancestor::*:span[tokenize(@class) = 'footnote'])][1]"/>
+    <xsl:variable name="after" select="if ($before/parent::*:a[tokenize(@class) = 'call']) then 'after-call'
+                                       else if (matches($before, '\d$')) then 'after-figure' else ()"/>
+    <xsl:copy><xsl:copy-of select="@*"/><xsl:attribute name="class" select="string-join((@class, $after), ' ')"/><xsl:apply-templates mode="te:calls"/></xsl:copy>
+  </xsl:template>
+
+  <xd:doc><xd:desc>White space before a call, or between two calls, is not printed.</xd:desc></xd:doc>
+  <xsl:template match="text()[following-sibling::node()[1][self::*:a[tokenize(@class) = 'call']]][matches(., '\s$')]" mode="te:calls">
+    <xsl:value-of select="if (normalize-space()) then replace(., '\s+$', '') else ''"/>
   </xsl:template>
 </xsl:stylesheet>
