@@ -121,6 +121,7 @@
     </xsl:variable>
     <xsl:sequence select="map{
       'title': $info?title, 'short_title': $short-title, 'subtitle': $info?subtitle, 'editors': $info?editors, 'lang': $info?lang,
+      'imprint': map{'editors': $editors, 'publisher': $publisher, 'place': $place, 'year': $year, 'version': $info?version, 'licence': $info?licence_label},
       'keywords': array{ distinct-values(($front, $documents)//tei:textClass//tei:term ! normalize-space(.)) },
       'html': te:html(te:separate-calls($body)),
       'documents': array{ $documents ! map{'id': string(@xml:id), 'title': te:educate(te:title(.)), 'short_title': te:educate(te:short-title(.)),
@@ -195,7 +196,7 @@
   <xsl:template match="*[starts-with(@xml:id, 'p-')][ancestor::tei:text][not(ancestor::tei:note)][not(te:document(.)/@xml:id = 'edition')]" priority="5">
     <xsl:variable name="block" as="item()*"><xsl:next-match/></xsl:variable>
     <xsl:variable name="label" select="te:citable-label(.)"/>
-    <xsl:variable name="number" as="element()"><span class="para-number" title="{$label}"><xsl:value-of select="replace($label, ' ', '&#160;')"/></span></xsl:variable>
+    <xsl:variable name="number" as="element()"><te-lbl class="para-number" title="{$label}"><xsl:value-of select="replace($label, ' ', '&#160;')"/></te-lbl></xsl:variable>
     <xsl:variable name="first" select="$block[. instance of element()][1]"/>
     <xsl:for-each select="$block">
       <xsl:choose>
@@ -247,23 +248,78 @@
     is named (in the documents, their headnotes, source notes and notes, and the front matter) the book's ids
     of that place: the name's own, and the paragraph's or note's it stands in, should the name
     not be printed with an id of its own (a header field printed as plain text). The build turns
-    them into page numbers.</xd:desc></xd:doc>
+    them into page numbers. A name used in many parts of the book is given subentries, one for each
+    part (the front matter, each document), each an entry of its own ("sub": its heading) that
+    follows its main entry; and each other name the texts use for an entry (the register's variants)
+    is a cross-reference to it ("MEK, see People's Mojahedin Organization of Iran"), in its place in
+    the alphabet.</xd:desc></xd:doc>
   <xsl:function name="te:index-data" as="map(*)">
     <xsl:param name="register" as="element(tei:TEI)"/>
     <xsl:variable name="prefix" select="map{'persons': 'psn:', 'organisations': 'org:', 'places': 'plc:'}($register/@xml:id)"/>
-    <xsl:variable name="entries" as="map(*)*">
-      <xsl:for-each select="$register/tei:standOff//(tei:person | tei:org | tei:place)">
-        <xsl:sort select="lower-case(te:sort-key(.))"/>
+    <xsl:variable name="printed" select="$register/tei:standOff//(tei:person | tei:org | tei:place)[exists(key('te:mentions', $prefix || @xml:id, $corpus)[te:in-book(.)])]"/>
+    <xsl:variable name="headings" select="$printed ! te:index-form(te:index-name(.))"/>
+    <!-- each group: an entry and its subentries, or a cross-reference; the groups in the order of the alphabet -->
+    <xsl:variable name="groups" as="array(map(*))*">
+      <xsl:for-each select="$printed">
+        <xsl:variable name="entry" select="."/>
         <xsl:variable name="mentions" select="key('te:mentions', $prefix || @xml:id, $corpus)[te:in-book(.)]"/>
-        <xsl:if test="exists($mentions)">
-          <xsl:sequence select="map{
-            'id': string(@xml:id), 'name': te:educate(te:index-name(.)), 'sort': te:sort-key(.),
-            'identification': te:educate(replace(te:whole-first-sentence(normalize-space((tei:note[@type = 'identification'], tei:desc)[1] ! te:plain(.))), '\.$', '')),
-            'refs': array{ $mentions ! array{ te:mention-id(.), te:book-id(te:citable(.)) },
-                           $mentions ! te:source-note-ref(.) }}"/>
-        </xsl:if>
+        <xsl:variable name="name" select="te:educate(te:index-name(.))"/>
+        <xsl:variable name="parts" select="distinct-values($mentions ! string(te:document(.)/@xml:id))"/>
+        <xsl:variable name="divided" select="count($mentions) ge $te:subentries-from and count($parts) ge 3"/>
+        <xsl:sequence select="array{
+          map{'id': string(@xml:id), 'name': $name, 'sort': te:sort-key(.),
+              'identification': te:educate(replace(te:whole-first-sentence(normalize-space((tei:note[@type = 'identification'], tei:desc)[1] ! te:plain(.))), '\.$', '')),
+              'refs': if ($divided) then array{} else te:index-refs($mentions)},
+          if ($divided) then
+            for $part in ($front[@xml:id = $parts], $documents[@xml:id = $parts])
+            return map{'id': @xml:id || '~' || $part/@xml:id, 'sub': if ($part is $front) then te:t('front matter') else te:educate(te:short-title($part)),
+                       'refs': te:index-refs($mentions[te:document(.) is $part])}
+          else ()}"/>
+        <xsl:for-each select="distinct-values(te:index-variants(.)[not(te:index-form(.) = $headings)] ! te:educate(.))">
+          <xsl:sequence select="array{ map{'id': 'see-' || $entry/@xml:id || '-' || position(), 'name': ., 'sort': ., 'see': $name, 'see_id': string($entry/@xml:id), 'refs': array{}} }"/>
+        </xsl:for-each>
       </xsl:for-each>
     </xsl:variable>
+    <!-- a name that is a variant of two entries leads to the first -->
+    <xsl:variable name="entries" as="map(*)*">
+      <xsl:for-each-group select="$groups" group-by="te:index-form(?1?name) || (if (?1?see) then '' else ?1?id)">
+        <xsl:sort select="lower-case(?1?sort)"/>
+        <xsl:sequence select="?*"/>
+      </xsl:for-each-group>
+    </xsl:variable>
     <xsl:sequence select="map{'id': 'index-' || $register/@xml:id, 'title': te:t('Index of ' || $register/@xml:id), 'entries': array{ $entries }}"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>A name as the index compares names: in small letters, its apostrophes straight
+    ("O'Cleirigh" is "O’Cleirigh", "RAJAVI" is "Rajavi").</xd:desc></xd:doc>
+  <xsl:function name="te:index-form" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="lower-case(translate(normalize-space($name), '’‘ʼ', &quot;'''&quot;))"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The number of places from which an entry used in three parts of the book or more is given subentries.</xd:desc></xd:doc>
+  <xsl:variable name="te:subentries-from" as="xs:integer" select="12"/>
+
+  <xd:doc><xd:desc>The places of an entry's mentions, as te:index-data gives them.</xd:desc></xd:doc>
+  <xsl:function name="te:index-refs" as="array(*)">
+    <xsl:param name="mentions" as="element()*"/>
+    <xsl:sequence select="array{ $mentions ! array{ te:mention-id(.), te:book-id(te:citable(.)) }, $mentions ! te:source-note-ref(.) }"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The other names of a register entry under which a reader may look it up: an
+    organisation's or a place's variants as they are; of a person's, the surname the variant gives
+    (the word that is none of the main name's forenames), where it is spelt otherwise ("Nyabati").</xd:desc></xd:doc>
+  <xsl:function name="te:index-variants" as="xs:string*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="main" select="($entry/*[@type = 'main'], $entry/(tei:persName | tei:orgName | tei:placeName))[1]"/>
+    <xsl:variable name="variants" select="($entry/(tei:persName | tei:orgName | tei:placeName) except $main) ! normalize-space(te:plain(.))"/>
+    <xsl:choose>
+      <xsl:when test="$entry/self::tei:person">
+        <xsl:variable name="forenames" select="$main/tei:forename ! tokenize(normalize-space(te:plain(.)))"/>
+        <xsl:variable name="surname" select="normalize-space(te:plain(($main/tei:surname, $main)[1]))"/>
+        <xsl:sequence select="for $v in $variants return (tokenize($v)[not(. = $forenames)][string-length(.) gt 2][not(ends-with(., '.'))])[last()][not(te:index-form(.) = te:index-form($surname))][$main/tei:surname]"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:sequence select="$variants"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 </xsl:stylesheet>

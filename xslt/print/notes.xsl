@@ -17,7 +17,8 @@
       source"), form the textual apparatus at the end of each document. A call that follows
       another call is separated from it by a comma, and one that follows a figure is set apart,
       so that no call reads as part of a number.
-      CSS floats each footnote element (float: footnote) and prints its data-call.</xd:desc>
+      CSS floats each footnote element (float: footnote) and prints its data-call. Every note is a
+      te-note element and its label a te-lbl, which the screen book tags as Note and Lbl (screen.py).</xd:desc>
   </xd:doc>
 
   <xd:doc><xd:desc>A note becomes a footnote element at its call, carrying the note's id (its PDF
@@ -77,7 +78,7 @@
       <xsl:with-param name="series" select="$series"/>
       <xsl:with-param name="call" select="$call"/>
     </xsl:call-template>
-    <span class="footnote fn-{$series}" id="{$id}" data-call="{$call}"><xsl:sequence select="$content"/></span>
+    <te-note class="footnote fn-{$series}" id="{$id}" data-call="{$call}"><xsl:sequence select="$content"/></te-note>
   </xsl:template>
 
   <xd:doc><xd:desc>The end of a document: the source's endnotes, as the source numbers them, then the
@@ -90,7 +91,7 @@
       <section class="endnotes">
         <h2><xsl:value-of select="te:t('Notes of the source')"/></h2>
         <xsl:for-each select="$endnotes">
-          <p class="endnote" id="{@xml:id}"><span class="note-label">[<xsl:value-of select="te:note-number(.)"/>]</span><xsl:text> </xsl:text><xsl:apply-templates/></p>
+          <te-note class="endnote" id="{@xml:id}"><te-lbl class="note-label">[<xsl:value-of select="te:note-number(.)"/>]</te-lbl><xsl:text> </xsl:text><xsl:apply-templates/></te-note>
         </xsl:for-each>
       </section>
     </xsl:if>
@@ -105,12 +106,12 @@
   <xd:doc><xd:desc>An entry of the textual apparatus: its letter, then what the template of its kind says.</xd:desc></xd:doc>
   <xsl:template name="te:textual-entry">
     <xsl:param name="content" as="item()*"/>
-    <p class="textual-note" id="{te:id('fn', .)}"><span class="note-label"><xsl:value-of select="te:textual-letter(.)"/></span><xsl:text> </xsl:text><xsl:sequence select="$content"/></p>
+    <te-note class="textual-note" id="{te:id('fn', .)}"><te-lbl class="note-label"><xsl:value-of select="te:textual-letter(.)"/></te-lbl><xsl:text> </xsl:text><xsl:sequence select="$content"/></te-note>
   </xsl:template>
 
   <xd:doc><xd:desc>A note inside a note cannot float a second time: it is set in brackets inside its footnote.</xd:desc></xd:doc>
   <xsl:template match="tei:note[ancestor::tei:note]" priority="2">
-    <span class="inner-note" id="{@xml:id}"> [<xsl:apply-templates/>]</span>
+    <te-note class="inner-note" id="{@xml:id}"> [<xsl:apply-templates/>]</te-note>
   </xsl:template>
 
   <xd:doc><xd:desc>There is no apparatus at the end of a document: its notes are at the foot of the pages.</xd:desc></xd:doc>
@@ -205,7 +206,7 @@
   <xsl:mode name="te:calls" on-no-match="shallow-copy"/>
 
   <xsl:template match="*:a[tokenize(@class) = 'call']" mode="te:calls">
-    <xsl:variable name="before" select="preceding::text()[normalize-space()][not(ancestor::*:span[tokenize(@class) = 'footnote'])][1]"/>
+    <xsl:variable name="before" select="preceding::text()[normalize-space()][not(ancestor::*[tokenize(@class) = 'footnote'])][1]"/>
     <xsl:variable name="after" select="if ($before/parent::*:a[tokenize(@class) = 'call']) then 'after-call'
                                        else if (matches($before, '\d$')) then 'after-figure' else ()"/>
     <xsl:copy><xsl:copy-of select="@*"/><xsl:attribute name="class" select="string-join((@class, $after), ' ')"/><xsl:apply-templates mode="te:calls"/></xsl:copy>
