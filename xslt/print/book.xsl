@@ -123,7 +123,7 @@
       'title': $info?title, 'short_title': $short-title, 'subtitle': $info?subtitle, 'editors': $info?editors, 'lang': $info?lang,
       'imprint': map{'editors': $editors, 'publisher': $publisher, 'place': $place, 'year': $year, 'version': $info?version, 'licence': $info?licence_label},
       'keywords': array{ distinct-values(($front, $documents)//tei:textClass//tei:term ! normalize-space(.)) },
-      'html': te:html(te:separate-calls($body)),
+      'html': te:html(te:finish($body)),
       'documents': array{ $documents ! map{'id': string(@xml:id), 'title': te:educate(te:title(.)), 'short_title': te:educate(te:short-title(.)),
                                            'authors': array{ te:authors(.) }, 'date': te:document-date(.),
                                            'description': te:whole-first-sentence(te:plain((.//tei:abstract/tei:p)[1]))} },

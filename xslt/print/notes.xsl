@@ -52,7 +52,7 @@
   </xsl:function>
 
   <xd:doc><xd:desc>A call: a link to its note (its id marks the call's place, so that the note's page
-    and its call's can be compared); te:separate-calls sets it apart from a call before it.</xd:desc></xd:doc>
+    and its call's can be compared); te:finish sets it apart from a call before it.</xd:desc></xd:doc>
   <xsl:template name="te:call">
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="series" as="xs:string"/>
@@ -103,10 +103,11 @@
     </xsl:if>
   </xsl:template>
 
-  <xd:doc><xd:desc>An entry of the textual apparatus: its letter, then what the template of its kind says.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>An entry of the textual apparatus: its letter, the passage it stands in, then what the template of its kind says.</xd:desc></xd:doc>
   <xsl:template name="te:textual-entry">
     <xsl:param name="content" as="item()*"/>
-    <te-note class="textual-note" id="{te:id('fn', .)}"><te-lbl class="note-label"><xsl:value-of select="te:textual-letter(.)"/></te-lbl><xsl:text> </xsl:text><xsl:sequence select="$content"/></te-note>
+    <!-- keyed by letter and by the passage it stands in ("¶ 6", "note 3"), as a reader cites it -->
+    <te-note class="textual-note" id="{te:id('fn', .)}"><te-lbl class="note-label"><xsl:value-of select="te:textual-letter(.)"/></te-lbl><xsl:text> </xsl:text><span class="note-place"><xsl:value-of select="replace(te:citable-label(te:citable(.)), ' ', '&#160;')"/></span><xsl:text> </xsl:text><xsl:sequence select="$content"/></te-note>
   </xsl:template>
 
   <xd:doc><xd:desc>A note inside a note cannot float a second time: it is set in brackets inside its footnote.</xd:desc></xd:doc>
@@ -193,27 +194,27 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
-  <xd:doc><xd:desc>The book's body with each note call told apart from what precedes it as printed:
+  <xd:doc><xd:desc>The book's body as printed (mode te:finish; see also bidi.xsl), each note call told apart from what precedes it:
     a call that follows another call (of any series, also across a name's or a reading's boundary,
     and whatever the space between them) takes a comma ("¹,²", "ᵈ,⁵"), so that two calls never
     read as one; a call after a figure is set off by a hair's breadth, not a word space. The space
     a source has before a call is not printed: a call stands against its word.</xd:desc></xd:doc>
-  <xsl:function name="te:separate-calls" as="node()*">
+  <xsl:function name="te:finish" as="node()*">
     <xsl:param name="body" as="node()*"/>
-    <xsl:apply-templates select="$body" mode="te:calls"/>
+    <xsl:apply-templates select="$body" mode="te:finish"/>
   </xsl:function>
 
-  <xsl:mode name="te:calls" on-no-match="shallow-copy"/>
+  <xsl:mode name="te:finish" on-no-match="shallow-copy"/>
 
-  <xsl:template match="*:a[tokenize(@class) = 'call']" mode="te:calls">
+  <xsl:template match="*:a[tokenize(@class) = 'call']" mode="te:finish">
     <xsl:variable name="before" select="preceding::text()[normalize-space()][not(ancestor::*[tokenize(@class) = 'footnote'])][1]"/>
     <xsl:variable name="after" select="if ($before/parent::*:a[tokenize(@class) = 'call']) then 'after-call'
                                        else if (matches($before, '\d$')) then 'after-figure' else ()"/>
-    <xsl:copy><xsl:copy-of select="@*"/><xsl:attribute name="class" select="string-join((@class, $after), ' ')"/><xsl:apply-templates mode="te:calls"/></xsl:copy>
+    <xsl:copy><xsl:copy-of select="@*"/><xsl:attribute name="class" select="string-join((@class, $after), ' ')"/><xsl:apply-templates mode="te:finish"/></xsl:copy>
   </xsl:template>
 
   <xd:doc><xd:desc>White space before a call, or between two calls, is not printed.</xd:desc></xd:doc>
-  <xsl:template match="text()[following-sibling::node()[1][self::*:a[tokenize(@class) = 'call']]][matches(., '\s$')]" mode="te:calls">
+  <xsl:template match="text()[following-sibling::node()[1][self::*:a[tokenize(@class) = 'call']]][matches(., '\s$')]" mode="te:finish">
     <xsl:value-of select="if (normalize-space()) then replace(., '\s+$', '') else ''"/>
   </xsl:template>
 </xsl:stylesheet>
