@@ -268,7 +268,9 @@
         <xsl:variable name="divided" select="count($mentions) ge $te:subentries-from and count($parts) ge 3"/>
         <xsl:sequence select="array{
           map{'id': string(@xml:id), 'name': $name, 'sort': te:sort-key(.),
-              'identification': te:educate(replace(te:whole-first-sentence(normalize-space((tei:note[@type = 'identification'], tei:desc)[1] ! te:plain(.))), '\.$', '')),
+              (: a range of years is not broken at its dash (a word joiner, which prints nothing) :)
+              'identification': te:educate(replace(te:whole-first-sentence(normalize-space((tei:note[@type = 'identification'], tei:desc)[1] ! te:plain(.))), '\.$', ''))
+                                => replace('(\d)–(\d)', '$1–&#x2060;$2'),
               'refs': if ($divided) then array{} else te:index-refs($mentions)},
           if ($divided) then
             for $part in ($front[@xml:id = $parts], $documents[@xml:id = $parts])
