@@ -270,7 +270,7 @@ def paragraph_ids(slug: str) -> list[str]:
 
 @pytest.mark.parametrize("slug", DOCUMENTS)
 def test_every_paragraph_prints_the_websites_number_none_skipped(pdfs, slug):
-    text = pdftotext(pdfs / f"{slug}.pdf")
+    text = pdftotext(pdfs / f"{slug}.pdf", "-raw")  # in the order drawn: poppler's layout may move a "¶" away from its figures
     numbers = {int(n) for n in re.findall(r"¶\s?(\d+)", text)}
     assert numbers == set(range(1, len(paragraph_ids(slug)) + 1))
 
