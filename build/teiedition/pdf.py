@@ -28,6 +28,7 @@ from .exceptions import BuildError
 from .press import finish, press_book
 from .problems import display_path
 from .screen import finish as screen_finish
+from .screen import tag_own_elements
 
 #: Trim sizes a book can have (CSS page sizes).
 TRIMS = {"royal-octavo": "156mm 234mm", "a4": "210mm 297mm"}
@@ -87,11 +88,15 @@ class Book:
         )
 
     def layout(self, pages: dict[str, list[tuple[int, str]]] | None):
+        return self.typeset(self.html(pages))
+
+    def typeset(self, html: str):
+        """`html` laid out with the print stylesheet and fonts, and nothing else."""
         from weasyprint import HTML
 
         own = Path(self.config.theme) / "print" if self.config.theme else None
         english_hyphenation()
-        return HTML(string=self.html(pages), base_url=str(self.folder / "book.html"),
+        return HTML(string=html, base_url=str(self.folder / "book.html"),
                     url_fetcher=restricted_fetcher(self.folder, own)).render()
 
     def index_pages(self, document) -> dict[str, list[tuple[int, str]]]:
@@ -131,29 +136,41 @@ class Book:
         """The PDF, its permanent id (the first of /ID) its own: the work, the date and the variant."""
         seed = f"{document.metadata.title} {self.config.date} {variant}"
         identifier = hashlib.md5(seed.encode()).hexdigest().encode()
+        tag_own_elements()  # notes and labels tagged Note and Lbl
         data = document.write_pdf(pdf_variant=variant, pdf_identifier=identifier, **options)
         return reproducible(data, seed)
 
     def offprints(self, book) -> dict[str, bytes]:
-        """Each document's pages, cut from the book, with its own title and author."""
+        """Each document's pages, cut from the book, with its own title and author, after a first
+        page of its own (offprint.html) that names the book, its pages and how to cite it."""
         starts = {}
         for number, page in enumerate(book.pages):
             for document in self.book["documents"]:
                 if document["id"] in page.anchors:
                     starts.setdefault(document["id"], number)  # a chapter's id is on each of its pages
         order = sorted(starts.items(), key=lambda item: item[1])
-        first_index = next((n for n, p in enumerate(book.pages) if any(i["id"] in p.anchors for i in self.book["indices"])), len(book.pages))
-        files = {}
+        # the last document ends before the indices, or the colophon where there are none
+        first_index = next((n for n, p in enumerate(book.pages) if any(i in p.anchors for i in [*(i["id"] for i in self.book["indices"]), "colophon"])), len(book.pages))
+        cuts = []
         for position, (slug, start) in enumerate(order):
             end = order[position + 1][1] if position + 1 < len(order) else first_index
             pages = [page for page in book.pages[start:end] if not is_blank(page)]
-            offprint = book.copy(pages)
-            offprint.metadata = copy.copy(book.metadata)  # its own: the book's is the press file's too
             document = next(d for d in self.book["documents"] if d["id"] == slug)
+            numbers = f"{start + 1}–{book.pages.index(pages[-1]) + 1}"
+            cuts.append((document, pages, numbers))
+        # each offprint opens on a page that says what it is cut from and how to cite it
+        covers = self.typeset(self.env.get_template("print/offprint.html").render(
+            book=self.book, trim=TRIMS[self.config.trim], offprints=[
+                {"id": document["id"], "title": document["title"], "authors": ", ".join(document["authors"]), "pages": numbers}
+                for document, _pages, numbers in cuts])).pages
+        files = {}
+        for cover, (document, pages, numbers) in zip(covers, cuts):
+            offprint = book.copy([cover, *pages])
+            offprint.metadata = copy.copy(book.metadata)  # its own: the book's is the press file's too
             offprint.metadata.title = document["title"]
-            offprint.metadata.authors = list(document["authors"])
-            offprint.metadata.description = document["description"]
-            files[f"{slug}.pdf"] = self.write(offprint, "pdf/ua-1", finisher=screen_finish)
+            offprint.metadata.authors = list(document["authors"])  # the historical author; the subject names the edition
+            offprint.metadata.description = f"{self.book['title']}, pp. {numbers}: {document['description']}"
+            files[f"{document['id']}.pdf"] = self.write(offprint, "pdf/ua-1", finisher=screen_finish)
         return files
 
 

@@ -1,17 +1,64 @@
 """The screen book's finishing touches, made as WeasyPrint writes a tagged PDF: each link's
 description (its /Contents, what a screen reader says of it) in words — the title the print
 stylesheets give the link ("Editors' note 12", "Page 21", the address) — where WeasyPrint puts
-the bare target id; and the running heads and folios marked as pagination artifacts, which
-WeasyPrint tags as content that belongs to no structure element."""
+the bare target id; the running heads and folios marked as pagination artifacts, which
+WeasyPrint tags as content that belongs to no structure element; the notes tagged Note (each with
+the /ID PDF/UA asks of it) and their labels and the paragraph numbers Lbl; and each table header
+cell given its /Scope."""
 
 from __future__ import annotations
+
+#: The print stylesheets' elements of their own, as PDF structure types: WeasyPrint tags an element
+#: by its HTML name and knows neither notes nor labels (a footnote was a bare Span); a footnote's
+#: marker, a pseudo-element, is its note's label.
+STRUCTURE_TYPES = {"te-note": "Note", "te-lbl": "Lbl", "te-note::footnote-marker": "Lbl"}
+
+
+def tag_own_elements() -> None:
+    """Teach WeasyPrint's tagging the structure types of STRUCTURE_TYPES (its mapping of HTML
+    names to structure types is a function of its module, replaced here by one that asks ours
+    first). Idempotent; the build's worker calls it before it lays the book out."""
+    from weasyprint.pdf import tags
+
+    if getattr(tags._get_pdf_tag, "teiedition", False):
+        return
+    weasyprint_tag = tags._get_pdf_tag
+
+    def pdf_tag(tag):
+        return STRUCTURE_TYPES.get(tag) or weasyprint_tag(tag)
+
+    pdf_tag.teiedition = True
+    tags._get_pdf_tag = pdf_tag
 
 
 def finish(document, pdf) -> None:
     """WeasyPrint's finisher for a tagged book or offprint."""
     describe_links(document)
     paginate_margins(pdf)
+    name_notes_and_scope_headers(pdf)
     stable_ids(pdf)
+
+
+def name_notes_and_scope_headers(pdf) -> None:
+    """Each Note its /ID (PDF/UA-1 7.9), each table header cell its /Scope: a header of the table's
+    head (THead) heads a column, any other a row."""
+    import pydyf
+
+    def at(reference):
+        return pdf.objects[int(reference.split()[0])] if isinstance(reference, bytes) else reference
+
+    notes = 0
+    for element in pdf.objects:
+        if not isinstance(element, pydyf.Dictionary) or element.get("Type") != "/StructElem":
+            continue
+        if element.get("S") == "/Note" and "ID" not in element:
+            notes += 1
+            element["ID"] = pydyf.String(f"note-{notes}")
+        elif element.get("S") == "/TH":
+            row = at(element["P"])
+            group = at(row["P"]) if "P" in row else None
+            scope = "/Column" if group is not None and group.get("S") == "/THead" else "/Row"
+            element["A"] = pydyf.Dictionary({"O": "/Table", "Scope": scope})
 
 
 def stable_ids(pdf) -> None:

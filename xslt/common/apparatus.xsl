@@ -109,11 +109,15 @@
     </xsl:for-each>
     <xsl:if test="not($online) and $file/tei:sourceDesc/tei:bibl">
       <xsl:variable name="bibl" select="$file/tei:sourceDesc/tei:bibl[1]"/>
-      <xsl:sequence select="te:t('Published:') || ' ' || string-join((
+      <xsl:variable name="where" select="string-join((
         string-join($bibl/tei:author ! te:text-of(.), ', '),
         $bibl/tei:title[1] ! ('&#x201C;' || te:text-of(.) || '&#x201D;'),
         $bibl/tei:publisher ! te:text-of(.),
-        $bibl/tei:date[@type = 'published' or not(@type)][1] ! te:text-of(.))[.], ', ') || '.'"/>
+        $bibl/tei:date[@type = 'published' or not(@type)][1] ! te:text-of(.))[.], ', ')"/>
+      <!-- a plain citation (text only, as `init`'s sample has it) is given as it is written, as the source;
+           "Published: ." said nothing -->
+      <xsl:sequence select="if ($where) then te:t('Published:') || ' ' || $where || '.'
+                            else (te:text-of($bibl)[.] ! (te:t('Source:') || ' ' || replace(., '\.$', '') || '.'))"/>
     </xsl:if>
   </xsl:function>
 

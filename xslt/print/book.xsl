@@ -38,6 +38,12 @@
         <xsl:sort select="(index-of($te:front-order, string(@type)), count($te:front-order) + 1)[1]"/>
       </xsl:perform-sort>
     </xsl:variable>
+    <xsl:variable name="publication" select="$front/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>
+    <!-- the editors as named mid-sentence ("Edited by the teiedition editorial team") -->
+    <xsl:variable name="editors" select="replace(string-join($info?editors?*, ', '), '^The ', 'the ')"/>
+    <xsl:variable name="publisher" select="normalize-space($publication/tei:publisher[1])"/>
+    <xsl:variable name="place" select="normalize-space($publication/tei:pubPlace[1])"/>
+    <xsl:variable name="year" select="substring(($publication/tei:date/@when, $info?date)[1], 1, 4)"/>
     <xsl:variable name="short-title" select="(normalize-space($title-stmt/tei:title[@type = 'short'])[.], $info?title)[1]"/>
     <xsl:variable name="registers" select="for $r in $te:indices return $corpus/tei:TEI[@xml:id = $r]"/>
     <xsl:variable name="body" as="element()*">
@@ -51,12 +57,16 @@
           <p class="book-title-rest"><xsl:value-of select="substring-after($info?title, ': ')"/></p>
         </xsl:if>
         <p class="book-subtitle"><xsl:value-of select="$info?subtitle"/></p>
-        <p class="book-editors"><xsl:value-of select="te:t('Edited by')"/><xsl:text> </xsl:text><xsl:value-of select="replace(string-join($info?editors?*, ', '), '^The ', 'the ')"/></p>
-        <p class="book-publisher">teiedition · <xsl:value-of select="te:t('version')"/><xsl:text> </xsl:text><xsl:value-of select="$info?version"/></p>
+        <p class="book-editors"><xsl:value-of select="te:t('Edited by')"/><xsl:text> </xsl:text><xsl:value-of select="$editors"/></p>
+        <p class="book-publisher"><xsl:value-of select="string-join(($publisher, $place, $year)[.], ' · ')"/></p>
       </section>
       <section class="imprint">
-        <p><xsl:value-of select="$info?title"/>. <xsl:value-of select="$info?subtitle"/>.
-          <xsl:value-of select="te:t('Edited by')"/><xsl:text> </xsl:text><xsl:value-of select="string-join($info?editors?*, ', ')"/>.</p>
+        <p class="imprint-title"><cite><xsl:value-of select="$info?title"/></cite>. <xsl:value-of select="$info?subtitle"/>.
+          <xsl:value-of select="te:t('Edited by')"/><xsl:text> </xsl:text><xsl:value-of select="$editors"/>.</p>
+        <p><xsl:value-of select="te:t('Published by')"/><xsl:text> </xsl:text><xsl:value-of select="string-join(($publisher, $place, $year)[.], ', ')"/>.</p>
+        <!-- the book's identifiers: an ISBN or a DOI where the edition has one, and where it has none, that it has none -->
+        <xsl:variable name="identifiers" select="$publication/tei:idno[upper-case(@type) = ('ISBN', 'DOI')]"/>
+        <p><xsl:value-of select="if ($identifiers) then string-join($identifiers ! (upper-case(@type) || ' ' || normalize-space(.)), '; ') || '.' else te:t('No ISBN or DOI has been assigned.')"/></p>
         <p><xsl:value-of select="replace(replace(replace(te:t('Version {version} of {date}; this copy built on {built}.'), '{version}', $info?version, 'q'), '{date}', te:format-date($info?date), 'q'), '{built}', te:format-date($build-date), 'q')"/></p>
         <xsl:for-each select="$front/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability/*">
           <p><xsl:apply-templates/></p>
@@ -111,8 +121,9 @@
     </xsl:variable>
     <xsl:sequence select="map{
       'title': $info?title, 'short_title': $short-title, 'subtitle': $info?subtitle, 'editors': $info?editors, 'lang': $info?lang,
+      'imprint': map{'editors': $editors, 'publisher': $publisher, 'place': $place, 'year': $year, 'version': $info?version, 'licence': $info?licence_label},
       'keywords': array{ distinct-values(($front, $documents)//tei:textClass//tei:term ! normalize-space(.)) },
-      'html': te:html($body),
+      'html': te:html(te:finish($body)),
       'documents': array{ $documents ! map{'id': string(@xml:id), 'title': te:educate(te:title(.)), 'short_title': te:educate(te:short-title(.)),
                                            'authors': array{ te:authors(.) }, 'date': te:document-date(.),
                                            'description': te:whole-first-sentence(te:plain((.//tei:abstract/tei:p)[1]))} },
@@ -176,16 +187,26 @@
   </xsl:template>
   <xsl:template match="tei:sourceDesc/tei:bibl[not(text()[normalize-space()])]/text()" priority="3"/>
 
-  <xd:doc><xd:desc>A paragraph of a document's text carries its number at its head: the number the
-    website cites it by ("¶ 22"), its place among the document's blocks with p- identifiers
-    (te:citable-label), so that a citation by paragraph works in both. Items keep their own labels.</xd:desc></xd:doc>
-  <xsl:template match="tei:p[starts-with(@xml:id, 'p-')][ancestor::tei:text][not(ancestor::tei:note)][not(te:document(.)/@xml:id = 'edition')]" priority="5">
+  <xd:doc><xd:desc>Each citable passage of a document's text (a paragraph, an opener, a salutation, a
+    quotation, a list and each of its items: every id beginning p-) carries its number at its head, as
+    "¶ 22": the number the website cites it by (te:citable-label), so that a citation by paragraph works
+    in both, and none is skipped. Set small in semibold lining figures, it is not taken for a note's
+    call (a superior figure). An item's number follows the item's own label; a list's, or a table's,
+    stands on a line of its own before it.</xd:desc></xd:doc>
+  <xsl:template match="*[starts-with(@xml:id, 'p-')][ancestor::tei:text][not(ancestor::tei:note)][not(te:document(.)/@xml:id = 'edition')]" priority="5">
     <xsl:variable name="block" as="item()*"><xsl:next-match/></xsl:variable>
-    <xsl:variable name="number" select="substring-after(te:citable-label(.), '¶ ')"/>
+    <xsl:variable name="label" select="te:citable-label(.)"/>
+    <xsl:variable name="number" as="element()"><te-lbl class="para-number" title="{$label}"><xsl:value-of select="replace($label, ' ', '&#160;')"/></te-lbl></xsl:variable>
+    <xsl:variable name="first" select="$block[. instance of element()][1]"/>
     <xsl:for-each select="$block">
       <xsl:choose>
-        <xsl:when test=". instance of element() and position() = 1">
-          <xsl:copy><xsl:copy-of select="@*"/><span class="para-number" title="¶ {$number}"><xsl:value-of select="$number"/></span><xsl:copy-of select="node()"/></xsl:copy>
+        <xsl:when test=". is $first and local-name() = ('ul', 'ol', 'dl', 'table', 'h1', 'h2', 'h3', 'h4')">
+          <p class="para-number-line"><xsl:sequence select="$number"/></p>
+          <xsl:sequence select="."/>
+        </xsl:when>
+        <xsl:when test=". is $first">
+          <xsl:variable name="labels" select="node()[1][self::*:span[tokenize(@class) = 'tei-label']]"/>
+          <xsl:copy><xsl:copy-of select="@*"/><xsl:attribute name="class" select="normalize-space(@class || ' numbered')"/><xsl:copy-of select="$labels"/><xsl:sequence select="$number"/><xsl:copy-of select="node() except $labels"/></xsl:copy>
         </xsl:when>
         <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
       </xsl:choose>
@@ -227,23 +248,80 @@
     is named (in the documents, their headnotes, source notes and notes, and the front matter) the book's ids
     of that place: the name's own, and the paragraph's or note's it stands in, should the name
     not be printed with an id of its own (a header field printed as plain text). The build turns
-    them into page numbers.</xd:desc></xd:doc>
+    them into page numbers. A name used in many parts of the book is given subentries, one for each
+    part (the front matter, each document), each an entry of its own ("sub": its heading) that
+    follows its main entry; and each other name the texts use for an entry (the register's variants)
+    is a cross-reference to it ("MEK, see People's Mojahedin Organization of Iran"), in its place in
+    the alphabet.</xd:desc></xd:doc>
   <xsl:function name="te:index-data" as="map(*)">
     <xsl:param name="register" as="element(tei:TEI)"/>
     <xsl:variable name="prefix" select="map{'persons': 'psn:', 'organisations': 'org:', 'places': 'plc:'}($register/@xml:id)"/>
-    <xsl:variable name="entries" as="map(*)*">
-      <xsl:for-each select="$register/tei:standOff//(tei:person | tei:org | tei:place)">
-        <xsl:sort select="lower-case(te:sort-key(.))"/>
+    <xsl:variable name="printed" select="$register/tei:standOff//(tei:person | tei:org | tei:place)[exists(key('te:mentions', $prefix || @xml:id, $corpus)[te:in-book(.)])]"/>
+    <xsl:variable name="headings" select="$printed ! te:index-form(te:index-name(.))"/>
+    <!-- each group: an entry and its subentries, or a cross-reference; the groups in the order of the alphabet -->
+    <xsl:variable name="groups" as="array(map(*))*">
+      <xsl:for-each select="$printed">
+        <xsl:variable name="entry" select="."/>
         <xsl:variable name="mentions" select="key('te:mentions', $prefix || @xml:id, $corpus)[te:in-book(.)]"/>
-        <xsl:if test="exists($mentions)">
-          <xsl:sequence select="map{
-            'id': string(@xml:id), 'name': te:educate(te:index-name(.)), 'sort': te:sort-key(.),
-            'identification': te:educate(replace(te:whole-first-sentence(normalize-space((tei:note[@type = 'identification'], tei:desc)[1] ! te:plain(.))), '\.$', '')),
-            'refs': array{ $mentions ! array{ te:mention-id(.), te:book-id(te:citable(.)) },
-                           $mentions ! te:source-note-ref(.) }}"/>
-        </xsl:if>
+        <xsl:variable name="name" select="te:educate(te:index-name(.))"/>
+        <xsl:variable name="parts" select="distinct-values($mentions ! string(te:document(.)/@xml:id))"/>
+        <xsl:variable name="divided" select="count($mentions) ge $te:subentries-from and count($parts) ge 3"/>
+        <xsl:sequence select="array{
+          map{'id': string(@xml:id), 'name': $name, 'sort': te:sort-key(.),
+              (: a range of years is not broken at its dash (a word joiner, which prints nothing) :)
+              'identification': te:educate(replace(te:whole-first-sentence(normalize-space((tei:note[@type = 'identification'], tei:desc)[1] ! te:plain(.))), '\.$', ''))
+                                => replace('(\d)–(\d)', '$1–&#x2060;$2'),
+              'refs': if ($divided) then array{} else te:index-refs($mentions)},
+          if ($divided) then
+            for $part in ($front[@xml:id = $parts], $documents[@xml:id = $parts])
+            return map{'id': @xml:id || '~' || $part/@xml:id, 'sub': if ($part is $front) then te:t('front matter') else te:educate(te:short-title($part)),
+                       'refs': te:index-refs($mentions[te:document(.) is $part])}
+          else ()}"/>
+        <xsl:for-each select="distinct-values(te:index-variants(.)[not(te:index-form(.) = $headings)] ! te:educate(.))">
+          <xsl:sequence select="array{ map{'id': 'see-' || $entry/@xml:id || '-' || position(), 'name': ., 'sort': ., 'see': $name, 'see_id': string($entry/@xml:id), 'refs': array{}} }"/>
+        </xsl:for-each>
       </xsl:for-each>
     </xsl:variable>
+    <!-- a name that is a variant of two entries leads to the first -->
+    <xsl:variable name="entries" as="map(*)*">
+      <xsl:for-each-group select="$groups" group-by="te:index-form(?1?name) || (if (?1?see) then '' else ?1?id)">
+        <xsl:sort select="lower-case(?1?sort)"/>
+        <xsl:sequence select="?*"/>
+      </xsl:for-each-group>
+    </xsl:variable>
     <xsl:sequence select="map{'id': 'index-' || $register/@xml:id, 'title': te:t('Index of ' || $register/@xml:id), 'entries': array{ $entries }}"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>A name as the index compares names: in small letters, its apostrophes straight
+    ("O'Cleirigh" is "O’Cleirigh", "RAJAVI" is "Rajavi").</xd:desc></xd:doc>
+  <xsl:function name="te:index-form" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="lower-case(translate(normalize-space($name), '’‘ʼ', &quot;'''&quot;))"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The number of places from which an entry used in three parts of the book or more is given subentries.</xd:desc></xd:doc>
+  <xsl:variable name="te:subentries-from" as="xs:integer" select="12"/>
+
+  <xd:doc><xd:desc>The places of an entry's mentions, as te:index-data gives them.</xd:desc></xd:doc>
+  <xsl:function name="te:index-refs" as="array(*)">
+    <xsl:param name="mentions" as="element()*"/>
+    <xsl:sequence select="array{ $mentions ! array{ te:mention-id(.), te:book-id(te:citable(.)) }, $mentions ! te:source-note-ref(.) }"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The other names of a register entry under which a reader may look it up: an
+    organisation's or a place's variants as they are; of a person's, the surname the variant gives
+    (the word that is none of the main name's forenames), where it is spelt otherwise ("Nyabati").</xd:desc></xd:doc>
+  <xsl:function name="te:index-variants" as="xs:string*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="main" select="($entry/*[@type = 'main'], $entry/(tei:persName | tei:orgName | tei:placeName))[1]"/>
+    <xsl:variable name="variants" select="($entry/(tei:persName | tei:orgName | tei:placeName) except $main) ! normalize-space(te:plain(.))"/>
+    <xsl:choose>
+      <xsl:when test="$entry/self::tei:person">
+        <xsl:variable name="forenames" select="$main/tei:forename ! tokenize(normalize-space(te:plain(.)))"/>
+        <xsl:variable name="surname" select="normalize-space(te:plain(($main/tei:surname, $main)[1]))"/>
+        <xsl:sequence select="for $v in $variants return (tokenize($v)[not(. = $forenames)][string-length(.) gt 2][not(ends-with(., '.'))])[last()][not(te:index-form(.) = te:index-form($surname))][$main/tei:surname]"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:sequence select="$variants"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 </xsl:stylesheet>

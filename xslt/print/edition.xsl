@@ -25,6 +25,7 @@
   <xsl:include href="apparatus.xsl"/>
   <xsl:include href="book.xsl"/>
   <xsl:include href="typography.xsl"/>
+  <xsl:include href="bidi.xsl"/>
 
   <xd:doc><xd:desc>The book prints the source note at the head of each document (book.xsl), not in the description.</xd:desc></xd:doc>
   <xsl:variable name="te:source-note-in-header" as="xs:boolean" select="true()"/>

@@ -17,7 +17,8 @@
       source"), form the textual apparatus at the end of each document. A call that follows
       another call is separated from it by a comma, and one that follows a figure is set apart,
       so that no call reads as part of a number.
-      CSS floats each footnote element (float: footnote) and prints its data-call.</xd:desc>
+      CSS floats each footnote element (float: footnote) and prints its data-call. Every note is a
+      te-note element and its label a te-lbl, which the screen book tags as Note and Lbl (screen.py).</xd:desc>
   </xd:doc>
 
   <xd:doc><xd:desc>A note becomes a footnote element at its call, carrying the note's id (its PDF
@@ -31,7 +32,6 @@
           <xsl:with-param name="id" select="string($note/@xml:id)"/>
           <xsl:with-param name="series" select="'source'"/>
           <xsl:with-param name="call" select="$number"/>
-          <xsl:with-param name="before" select="$note/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -39,7 +39,6 @@
           <xsl:with-param name="id" select="string($note/@xml:id)"/>
           <xsl:with-param name="series" select="if (te:is-ours($note)) then 'editors' else 'source'"/>
           <xsl:with-param name="call" select="$number"/>
-          <xsl:with-param name="before" select="$note/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]"/>
           <xsl:with-param name="content" as="item()*"><xsl:apply-templates select="$note/node()"/></xsl:with-param>
         </xsl:call-template>
       </xsl:otherwise>
@@ -53,16 +52,12 @@
   </xsl:function>
 
   <xd:doc><xd:desc>A call: a link to its note (its id marks the call's place, so that the note's page
-    and its call's can be compared). `$before` is what precedes the call: after another call it
-    takes a comma, after a figure a space, so that no call reads as part of a number.</xd:desc></xd:doc>
+    and its call's can be compared); te:finish sets it apart from a call before it.</xd:desc></xd:doc>
   <xsl:template name="te:call">
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="series" as="xs:string"/>
     <xsl:param name="call" as="xs:string"/>
-    <xsl:param name="before" as="item()?"/>
-    <xsl:variable name="after" select="if ($before instance of element() and ($before/self::tei:note[not(te:is-between-blocks(.))] or te:is-textual-note-point($before))) then 'after-call'
-                                       else if (matches(string($before), '\d$')) then 'after-figure' else ()"/>
-    <a class="{string-join(('call', 'call-' || $series, $after), ' ')}" id="call-{$id}" href="#{$id}" title="{te:call-description($series, $call)}"><xsl:value-of select="$call"/></a>
+    <a class="{string-join(('call', 'call-' || $series), ' ')}" id="call-{$id}" href="#{$id}" title="{te:call-description($series, $call)}"><xsl:value-of select="$call"/></a>
   </xsl:template>
 
   <xd:doc><xd:desc>What a call's link says to a listener (the link's description in the PDF).</xd:desc></xd:doc>
@@ -77,15 +72,13 @@
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="series" as="xs:string"/>
     <xsl:param name="call" as="xs:string"/>
-    <xsl:param name="before" as="item()?"/>
     <xsl:param name="content" as="item()*"/>
     <xsl:call-template name="te:call">
       <xsl:with-param name="id" select="$id"/>
       <xsl:with-param name="series" select="$series"/>
       <xsl:with-param name="call" select="$call"/>
-      <xsl:with-param name="before" select="$before"/>
     </xsl:call-template>
-    <span class="footnote fn-{$series}" id="{$id}" data-call="{$call}"><xsl:sequence select="$content"/></span>
+    <te-note class="footnote fn-{$series}" id="{$id}" data-call="{$call}"><xsl:sequence select="$content"/></te-note>
   </xsl:template>
 
   <xd:doc><xd:desc>The end of a document: the source's endnotes, as the source numbers them, then the
@@ -98,7 +91,7 @@
       <section class="endnotes">
         <h2><xsl:value-of select="te:t('Notes of the source')"/></h2>
         <xsl:for-each select="$endnotes">
-          <p class="endnote" id="{@xml:id}"><span class="note-label">[<xsl:value-of select="te:note-number(.)"/>]</span><xsl:text> </xsl:text><xsl:apply-templates/></p>
+          <te-note class="endnote" id="{@xml:id}"><te-lbl class="note-label">[<xsl:value-of select="te:note-number(.)"/>]</te-lbl><xsl:text> </xsl:text><xsl:apply-templates/></te-note>
         </xsl:for-each>
       </section>
     </xsl:if>
@@ -110,15 +103,16 @@
     </xsl:if>
   </xsl:template>
 
-  <xd:doc><xd:desc>An entry of the textual apparatus: its letter, then what the template of its kind says.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>An entry of the textual apparatus: its letter, the passage it stands in, then what the template of its kind says.</xd:desc></xd:doc>
   <xsl:template name="te:textual-entry">
     <xsl:param name="content" as="item()*"/>
-    <p class="textual-note" id="{te:id('fn', .)}"><span class="note-label"><xsl:value-of select="te:textual-letter(.)"/></span><xsl:text> </xsl:text><xsl:sequence select="$content"/></p>
+    <!-- keyed by letter and by the passage it stands in ("¶ 6", "note 3"), as a reader cites it -->
+    <te-note class="textual-note" id="{te:id('fn', .)}"><te-lbl class="note-label"><xsl:value-of select="te:textual-letter(.)"/></te-lbl><xsl:text> </xsl:text><span class="note-place"><xsl:value-of select="replace(te:citable-label(te:citable(.)), ' ', '&#160;')"/></span><xsl:text> </xsl:text><xsl:sequence select="$content"/></te-note>
   </xsl:template>
 
   <xd:doc><xd:desc>A note inside a note cannot float a second time: it is set in brackets inside its footnote.</xd:desc></xd:doc>
   <xsl:template match="tei:note[ancestor::tei:note]" priority="2">
-    <span class="inner-note" id="{@xml:id}"> [<xsl:apply-templates/>]</span>
+    <te-note class="inner-note" id="{@xml:id}"> [<xsl:apply-templates/>]</te-note>
   </xsl:template>
 
   <xd:doc><xd:desc>There is no apparatus at the end of a document: its notes are at the foot of the pages.</xd:desc></xd:doc>
@@ -159,17 +153,15 @@
     <xsl:param name="source" as="element()"/>
     <xsl:param name="edited" as="element()"/>
     <span class="reading"><xsl:apply-templates select="$edited/node()"/></span>
-    <xsl:call-template name="te:textual-call"><xsl:with-param name="reading" select="$edited"/></xsl:call-template>
+    <xsl:call-template name="te:textual-call"/>
   </xsl:template>
 
   <xd:doc><xd:desc>The lettered call of a textual note, after the reading it is about.</xd:desc></xd:doc>
   <xsl:template name="te:textual-call">
-    <xsl:param name="reading" as="element()?"/>
     <xsl:call-template name="te:call">
       <xsl:with-param name="id" select="te:id('fn', .)"/>
       <xsl:with-param name="series" select="'textual'"/>
       <xsl:with-param name="call" select="te:textual-letter(.)"/>
-      <xsl:with-param name="before" select="string($reading)"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -188,7 +180,7 @@
   <xsl:template match="tei:app">
     <xsl:variable name="lemma" select="(tei:lem, .//tei:lem[ancestor::tei:app[1] is current()], .//tei:rdg[ancestor::tei:app[1] is current()])[1]"/>
     <span class="reading"><xsl:apply-templates select="$lemma/node()"/></span>
-    <xsl:call-template name="te:textual-call"><xsl:with-param name="reading" select="$lemma"/></xsl:call-template>
+    <xsl:call-template name="te:textual-call"/>
     <!-- notes on the entry keep their own calls and footnotes -->
     <xsl:apply-templates select="tei:note | tei:noteGrp"/>
   </xsl:template>
@@ -201,5 +193,28 @@
           <xsl:text> </xsl:text><i><xsl:value-of select="normalize-space(@wit)"/>:</i><xsl:text> </xsl:text><xsl:apply-templates select="node()"/>.</xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+  <xd:doc><xd:desc>The book's body as printed (mode te:finish; see also bidi.xsl), each note call told apart from what precedes it:
+    a call that follows another call (of any series, also across a name's or a reading's boundary,
+    and whatever the space between them) takes a comma ("¹,²", "ᵈ,⁵"), so that two calls never
+    read as one; a call after a figure is set off by a hair's breadth, not a word space. The space
+    a source has before a call is not printed: a call stands against its word.</xd:desc></xd:doc>
+  <xsl:function name="te:finish" as="node()*">
+    <xsl:param name="body" as="node()*"/>
+    <xsl:apply-templates select="$body" mode="te:finish"/>
+  </xsl:function>
+
+  <xsl:mode name="te:finish" on-no-match="shallow-copy"/>
+
+  <xsl:template match="*:a[tokenize(@class) = 'call']" mode="te:finish">
+    <xsl:variable name="before" select="preceding::text()[normalize-space()][not(ancestor::*[tokenize(@class) = 'footnote'])][1]"/>
+    <xsl:variable name="after" select="if ($before/parent::*:a[tokenize(@class) = 'call']) then 'after-call'
+                                       else if (matches($before, '\d$')) then 'after-figure' else ()"/>
+    <xsl:copy><xsl:copy-of select="@*"/><xsl:attribute name="class" select="string-join((@class, $after), ' ')"/><xsl:apply-templates mode="te:finish"/></xsl:copy>
+  </xsl:template>
+
+  <xd:doc><xd:desc>White space before a call, or between two calls, is not printed.</xd:desc></xd:doc>
+  <xsl:template match="text()[following-sibling::node()[1][self::*:a[tokenize(@class) = 'call']]][matches(., '\s$')]" mode="te:finish">
+    <xsl:value-of select="if (normalize-space()) then replace(., '\s+$', '') else ''"/>
   </xsl:template>
 </xsl:stylesheet>

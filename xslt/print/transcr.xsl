@@ -18,7 +18,7 @@
     call to the apparatus, which names the hand.</xd:desc></xd:doc>
   <xsl:template match="tei:add">
     <span class="tei-add">‹<xsl:apply-templates/>›</span>
-    <xsl:call-template name="te:textual-call"><xsl:with-param name="reading" select="."/></xsl:call-template>
+    <xsl:call-template name="te:textual-call"/>
   </xsl:template>
 
   <xsl:template match="tei:add" mode="te:textual-note">
