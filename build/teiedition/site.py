@@ -93,6 +93,8 @@ def render(env: Environment, edition: dict, pages: list[dict], config: SiteConfi
         if path == "search.html" and not config.search:
             continue  # without an index a search page could only fail
         page = {"path": path, "kind": path.removesuffix(".html"), "title": (config.interface or Interface(DEFAULT)).gettext(CHROME_TITLES[path]), "description": "", "lang": edition["lang"]}
+        if path == "reuse.html":
+            page["cite"] = forms(citation.edition_record(edition, config.base_url or "index.html"), config)
         site[path] = env.get_template(name).render(page=page, edition=edition, nav=nav, config=config).encode("utf-8")
     return site
 
@@ -100,7 +102,11 @@ def render(env: Environment, edition: dict, pages: list[dict], config: SiteConfi
 def cite(page: dict, edition: dict, config: SiteConfig) -> dict:
     """Every form of a document's citation, from its one CSL-JSON record. The address is
     absolute with a public address (--base-url), else relative to the site, which the page says."""
-    item = citation.record(page, edition, (config.base_url or "") + page["path"], config.build_date)
+    return forms(citation.record(page, edition, (config.base_url or "") + page["path"]), config)
+
+
+def forms(item: dict, config: SiteConfig) -> dict:
+    """Every form of a CSL-JSON record's citation: the styles, BibTeX, RIS, COinS."""
     return {"url": item["URL"], "record": item, "styles": citation.citations(item, config.interface.language if config.interface else "en"), "bibtex": citation.bibtex(item),
             "ris": citation.ris(item), "coins": citation.coins(item)}
 

@@ -87,6 +87,25 @@
     <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author ! te:plain(.)"/>
   </xsl:function>
 
+  <xd:doc><xd:desc>Authors as citation names (CSL-JSON): a person's family and given name, the
+    family name from the name's own surname or the register entry's main name, the given name as
+    the document writes it ("R."); a body, or a name that cannot be split, stays one literal.</xd:desc></xd:doc>
+  <xsl:function name="te:author-names" as="map(*)*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:for-each select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author">
+      <xsl:variable name="person" select="(tei:persName, .[not(tei:orgName)][tei:surname])[1]"/>
+      <xsl:variable name="shown" select="te:plain(.)"/>
+      <xsl:variable name="entry" select="$person/@ref ! te:target(., $person)"/>
+      <xsl:variable name="family" select="($person//tei:surname, $entry/tei:persName[@type = 'main']//tei:surname)[1] ! te:plain(.)"/>
+      <xsl:variable name="words" select="tokenize($shown)"/>
+      <xsl:sequence select="
+        if (empty($person)) then map{'literal': $shown}
+        else if ($family and ends-with($shown, ' ' || $family)) then map{'family': $family, 'given': normalize-space(substring($shown, 1, string-length($shown) - string-length($family)))}
+        else if (count($words) gt 1 and empty($family)) then map{'family': $words[last()], 'given': string-join($words[position() lt last()], ' ')}
+        else map{'literal': $shown}"/>
+    </xsl:for-each>
+  </xsl:function>
+
   <xd:doc><xd:desc>Addressees: the receiving party of the correspondence description.</xd:desc></xd:doc>
   <xsl:function name="te:addressees" as="xs:string*">
     <xsl:param name="tei" as="element(tei:TEI)"/>
