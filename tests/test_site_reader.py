@@ -34,7 +34,7 @@ def test_the_first_words_of_the_text_are_on_the_first_screen(browser, served, na
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("name", [*DOCUMENTS, "index", "persons", "search.html?q=Paris", "reuse", "404"])
+@pytest.mark.parametrize("name", [*DOCUMENTS, "index", "persons", "events", "chronology", "apparatus", "search.html?q=Paris", "reuse", "404"])
 def test_axe_finds_no_violation_at_either_size(browser, served, name, size):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -169,3 +169,38 @@ def test_a_link_into_the_folded_description_opens_it(browser, served):
     assert tab.evaluate("document.getElementById('about').open")
     assert tab.locator("#ref-n-message-drafter").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("name", ["apparatus", "rajavi-letter", "guidelines", "persons", "events", "index"])
+def test_no_page_is_wider_than_a_phone(browser, served, name):
+    context = screen(browser, "phone")
+    tab = context.new_page()
+    tab.goto(served + f"{name}.html")
+    width = tab.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= SIZES["phone"][0], f"{name}.html is {width} px wide"
+
+
+def test_on_a_phone_every_entry_of_the_menu_is_in_sight(browser, served):
+    context = screen(browser, "phone")
+    tab = context.new_page()
+    tab.goto(served + "rajavi-letter.html")
+    boxes = tab.evaluate("[...document.querySelectorAll('.site-nav a')].map(a => [a.textContent, a.getBoundingClientRect().right])")
+    context.close()
+    assert "Search" in [text for text, _ in boxes]
+    assert all(right <= SIZES["phone"][0] for _, right in boxes), boxes
+
+
+def test_a_list_items_number_stands_left_of_its_label(browser, served):
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    tab.goto(served + "rajavi-letter.html")
+    overlaps = tab.evaluate("""[...document.querySelectorAll('.text li[id^="p-"]')].filter(li => {
+        const number = getComputedStyle(li, '::before');
+        const end = li.getBoundingClientRect().left + parseFloat(number.left) + parseFloat(number.width);
+        const label = li.querySelector(':scope > .tei-label');
+        const start = label ? label.getBoundingClientRect().left : li.getBoundingClientRect().left - 16;
+        return end > start;
+    }).map(li => li.id)""")
+    context.close()
+    assert overlaps == []
