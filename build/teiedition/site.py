@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from html import escape
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,7 @@ def environment(templates: Path | list[Path], interface: Interface | None = None
                                 "scripts": interface.for_scripts()}
     env.filters["jsonld"] = jsonld
     env.filters["licence"] = licence
+    env.filters["url_path"] = lambda url: urlsplit(url).path or "/"
     return env
 
 

@@ -50,6 +50,7 @@
         <xsl:variable name="target" select="key('te:id', ?id, $corpus)"/>
         <xsl:variable name="page" as="map(*)">
           <xsl:choose>
+            <xsl:when test="?id = 'chronology'"><xsl:call-template name="te:chronology-page"/></xsl:when>
             <xsl:when test="?kind = 'front'"><xsl:call-template name="te:front-page"><xsl:with-param name="div" select="$target"/></xsl:call-template></xsl:when>
             <xsl:when test="?kind = 'document'"><xsl:call-template name="te:document-page"><xsl:with-param name="tei" select="$target"/></xsl:call-template></xsl:when>
             <xsl:when test="?kind = 'register'"><xsl:call-template name="te:register-page"><xsl:with-param name="register" select="$target"/></xsl:call-template></xsl:when>

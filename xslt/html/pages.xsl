@@ -38,7 +38,10 @@
         </header>
         <section class="presentation" aria-label="{te:t('Presentation')}"><p><xsl:apply-templates select="$presentation/node()" mode="plain"/></p></section>
         <section class="documents" aria-labelledby="documents-heading">
-          <h2 id="documents-heading"><xsl:value-of select="te:t('The documents')"/></h2>
+          <h2 id="documents-heading"><xsl:value-of select="te:t('Calendar of the documents')"/></h2>
+          <xsl:if test="exists($te:events)">
+            <p class="calendar-note"><a href="chronology.html"><xsl:value-of select="te:t('The chronology sets the documents among the events they name.')"/></a></p>
+          </xsl:if>
           <ol class="document-list">
             <xsl:for-each select="$documents">
               <xsl:sort select="te:document-date(.)"/>
@@ -67,7 +70,8 @@
       </p>
       <h3><a href="{te:page-of($tei)}"><xsl:value-of select="te:title($tei)"/></a></h3>
       <p class="parties"><xsl:value-of select="te:parties($tei)"/></p>
-      <p class="summary"><xsl:value-of select="(($entry/tei:note)[1]/te:plain(.), te:first-sentence(te:plain(($tei//tei:abstract/tei:p)[1])))[1]"/></p>
+      <!-- a calendar's entry: its summary in one sentence -->
+      <p class="summary"><xsl:value-of select="te:first-sentence((($entry/tei:note)[1]/te:plain(.), te:plain(($tei//tei:abstract/tei:p)[1]))[1])"/></p>
     </li>
   </xsl:template>
 
@@ -80,7 +84,9 @@
   <xd:doc><xd:desc>The first sentence of a text, for one-line summaries.</xd:desc></xd:doc>
   <xsl:function name="te:first-sentence" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="replace($text, '^(.*?[.!?])\s.*$', '$1', 's')"/>
+    <!-- a full stop ends a sentence after a word of two letters or more and before a capital:
+         not the initial of "M. Rajavi", not "No. 222" -->
+    <xsl:sequence select="replace($text, '^(.*?\w\w[.!?][”’&quot;)]?)\s+\p{Lu}.*$', '$1', 's')"/>
   </xsl:function>
 
   <xd:doc><xd:desc>A page of the front matter: one division of edition.xml, its notes at the end.</xd:desc></xd:doc>
@@ -296,8 +302,17 @@
     <xsl:variable name="main" as="element()*">
         <article class="register" aria-labelledby="register-title">
           <h1 id="register-title"><xsl:value-of select="$title"/></h1>
-          <p class="register-count"><xsl:value-of select="replace(te:t('{n} entries, in alphabetical order.'), '{n}', string(count($entries)), 'q')"/></p>
+          <xsl:variable name="by-date" select="exists($entries) and empty($entries[not(self::tei:event)])"/>
+          <p class="register-count">
+            <xsl:value-of select="replace(te:t(if ($by-date) then '{n} entries, in order of date.' else '{n} entries, in alphabetical order.'), '{n}', string(count($entries)), 'q')"/>
+            <xsl:if test="$by-date and exists($te:events)">
+              <xsl:text> </xsl:text>
+              <a href="chronology.html"><xsl:value-of select="te:t('The chronology sets them among the documents’ own dates.')"/></a>
+            </xsl:if>
+          </p>
+          <!-- events in order of time (undated ones last, by name); other entries by name -->
           <xsl:apply-templates select="$entries">
+            <xsl:sort select="if ($by-date) then (te:event-start(.)[.], '~')[1] else ''"/>
             <xsl:sort select="lower-case(te:sort-key(.))"/>
           </xsl:apply-templates>
           <!-- the registers' headings, notes, entries without an id: after the entries, in their order -->
@@ -316,6 +331,7 @@
   <xsl:function name="te:sort-key" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="main" select="($entry/(tei:persName | tei:orgName | tei:placeName | tei:label | tei:title)[@type = 'main'], $entry/(tei:persName | tei:orgName | tei:placeName | tei:label | tei:title))[1]"/>
-    <xsl:sequence select="normalize-space(string-join(($main/tei:surname, te:plain($main)), ' '))"/>
+    <!-- a quotation mark or bracket before the first letter does not count ("“The blow…” under B) -->
+    <xsl:sequence select="replace(normalize-space(string-join(($main/tei:surname, te:plain($main)), ' ')), '^[\p{P}\s]+', '')"/>
   </xsl:function>
 </xsl:stylesheet>
