@@ -135,7 +135,9 @@
             <xsl:with-param name="tei" select="$tei"/>
             <xsl:with-param name="notes" select="exists($notes)"/>
           </xsl:call-template>
-          <section class="text" id="text" aria-label="{te:t('Text of the document')}">
+          <!-- the documents' own words weigh more in the search than what registers, apparatus and
+               front matter say about them: a document ranks above the pages that name it -->
+          <section class="text" id="text" aria-label="{te:t('Text of the document')}" data-pagefind-weight="8">
             <xsl:sequence select="te:lang-attributes($tei)"/>
             <xsl:apply-templates select="$tei/tei:text, $tei/tei:TEI"/>
           </section>
