@@ -102,7 +102,7 @@ def test_a_name_leads_to_its_register_entry_and_back_to_the_paragraph(tab, site)
 def test_search_finds_a_word_and_leads_to_the_hit(tab, served):
     tab.goto(served + "search.html")
     tab.fill("#search-input", "Pants")
-    hit = tab.locator("#search-results > li", has_text="Message to be Communicated")
+    hit = tab.locator("#search-results > li", has_text="Message to Rajavi")
     hit.wait_for(timeout=10000)
     assert hit.locator("mark").first.inner_text().lower() == "pants"
     shoot(tab, "search-pants")

@@ -82,8 +82,9 @@ def citations(item: dict, language: str = "en") -> dict[str, dict[str, str]]:
     cited = {}
     locale = _csl_locale(language)
     for key, (label, name) in STYLES.items():
-        plain = _polish(_format(item, name, locale), key, language)
-        dated = _polish(_format({**item, "accessed": {"date-parts": [list(SENTINEL)]}}, name, locale), key, language)
+        entry = item if item.get("author") else _anonymous(item, key, _style(name, locale))
+        plain = _polish(_format(entry, name, locale), key, language)
+        dated = _polish(_format({**entry, "accessed": {"date-parts": [list(SENTINEL)]}}, name, locale), key, language)
         head, tail = _common_ends(plain, dated)
         inserted = dated[len(head):len(dated) - len(tail)]
         markup = _html(plain)
@@ -93,6 +94,16 @@ def citations(item: dict, language: str = "en") -> dict[str, dict[str, str]]:
                       + _html(tail))
         cited[key] = {"label": label, "text": "".join(char for char in plain if char not in _MARKS), "html": markup}
     return cited
+
+
+def _anonymous(item: dict, key: str, style) -> dict:
+    """A record without an author as citeproc-py can format it: the title in the author's place,
+    where the styles put it, quoted as the style quotes a part's title (APA does not). citeproc-py
+    repeats a title that stands in for an author ("“A Letter.” “A Letter.”") and fails on some."""
+    title = item.get("title", "")
+    if key != "apa":
+        title = style.root.get_term("open-quote").text + title + style.root.get_term("close-quote").text
+    return {**{k: v for k, v in item.items() if k != "title"}, "author": [{"literal": title}]}
 
 
 def _html(marked: str) -> str:

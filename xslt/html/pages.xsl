@@ -306,7 +306,7 @@
           <h1 id="register-title"><xsl:value-of select="$title"/></h1>
           <xsl:variable name="by-date" select="exists($entries) and empty($entries[not(self::tei:event)])"/>
           <p class="register-count">
-            <xsl:value-of select="replace(te:t(if ($by-date) then '{n} entries, in order of date.' else '{n} entries, in alphabetical order.'), '{n}', string(count($entries)), 'q')"/>
+            <xsl:value-of select="replace(if ($by-date) then te:t('{n} entries, in order of date.') else te:t('{n} entries, in alphabetical order.'), '{n}', string(count($entries)), 'q')"/>
             <xsl:if test="$by-date and exists($te:events)">
               <xsl:text> </xsl:text>
               <a href="chronology.html"><xsl:value-of select="te:t('The chronology sets them among the documents’ own dates.')"/></a>
