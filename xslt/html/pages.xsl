@@ -69,7 +69,7 @@
         <xsl:text> · </xsl:text><span class="doc-type"><xsl:value-of select="te:doc-type($tei)"/></span>
       </p>
       <h3><a href="{te:page-of($tei)}"><xsl:value-of select="te:title($tei)"/></a></h3>
-      <p class="parties"><xsl:value-of select="te:parties($tei)"/></p>
+      <xsl:call-template name="te:parties-line"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
       <!-- a calendar's entry: its summary in one sentence -->
       <p class="summary"><xsl:value-of select="te:first-sentence((($entry/tei:note)[1]/te:plain(.), te:plain(($tei//tei:abstract/tei:p)[1]))[1])"/></p>
     </li>
@@ -78,8 +78,21 @@
   <xd:doc><xd:desc>"Author → addressee", as plain text.</xd:desc></xd:doc>
   <xsl:function name="te:parties" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="string-join((string-join(te:authors($tei), ', '), string-join(te:addressees($tei), ', ')[.]), ' → ')"/>
+    <xsl:sequence select="string-join((string-join(te:senders($tei), ', '), string-join(te:addressees($tei), ', ')[.]), ' → ')"/>
   </xsl:function>
+
+  <xd:doc><xd:desc>"Sender → addressee" on a page, each party isolated (bdi), so that names in a
+    right-to-left script keep their commas on their own side in a left-to-right line.</xd:desc></xd:doc>
+  <xsl:template name="te:parties-line">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="from" select="string-join(te:senders($tei), ', ')"/>
+    <xsl:variable name="to" select="string-join(te:addressees($tei), ', ')"/>
+    <p class="parties">
+      <xsl:if test="$from"><bdi><xsl:value-of select="$from"/></bdi></xsl:if>
+      <xsl:if test="$from and $to"> → </xsl:if>
+      <xsl:if test="$to"><xsl:if test="not($from)">→ </xsl:if><bdi><xsl:value-of select="$to"/></bdi></xsl:if>
+    </p>
+  </xsl:template>
 
   <xd:doc><xd:desc>The first sentence of a text, for one-line summaries.</xd:desc></xd:doc>
   <xsl:function name="te:first-sentence" as="xs:string">
@@ -121,9 +134,10 @@
           <header class="document-header">
             <xsl:call-template name="te:standard-heading"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
             <p class="doc-type"><xsl:value-of select="te:doc-type($tei)"/></p>
-            <h1 id="document-title"><xsl:value-of select="te:title($tei)"/></h1>
+            <!-- the source's own title, in its own direction (a Persian title reads right to left) -->
+            <h1 id="document-title" dir="auto"><xsl:value-of select="te:title($tei)"/></h1>
             <p class="doc-date"><time datetime="{te:document-date($tei)}"><xsl:value-of select="te:document-date-label($tei)"/></time></p>
-            <p class="parties"><xsl:value-of select="te:parties($tei)"/></p>
+            <xsl:call-template name="te:parties-line"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
             <xsl:if test="$te:source-note-in-header">
               <xsl:call-template name="te:source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
             </xsl:if>
