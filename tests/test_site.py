@@ -160,6 +160,21 @@ def test_the_web_fonts_have_a_glyph_for_every_character_shown(site):
         assert not missing, (face, missing)
 
 
+
+def test_the_fonts_every_page_loads_hold_just_the_characters_the_site_shows(site):
+    from fontTools.ttLib import TTFont
+
+    from conftest import ROOT
+
+    text = "".join(p.read_text(encoding="utf-8") for p in pages(site))
+    for face in ("latin-serif.woff2", "latin-serif-italic.woff2"):
+        built, shipped = site / "assets" / "fonts" / face, ROOT / "templates" / "assets" / "fonts" / face
+        cmap, whole = TTFont(str(built)).getBestCmap(), TTFont(str(shipped)).getBestCmap()
+        assert built.stat().st_size < 0.8 * shipped.stat().st_size
+        assert not sorted({c for c in text if ord(c) in whole and ord(c) not in cmap}), face
+        assert "fvar" in TTFont(str(built))  # still variable: the weights 400 to 600
+
+
 PERSIAN_LETTER = """<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="tehran-letter" xml:lang="fa">
   <teiHeader>

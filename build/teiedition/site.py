@@ -5,7 +5,9 @@ content and facts come from the stylesheets as plain data."""
 
 from __future__ import annotations
 
+import io
 import json
+from functools import lru_cache
 from html import escape
 from urllib.parse import urlsplit
 from dataclasses import dataclass
@@ -132,6 +134,40 @@ def assets(folders: list[Path]) -> dict[str, bytes]:
         files.update({f"assets/{path.relative_to(folder).as_posix()}": path.read_bytes()
                       for path in sorted(folder.rglob("*")) if path.is_file()})
     return dict(sorted(files.items()))
+
+
+#: The faces every page loads (the Latin most pages need, templates/assets/fonts/README.md): cut at
+#: build time to the characters the site shows, so a first visit fetches only glyphs it can use.
+LIGHT_FONTS = ("assets/fonts/latin-serif.woff2", "assets/fonts/latin-serif-italic.woff2")
+
+
+def light_fonts(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The always-loaded fonts of `files` cut to the characters of its pages and scripts (whose
+    messages a page may show), and the printable ASCII a reader may type into the search."""
+    used = set(map(chr, range(0x20, 0x7F)))
+    for path, data in files.items():
+        if path.endswith((".html", ".js")):
+            used.update(data.decode("utf-8", "replace"))
+    wanted = frozenset(ord(char) for char in used)
+    return {path: _subset(files[path], wanted) for path in LIGHT_FONTS if path in files}
+
+
+@lru_cache(maxsize=8)
+def _subset(font: bytes, unicodes: frozenset[int]) -> bytes:
+    """A WOFF2 font cut to `unicodes`, every OpenType feature and the variation axes kept, the
+    same bytes for the same input (no timestamp)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    face = TTFont(io.BytesIO(font), recalcTimestamp=False)
+    options = subset.Options(flavor="woff2", layout_features=["*"], name_IDs=["*"], name_languages=["*"], notdef_outline=True)
+    cutter = subset.Subsetter(options)
+    cutter.populate(unicodes=sorted(unicodes))
+    cutter.subset(face)
+    out = io.BytesIO()
+    face.flavor = "woff2"
+    face.save(out)
+    return out.getvalue()
 
 
 def downloads(edition, documents: list[dict], texts: dict[str, dict]) -> dict[str, bytes]:
