@@ -204,3 +204,16 @@ def test_a_list_items_number_stands_left_of_its_label(browser, served):
     }).map(li => li.id)""")
     context.close()
     assert overlaps == []
+
+
+def test_a_correction_inside_a_name_looks_unlike_the_name(browser, served):
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    tab.goto(served + "rajavi-letter.html")
+    name, correction = tab.evaluate("""(() => {
+        const c = document.querySelector('#p-letter-new-year a .intervention');
+        const style = e => { const s = getComputedStyle(e); return [s.backgroundColor, s.textDecorationColor]; };
+        return [style(c.closest('a')), style(c)];
+    })()""")
+    context.close()
+    assert correction[0] != name[0] and correction[0] not in ("rgba(0, 0, 0, 0)", "transparent")
