@@ -95,11 +95,11 @@ def test_the_licence_is_named_once_in_a_sentence_that_ends_once(site):
             assert "(CC BY 4.0).." not in text and "(CC BY 4.0).:" not in text, text
 
 
-def test_every_register_leads_to_every_other(site):
-    for name in REGISTERS:
+def test_every_register_leads_to_every_other_and_to_the_chronology(site):
+    for name in (*REGISTERS, "chronology"):
         page = html.parse(str(site / f"{name}.html"))
         tabs = page.xpath("//nav[@class='register-tabs']//a/@href")
-        assert sorted(tabs) == sorted(f"{other}.html" for other in REGISTERS), name
+        assert sorted(tabs) == sorted(f"{other}.html" for other in (*REGISTERS, "chronology")), name
         assert page.xpath("//*[@aria-current='page']/@href") == [f"{name}.html"] * len(page.xpath("//*[@aria-current='page']"))
 
 
@@ -217,3 +217,19 @@ def test_a_correction_inside_a_name_looks_unlike_the_name(browser, served):
     })()""")
     context.close()
     assert correction[0] != name[0] and correction[0] not in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+def test_the_chronology_dates_each_event_and_document_and_links_them(site):
+    page = html.parse(str(site / "chronology.html"))
+    rows = page.xpath("//table[@id='chronology']/tbody/tr")
+    documents = [row for row in rows if row.get("class") == "document-row"]
+    assert len(documents) == 5 and all(row.xpath("string(td[1])").strip() for row in rows)
+    assert page.xpath("//table[@id='chronology']//a[starts-with(@href, 'events.html#')]")
+    assert page.xpath("//tr[not(@class)]/td[3]/a[@href='rajavi-letter.html']")
+    assert "chronology.html" in html.parse(str(site / "events.html")).xpath("//p[@class='register-count']/a/@href")
+
+
+def test_the_events_register_is_in_order_of_date(site):
+    page = html.parse(str(site / "events.html"))
+    first = page.xpath("string((//article[@class='register']//h2)[1])")
+    assert first.startswith("The Iranian revolution"), first
