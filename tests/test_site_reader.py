@@ -233,3 +233,14 @@ def test_the_events_register_is_in_order_of_date(site):
     page = html.parse(str(site / "events.html"))
     first = page.xpath("string((//article[@class='register']//h2)[1])")
     assert first.startswith("The Iranian revolution"), first
+
+
+def test_a_document_page_loads_only_its_cut_fonts(browser, served):
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    fonts = {}
+    tab.on("response", lambda response: fonts.__setitem__(response.url, len(response.body())) if response.url.endswith(".woff2") else None)
+    tab.goto(served + "rajavi-letter.html", wait_until="networkidle")
+    context.close()
+    assert sorted(url.rsplit("/", 1)[1] for url in fonts) == ["latin-serif-italic.woff2", "latin-serif.woff2"]
+    assert sum(fonts.values()) < 60_000, fonts
