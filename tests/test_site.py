@@ -219,6 +219,7 @@ def test_a_right_to_left_title_parties_and_notes_keep_their_direction(persian):
     assert persian.xpath("string(//h1/@dir)") == "auto"
     assert len(persian.xpath("//p[@class='parties']/bdi")) == 2
     assert persian.xpath("//li[@class='note']/div[@class='note-body']/@dir") == ["auto"]
+    assert ",\u200e " in persian.xpath("string(//span[@class='source-note'])")  # each comma after its name
 
 
 def test_a_note_without_an_xml_id_still_has_an_id_and_a_permalink(persian):

@@ -135,8 +135,11 @@
              EPUB print it), so that the text comes first; a document without one says what opening gives -->
         <xsl:if test="not($te:source-note-in-header)">
           <xsl:variable name="note" select="te:source-note-sentences($tei)"/>
+          <!-- in an interface's left-to-right sentence, the right-to-left names of a source ("کتابخانهٔ
+               ملی, تهران") are kept in the sentence's order, each comma after its name: a
+               left-to-right mark follows each comma -->
           <span class="source-note">
-            <xsl:value-of select="if (exists($note)) then string-join($note, ' ') else te:t('The full description: archive, hands, contributors, source and licence.')"/>
+            <xsl:value-of select="if (exists($note)) then replace(string-join($note, ' '), ', ', ',&#x200E; ') else te:t('The full description: archive, hands, contributors, source and licence.')"/>
           </span>
         </xsl:if>
       </summary>
