@@ -137,9 +137,12 @@
           <xsl:variable name="note" select="te:source-note-sentences($tei)"/>
           <!-- in an interface's left-to-right sentence, the right-to-left names of a source ("کتابخانهٔ
                ملی, تهران") are kept in the sentence's order, each comma after its name: a
-               left-to-right mark follows each comma -->
+               left-to-right mark follows each comma of a note that has such names -->
           <span class="source-note">
-            <xsl:value-of select="if (exists($note)) then replace(string-join($note, ' '), ', ', ',&#x200E; ') else te:t('The full description: archive, hands, contributors, source and licence.')"/>
+            <xsl:variable name="sentences" select="string-join($note, ' ')"/>
+            <xsl:value-of select="if (empty($note)) then te:t('The full description: archive, hands, contributors, source and licence.')
+              else if (matches($sentences, '[&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;]')) then replace($sentences, ', ', ',&#x200E; ')
+              else $sentences"/>
           </span>
         </xsl:if>
       </summary>
