@@ -158,3 +158,82 @@ def test_the_web_fonts_have_a_glyph_for_every_character_shown(site):
         cmap = TTFont(str(site / "assets" / "fonts" / face)).getBestCmap()
         missing = sorted({c for c in text if not c.isspace() and ord(c) not in cmap})
         assert not missing, (face, missing)
+
+
+
+def test_the_fonts_every_page_loads_hold_just_the_characters_the_site_shows(site):
+    from fontTools.ttLib import TTFont
+
+    from conftest import ROOT
+
+    text = "".join(p.read_text(encoding="utf-8") for p in pages(site))
+    for face in ("latin-serif.woff2", "latin-serif-italic.woff2"):
+        built, shipped = site / "assets" / "fonts" / face, ROOT / "templates" / "assets" / "fonts" / face
+        cmap, whole = TTFont(str(built)).getBestCmap(), TTFont(str(shipped)).getBestCmap()
+        assert built.stat().st_size < 0.8 * shipped.stat().st_size
+        assert not sorted({c for c in text if ord(c) in whole and ord(c) not in cmap}), face
+        assert "fvar" in TTFont(str(built))  # still variable: the weights 400 to 600
+
+
+PERSIAN_LETTER = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="tehran-letter" xml:lang="fa">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt><title>نامهٔ میرزا حسن به برادرش در تبریز</title></titleStmt>
+      <publicationStmt><p>منتشر نشده</p></publicationStmt>
+      <sourceDesc><msDesc><msIdentifier><settlement>تهران</settlement><repository>کتابخانهٔ ملی</repository><idno>۱۲۳۴</idno></msIdentifier></msDesc></sourceDesc>
+    </fileDesc>
+    <profileDesc>
+      <correspDesc>
+        <correspAction type="sent"><persName>میرزا حسن</persName><placeName>تهران</placeName><date when="1891-05-04">۲۵ رمضان ۱۳۰۸</date></correspAction>
+        <correspAction type="received"><persName>میرزا علی</persName><placeName>تبریز</placeName></correspAction>
+      </correspDesc>
+    </profileDesc>
+  </teiHeader>
+  <text><body><div type="letter">
+    <p>برادر عزیزم، نامهٔ شما رسید.<note place="foot">یادداشت ویراستار: «قران» واحد پول قاجار است.</note></p>
+  </div></body></text>
+</TEI>
+"""
+
+
+@pytest.fixture(scope="module")
+def persian(tmp_path_factory) -> html.HtmlElement:
+    """The page of a Persian letter described as CMIF describes it (sender, place, date)."""
+    from teiedition.build import build
+
+    tmp = tmp_path_factory.mktemp("persian")
+    (tmp / "corpus").mkdir()
+    (tmp / "corpus" / "tehran-letter.xml").write_text(PERSIAN_LETTER, encoding="utf-8")
+    build(tmp / "corpus", tmp / "out", pdf=False)
+    return page(tmp / "out" / "html", "tehran-letter.html")
+
+
+def test_a_letter_shows_its_sender_and_date_from_its_correspondence_description(persian):
+    assert persian.xpath("string(//p[@class='parties'])") == "میرزا حسن, تهران → میرزا علی, تبریز"
+    assert persian.xpath("string(//header//time/@datetime)") == "1891-05-04"
+    assert "Sender" in persian.xpath("//details[@id='about']//dt/text()")
+
+
+def test_a_right_to_left_title_parties_and_notes_keep_their_direction(persian):
+    assert persian.xpath("string(//h1/@dir)") == "auto"
+    assert len(persian.xpath("//p[@class='parties']/bdi")) == 2
+    assert persian.xpath("//li[@class='note']/div[@class='note-body']/@dir") == ["auto"]
+    assert ",\u200e " in persian.xpath("string(//span[@class='source-note'])")  # each comma after its name
+
+
+def test_a_note_without_an_xml_id_still_has_an_id_and_a_permalink(persian):
+    note = persian.xpath("//li[@class='note']")[0]
+    assert note.get("id") and persian.xpath(f"//a[@class='permalink'][@href='#{note.get('id')}']")
+    assert persian.xpath(f"//a[contains(@class, 'note-ref')][@href='#{note.get('id')}']")
+
+
+def test_without_search_no_page_offers_it(tmp_path):
+    from teiedition.build import build
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "tehran-letter.xml").write_text(PERSIAN_LETTER, encoding="utf-8")
+    build(tmp_path / "corpus", tmp_path / "out", pdf=False, search=False)
+    site = tmp_path / "out" / "html"
+    assert not (site / "search.html").exists()
+    assert not [p.name for p in pages(site) if "search.html" in p.read_text(encoding="utf-8")]

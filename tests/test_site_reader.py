@@ -34,7 +34,7 @@ def test_the_first_words_of_the_text_are_on_the_first_screen(browser, served, na
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("name", [*DOCUMENTS, "index", "persons", "search.html?q=Paris", "reuse", "404"])
+@pytest.mark.parametrize("name", [*DOCUMENTS, "index", "persons", "events", "chronology", "apparatus", "search.html?q=Paris", "reuse", "404"])
 def test_axe_finds_no_violation_at_either_size(browser, served, name, size):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -95,11 +95,11 @@ def test_the_licence_is_named_once_in_a_sentence_that_ends_once(site):
             assert "(CC BY 4.0).." not in text and "(CC BY 4.0).:" not in text, text
 
 
-def test_every_register_leads_to_every_other(site):
-    for name in REGISTERS:
+def test_every_register_leads_to_every_other_and_to_the_chronology(site):
+    for name in (*REGISTERS, "chronology"):
         page = html.parse(str(site / f"{name}.html"))
         tabs = page.xpath("//nav[@class='register-tabs']//a/@href")
-        assert sorted(tabs) == sorted(f"{other}.html" for other in REGISTERS), name
+        assert sorted(tabs) == sorted(f"{other}.html" for other in (*REGISTERS, "chronology")), name
         assert page.xpath("//*[@aria-current='page']/@href") == [f"{name}.html"] * len(page.xpath("//*[@aria-current='page']"))
 
 
@@ -169,3 +169,78 @@ def test_a_link_into_the_folded_description_opens_it(browser, served):
     assert tab.evaluate("document.getElementById('about').open")
     assert tab.locator("#ref-n-message-drafter").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("name", ["apparatus", "rajavi-letter", "guidelines", "persons", "events", "index"])
+def test_no_page_is_wider_than_a_phone(browser, served, name):
+    context = screen(browser, "phone")
+    tab = context.new_page()
+    tab.goto(served + f"{name}.html")
+    width = tab.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= SIZES["phone"][0], f"{name}.html is {width} px wide"
+
+
+def test_on_a_phone_every_entry_of_the_menu_is_in_sight(browser, served):
+    context = screen(browser, "phone")
+    tab = context.new_page()
+    tab.goto(served + "rajavi-letter.html")
+    boxes = tab.evaluate("[...document.querySelectorAll('.site-nav a')].map(a => [a.textContent, a.getBoundingClientRect().right])")
+    context.close()
+    assert "Search" in [text for text, _ in boxes]
+    assert all(right <= SIZES["phone"][0] for _, right in boxes), boxes
+
+
+def test_a_list_items_number_stands_left_of_its_label(browser, served):
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    tab.goto(served + "rajavi-letter.html")
+    overlaps = tab.evaluate("""[...document.querySelectorAll('.text li[id^="p-"]')].filter(li => {
+        const number = getComputedStyle(li, '::before');
+        const end = li.getBoundingClientRect().left + parseFloat(number.left) + parseFloat(number.width);
+        const label = li.querySelector(':scope > .tei-label');
+        const start = label ? label.getBoundingClientRect().left : li.getBoundingClientRect().left - 16;
+        return end > start;
+    }).map(li => li.id)""")
+    context.close()
+    assert overlaps == []
+
+
+def test_a_correction_inside_a_name_looks_unlike_the_name(browser, served):
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    tab.goto(served + "rajavi-letter.html")
+    name, correction = tab.evaluate("""(() => {
+        const c = document.querySelector('#p-letter-new-year a .intervention');
+        const style = e => { const s = getComputedStyle(e); return [s.backgroundColor, s.textDecorationColor]; };
+        return [style(c.closest('a')), style(c)];
+    })()""")
+    context.close()
+    assert correction[0] != name[0] and correction[0] not in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+def test_the_chronology_dates_each_event_and_document_and_links_them(site):
+    page = html.parse(str(site / "chronology.html"))
+    rows = page.xpath("//table[@id='chronology']/tbody/tr")
+    documents = [row for row in rows if row.get("class") == "document-row"]
+    assert len(documents) == 5 and all(row.xpath("string(td[1])").strip() for row in rows)
+    assert page.xpath("//table[@id='chronology']//a[starts-with(@href, 'events.html#')]")
+    assert page.xpath("//tr[not(@class)]/td[3]/a[@href='rajavi-letter.html']")
+    assert "chronology.html" in html.parse(str(site / "events.html")).xpath("//p[@class='register-count']/a/@href")
+
+
+def test_the_events_register_is_in_order_of_date(site):
+    page = html.parse(str(site / "events.html"))
+    first = page.xpath("string((//article[@class='register']//h2)[1])")
+    assert first.startswith("The Iranian revolution"), first
+
+
+def test_a_document_page_loads_only_its_cut_fonts(browser, served):
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    fonts = {}
+    tab.on("response", lambda response: fonts.__setitem__(response.url, len(response.body())) if response.url.endswith(".woff2") else None)
+    tab.goto(served + "rajavi-letter.html", wait_until="networkidle")
+    context.close()
+    assert sorted(url.rsplit("/", 1)[1] for url in fonts) == ["latin-serif-italic.woff2", "latin-serif.woff2"]
+    assert sum(fonts.values()) < 60_000, fonts

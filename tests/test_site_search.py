@@ -23,7 +23,7 @@ def test_searching_pants_lands_on_the_message_paragraph_in_the_diplomatic_view_w
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     tab = context.new_page()
     results_for(tab, served, "q=Pants")
-    tab.locator(RESULTS, has_text="Message to be Communicated").locator(".passages a").first.click()
+    tab.locator(RESULTS, has_text="Message to Rajavi").locator(".passages a").first.click()
     tab.wait_for_load_state("load")
     assert urlparse(tab.url).fragment == "p-message-paris-meeting"
     assert tab.is_checked("#view-diplomatic")
@@ -35,7 +35,7 @@ def test_searching_pants_lands_on_the_message_paragraph_in_the_diplomatic_view_w
 
 def test_a_result_links_each_passage_by_its_id(tab, served):
     results_for(tab, served, "q=Budapest")
-    links = tab.locator(RESULTS, has_text="Message to be Communicated").locator(".passages a")
+    links = tab.locator(RESULTS, has_text="Message to Rajavi").locator(".passages a")
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
     assert "kgb-message.html?highlight=Budapest#p-message-paris-meeting" in hrefs
     assert all("#metadata-heading" not in href for href in hrefs)
@@ -63,3 +63,37 @@ def test_the_search_state_is_restored_from_the_address_and_written_back(tab, ser
     expect(tab).to_have_url(re.compile(r"view=diplomatic"))
     asked = parse_qs(urlparse(tab.url).query)
     assert asked == {"q": ["Paris"], "type": ["Telegram"], "view": ["diplomatic"]}
+
+
+def result_pages(tab, served, query: str) -> list[str]:
+    results_for(tab, served, "q=" + query)
+    return tab.evaluate("[...document.querySelectorAll('#search-results > li h2 a')].map(a => a.getAttribute('href').split('?')[0])")
+
+
+def test_a_word_found_by_its_stem_is_marked_where_the_result_lands(tab, served):
+    results_for(tab, served, "q=imperialism")
+    link = tab.locator(RESULTS).first.locator(".passages a[href*='p-letter-executions']")
+    assert "highlight=anti-imperialist" in link.get_attribute("href")
+    link.click()
+    tab.wait_for_load_state("load")
+    mark = tab.locator("#p-letter-executions mark.search-hit").first
+    expect(mark).to_have_text("anti-imperialist")
+    expect(mark).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("query", ["Paris", "Khomeini", "Pants"])
+def test_documents_rank_above_the_registers_apparatus_and_front_matter(tab, served, query):
+    documents = {"rajavi-letter.html", "ulianovskii-memo.html", "kgb-message.html", "exaro-article.html", "mojahedin-ws-essay.html"}
+    pages = result_pages(tab, served, query)
+    kinds = [page in documents for page in pages]
+    assert kinds[0] and kinds == sorted(kinds, reverse=True), pages
+
+
+def test_the_guidelines_schema_listings_are_not_searched_as_prose(tab, served):
+    assert "guidelines.html" not in result_pages(tab, served, "revolution")
+
+
+def test_a_result_is_named_by_the_short_title_its_filter_uses(tab, served):
+    results_for(tab, served, "q=Budapest")
+    assert tab.locator(RESULTS).first.locator("h2").inner_text() == "Message to Rajavi, 16 February 1986"
+    assert tab.locator("#search-filters legend").first.inner_text() == "Document"

@@ -17,31 +17,55 @@ STYLES = {
     "mla": ("MLA", "modern-language-association.csl"),
     "apa": ("APA", "apa.csl"),
 }
-#: CSL types of the documents' kinds (TEI's text type, as the pages name it).
-TYPES = {"Letter": "letter", "Memorandum": "manuscript", "Telegram": "manuscript", "News article": "article-newspaper"}
-#: RIS types of the CSL types.
-RIS_TYPES = {"letter": "PCOMM", "manuscript": "MANSCPT", "article-newspaper": "NEWS", "webpage": "ELEC"}
+#: The CSL type of every document: a contribution to an edited work, with the edition as its
+#: container and its editors, the source's date as the original date and the edition's as the
+#: date of publication. One type, so that each style gives every kind of document one shape
+#: (a letter as a "letter" and an essay as a "webpage" had three shapes in one style).
+TYPE = "entry-encyclopedia"
+#: RIS and BibTeX keep the kinds apart: RIS types of the documents' kinds (TEI's text type).
+RIS_TYPES = {"Letter": "PCOMM", "Memorandum": "MANSCPT", "Telegram": "MANSCPT", "News article": "NEWS"}
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: The access date the styles are formatted with, to find where and how each writes it: the
+#: reader's browser puts its own date there (a date fixed at build time is wrong the next day).
+SENTINEL = (9999, 12, 31)
 
 
-def record(page: dict, edition: dict, url: str, accessed: str) -> dict:
-    """The document's CSL-JSON record: every other form of its citation is made from it.
-    Names are literal: the sources' authors are often bodies ("CPSU Central Committee")."""
+def record(page: dict, edition: dict, url: str) -> dict:
+    """The document's CSL-JSON record: every other form of its citation is made from it. Persons
+    are family and given names (the stylesheets split them), bodies literal ("CPSU Central
+    Committee"). It has no access date: that is the reader's, which the page adds."""
+    names = page.get("author_names") or [{"literal": name} for name in page.get("authors", [])]
     item = {
         "id": page["id"],
-        "type": TYPES.get(page.get("doc_type", ""), "webpage"),
+        "type": TYPE,
         "genre": page.get("doc_type") or None,
         "title": page["title"],
-        "author": [{"literal": name} for name in page.get("authors", [])],
-        "issued": _date(page.get("date", "")),
+        "author": [dict(name) for name in names],
+        "original-date": _date(page.get("date", "")),
+        "issued": _date(edition.get("date", "")),
         "container-title": edition["title"],
-        "editor": [{"literal": name} for name in edition.get("editors", [])],
+        "editor": [{"literal": _body(name)} for name in edition.get("editors", [])],
         "version": edition.get("version"),
         "language": page.get("lang"),
         "URL": url,
-        "accessed": _date(accessed),
     }
     return {key: value for key, value in item.items() if value not in (None, "", [])}
+
+
+def edition_record(edition: dict, url: str) -> dict:
+    """The CSL-JSON record of the edition itself, cited as a whole (reuse.html): its editors are
+    its authors (as editors, the styles would also name them in the author's place, twice)."""
+    item = {"id": "edition", "type": "book", "title": edition["title"], "medium": "Digital edition",
+            "author": [{"literal": name} for name in edition.get("editors", [])],
+            "issued": _date(edition.get("date", "")), "version": edition.get("version"), "language": edition.get("lang"),
+            "URL": url}
+    return {key: value for key, value in item.items() if value not in (None, "", [])}
+
+
+def _body(name: str) -> str:
+    """A body's name as it stands inside a citation ("edited by the … team"): its leading
+    article in lower case, since the styles place it mid-sentence."""
+    return "the " + name[4:] if name.startswith("The ") else name
 
 
 def _date(iso: str) -> dict | None:
@@ -51,16 +75,83 @@ def _date(iso: str) -> dict | None:
 
 def citations(item: dict, language: str = "en") -> dict[str, dict[str, str]]:
     """Each style's citation of the record, as plain text (to copy) and as HTML (to show), with
-    the CSL terms and dates of the interface's language ("Zugegriffen", "hg. von")."""
+    the CSL terms and dates of the interface's language ("Zugegriffen", "hg. von"). Where a
+    style writes an access date, the HTML holds an empty span.accessed whose data-template
+    (its words, {d} {m} {y}) and data-months (the style's month names) let the page write the
+    reader's date there; the plain text has none."""
     cited = {}
+    locale = _csl_locale(language)
     for key, (label, name) in STYLES.items():
-        marked = _format(item, name, _csl_locale(language))
-        text = "".join(char for char in marked if char not in _MARKS)
-        markup = escape(marked, quote=False)
-        for mark, tag in _MARKS.items():
-            markup = markup.replace(mark, tag)
-        cited[key] = {"label": label, "text": text, "html": markup}
+        entry = item if item.get("author") else _anonymous(item, key, _style(name, locale))
+        plain = _polish(_format(entry, name, locale), key, language)
+        dated = _polish(_format({**entry, "accessed": {"date-parts": [list(SENTINEL)]}}, name, locale), key, language)
+        head, tail = _common_ends(plain, dated)
+        inserted = dated[len(head):len(dated) - len(tail)]
+        markup = _html(plain)
+        if inserted:
+            template, months = _access_template(inserted, _style(name, locale))
+            markup = (_html(head) + f'<span class="accessed" data-template="{escape(template)}" data-months="{escape("|".join(months))}"></span>'
+                      + _html(tail))
+        cited[key] = {"label": label, "text": "".join(char for char in plain if char not in _MARKS), "html": markup}
     return cited
+
+
+def _anonymous(item: dict, key: str, style) -> dict:
+    """A record without an author as citeproc-py can format it: the title in the author's place,
+    where the styles put it, quoted as the style quotes a part's title (APA does not). citeproc-py
+    repeats a title that stands in for an author ("“A Letter.” “A Letter.”") and fails on some."""
+    title = item.get("title", "")
+    if key != "apa":
+        title = style.root.get_term("open-quote").text + title + style.root.get_term("close-quote").text
+    return {**{k: v for k, v in item.items() if k != "title"}, "author": [{"literal": title}]}
+
+
+def _html(marked: str) -> str:
+    markup = escape(marked, quote=False)
+    for mark, tag in _MARKS.items():
+        markup = markup.replace(mark, tag)
+    return markup
+
+
+def _common_ends(short: str, long: str) -> tuple[str, str]:
+    """What a text with an insertion shares with the text without it, before and after."""
+    start = 0
+    while start < len(short) and short[start] == long[start]:
+        start += 1
+    end = 0
+    while end < len(short) - start and short[-1 - end] == long[-1 - end]:
+        end += 1
+    return short[:start], short[len(short) - end:]
+
+
+def _access_template(inserted: str, style) -> tuple[str, list[str]]:
+    """The words a style writes its access date with, as a template, and the month names the
+    style uses there (long or short)."""
+    year, month, day = SENTINEL
+    for form in (None, "short"):  # the long form is the term without a form
+        months = [(style.root.get_term(f"month-{number:02d}", form).text or "").strip() for number in range(1, 13)]
+        if months[month - 1] and months[month - 1] in inserted:
+            inserted = inserted.replace(months[month - 1], "{m}", 1)
+            break
+    else:
+        months = [f"{number:02d}" for number in range(1, 13)]
+        inserted = inserted.replace(f"{month:02d}", "{m}", 1)
+    return inserted.replace(str(year), "{y}", 1).replace(str(day), "{d}", 1), months
+
+
+def _polish(text: str, key: str, language: str) -> str:
+    """What citeproc-py leaves undone: in English, Chicago and MLA put the full stop and comma
+    inside the closing quotation mark (the locale's punctuation-in-quote), and APA's editor
+    label is capitalised ("(Ed.)", the style's text-case)."""
+    if not language.startswith("en"):
+        return text
+    if key in ("chicago", "mla"):
+        text = text.replace("”.", ".”").replace("”,", ",”")
+    if key == "mla":  # MLA's "version" is a word inside the sentence
+        text = text.replace(", Version ", ", version ")
+    if key == "apa":
+        text = text.replace(" (ed.)", " (Ed.)").replace(" (eds.)", " (Eds.)")
+    return text
 
 
 #: citeproc-py's HTML formatter leaves some text unescaped (what a text-case passes through),
@@ -111,23 +202,51 @@ def _style(name: str, locale: str | None = None):
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return CitationStylesStyle(str(Path(__file__).parent / "csl" / name), locale=locale, validate=False)
+        style = CitationStylesStyle(str(Path(__file__).parent / "csl" / name), locale=locale, validate=False)
+    _never_initialise(style)
+    return style
+
+
+def _never_initialise(style) -> None:
+    """citeproc-py ignores a name's initialize="false" (never shorten given names: "Rajavi,
+    Massoud", not "Rajavi, M.") and applies the initialize-with it inherits. The inherited
+    option is moved onto the names that may initialise, so the others have none."""
+    ns = {"cs": "http://purl.org/net/xbiblio/csl"}
+    for holder in style.root.xpath("self::cs:style | cs:citation | cs:bibliography", namespaces=ns):
+        mark = holder.attrib.pop("initialize-with", None)
+        if mark is None:
+            continue
+        scope = style.root if holder is style.root else holder
+        for name in scope.xpath(".//cs:name[not(@initialize-with)][not(@initialize = 'false')]", namespaces=ns):
+            name.set("initialize-with", mark)
+
+
+def _name(name: dict, inverted: bool = True) -> str:
+    """A CSL name as one string: "Family, Given" (or "Given Family"), or the literal."""
+    if "literal" in name:
+        return name["literal"]
+    parts = (name["family"], name.get("given", "")) if inverted else (name.get("given", ""), name["family"])
+    return (", " if inverted else " ").join(part for part in parts if part)
+
+
+def _parts(item: dict, key: str) -> list[int]:
+    return item.get(key, {}).get("date-parts", [[]])[0]
 
 
 def bibtex(item: dict) -> str:
-    """A BibTeX @misc entry. Literal names are braced, so that BibTeX neither splits a body's
-    name into forename and surname nor abbreviates it."""
-    issued = item.get("issued", {}).get("date-parts", [[]])[0]
-    accessed = item.get("accessed", {}).get("date-parts", [[]])[0]
+    """A BibTeX @incollection-like @misc entry, dated by the source. A body's name is braced, so
+    that BibTeX neither splits it into forename and surname nor abbreviates it; a person is
+    "Family, Given". No urldate: that is the reader's to add."""
+    issued = _parts(item, "original-date") or _parts(item, "issued")
+    tex = lambda name: "{%s}" % _tex(name["literal"]) if "literal" in name else _tex(_name(name))
     fields = [
-        ("author", " and ".join("{%s}" % _tex(name["literal"]) for name in item.get("author", []))),
+        ("author", " and ".join(tex(name) for name in item.get("author", []))),
         ("title", "{%s}" % _tex(item.get("title", ""))),
         ("year", str(issued[0]) if issued else ""),
         ("month", MONTHS[issued[1] - 1] if len(issued) > 1 else ""),
-        ("editor", " and ".join("{%s}" % _tex(name["literal"]) for name in item.get("editor", []))),
+        ("editor", " and ".join(tex(name) for name in item.get("editor", []))),
         ("howpublished", "%s, version %s" % (_tex(item.get("container-title", "")), _tex(item.get("version", "")))),
         ("url", item.get("URL", "")),
-        ("urldate", "-".join(f"{part:02d}" for part in accessed)),
         ("language", item.get("language", "")),
     ]
     body = ",\n".join(f"  {key} = {value}" if key == "month" else f"  {key} = {{{value}}}" for key, value in fields if value)
@@ -140,24 +259,22 @@ def _tex(text: str) -> str:
 
 def ris(item: dict) -> str:
     """The record as RIS, which EndNote, Zotero and Mendeley import."""
-    issued = item.get("issued", {}).get("date-parts", [[]])[0]
-    accessed = item.get("accessed", {}).get("date-parts", [[]])[0]
-    lines = [("TY", RIS_TYPES.get(item["type"], "GEN"))]
-    lines += [("AU", name["literal"]) for name in item.get("author", [])]
+    issued = _parts(item, "original-date") or _parts(item, "issued")
+    lines = [("TY", RIS_TYPES.get(item.get("genre", ""), "GEN"))]
+    lines += [("AU", _name(name)) for name in item.get("author", [])]
     lines += [("TI", item.get("title", "")), ("T2", item.get("container-title", ""))]
-    lines += [("A2", name["literal"]) for name in item.get("editor", [])]
+    lines += [("A2", _name(name)) for name in item.get("editor", [])]
     lines += [("PY", str(issued[0]) if issued else ""), ("DA", "/".join(f"{part:02d}" for part in issued)),
-              ("ET", item.get("version", "")), ("LA", item.get("language", "")), ("UR", item.get("URL", "")),
-              ("Y2", "/".join(f"{part:02d}" for part in accessed)), ("ER", "")]
+              ("ET", item.get("version", "")), ("LA", item.get("language", "")), ("UR", item.get("URL", "")), ("ER", "")]
     return "\n".join(f"{tag}  - {value}".rstrip() for tag, value in lines if value or tag == "ER") + "\n"
 
 
 def coins(item: dict) -> str:
     """The title of a COinS span (OpenURL 1.0 ContextObject, Dublin Core format)."""
-    issued = item.get("issued", {}).get("date-parts", [[]])[0]
-    pairs = [("ctx_ver", "Z39.88-2004"), ("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"), ("rft.type", item["type"]),
+    issued = _parts(item, "original-date") or _parts(item, "issued")
+    pairs = [("ctx_ver", "Z39.88-2004"), ("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"), ("rft.type", item.get("genre") or item["type"]),
              ("rft.title", item.get("title", ""))]
-    pairs += [("rft.creator", name["literal"]) for name in item.get("author", [])]
+    pairs += [("rft.creator", _name(name, inverted=False)) for name in item.get("author", [])]
     pairs += [("rft.date", "-".join(f"{part:02d}" if i else str(part) for i, part in enumerate(issued))),
               ("rft.source", item.get("container-title", "")), ("rft.identifier", item.get("URL", "")),
               ("rft.language", item.get("language", ""))]

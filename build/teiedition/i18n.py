@@ -76,10 +76,10 @@ def messages(language: str, domain: str = DOMAIN) -> dict[str, str]:
 
 #: The messages the site's scripts show (assets/edition.js, search.js), handed to them in the page.
 SCRIPT_MESSAGES = (
-    "Search cannot run on a page opened from a file: browsers do not let it load its index. Serve the edition instead (uv run edition serve) and open the address it prints.",
+    "Search cannot run on a page opened from a file: browsers do not let it load its index. Serve the edition instead (edition serve) and open the address it prints.",
     "The search index could not be read.",
     "Loading the search index…",
-    "The search index could not be loaded. Serve the edition (uv run edition serve) and try again.",
+    "The search index could not be loaded. Serve the edition (edition serve) and try again.",
     "1 page found for “{query}”.",
     "{n} pages found for “{query}”.",
     "Note {n}",
@@ -97,6 +97,12 @@ SCRIPT_MESSAGES = (
     "“{word}” in the register →",
     "Correction",
     "(diplomatic view: the source’s reading)",
+    "1 passage",
+    "{n} passages",
+    "Document",
+    "Person named",
+    "Kind of page",
+    "The numbers count the pages found.",
 )
 
 

@@ -19,9 +19,11 @@ from .exceptions import BuildError, EnvironmentProblem
 #: What the pages hold that is not text a reader reads there: permalinks, back-references, the
 #: view switch, the tooltips of interventions (their readings are in the text already), note
 #: markers and their words for screen readers, page-break signs and the labels of stamps and
-#: signatures; the legend of signs and the toolbar. Named here, not marked on each of the hundreds of elements, to keep pages light.
+#: signatures; the legend of signs and the toolbar; the encoding guidelines' schema listings (an
+#: element's facts, examples and rules: markup, not prose, whose example texts matched as if they
+#: were the edition's words). Named here, not marked on each of the hundreds of elements, to keep pages light.
 UNSEARCHED = (".permalink, .back-ref, .view-switch, .tip, .note-ref, .visually-hidden, .separator, "
-              ".tei-pb, .text .label, .legend, .toolbar")
+              ".tei-pb, .text .label, .legend, .toolbar, .guidelines .element-facts, .guidelines .rules")
 
 #: The two readings of an intervention. Both are indexed (a word of the source, "Pants", is
 #: found too); in the copy Pagefind reads, each gets an id, so that Pagefind records where it
@@ -32,11 +34,13 @@ READINGS = re.compile(rb'<span class="reading-(edited|source)">')
 
 def marked_readings(page: bytes) -> bytes:
     """The page with an id on each reading of an intervention (pf-edited-N, pf-source-N), and
-    a space closing each term and description of a list, which Pagefind would run together
-    with the next ("GorbachevDate")."""
+    a space closing each term and description of a list and each table cell, which Pagefind
+    would run together with the next ("GorbachevDate")."""
     count = iter(range(1, 1 << 30))
     page = READINGS.sub(lambda found: b'<span class="reading-%s" id="pf-%s-%d">' % (found[1], found[1], next(count)), page)
-    return page.replace(b"</dt>", b" </dt>").replace(b"</dd>", b" </dd>")
+    for closing in (b"</dt>", b"</dd>", b"</th>", b"</td>"):  # table cells too ("PlaceSourceEdited")
+        page = page.replace(closing, b" " + closing)
+    return page
 
 
 def search_index(pages: dict[str, bytes], language: str) -> dict[str, bytes]:

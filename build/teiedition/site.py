@@ -5,8 +5,11 @@ content and facts come from the stylesheets as plain data."""
 
 from __future__ import annotations
 
+import io
 import json
+from functools import lru_cache
 from html import escape
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,6 +62,7 @@ def environment(templates: Path | list[Path], interface: Interface | None = None
                                 "scripts": interface.for_scripts()}
     env.filters["jsonld"] = jsonld
     env.filters["licence"] = licence
+    env.filters["url_path"] = lambda url: urlsplit(url).path or "/"
     return env
 
 
@@ -93,6 +97,8 @@ def render(env: Environment, edition: dict, pages: list[dict], config: SiteConfi
         if path == "search.html" and not config.search:
             continue  # without an index a search page could only fail
         page = {"path": path, "kind": path.removesuffix(".html"), "title": (config.interface or Interface(DEFAULT)).gettext(CHROME_TITLES[path]), "description": "", "lang": edition["lang"]}
+        if path == "reuse.html":
+            page["cite"] = forms(citation.edition_record(edition, config.base_url or "index.html"), config)
         site[path] = env.get_template(name).render(page=page, edition=edition, nav=nav, config=config).encode("utf-8")
     return site
 
@@ -100,7 +106,11 @@ def render(env: Environment, edition: dict, pages: list[dict], config: SiteConfi
 def cite(page: dict, edition: dict, config: SiteConfig) -> dict:
     """Every form of a document's citation, from its one CSL-JSON record. The address is
     absolute with a public address (--base-url), else relative to the site, which the page says."""
-    item = citation.record(page, edition, (config.base_url or "") + page["path"], config.build_date)
+    return forms(citation.record(page, edition, (config.base_url or "") + page["path"]), config)
+
+
+def forms(item: dict, config: SiteConfig) -> dict:
+    """Every form of a CSL-JSON record's citation: the styles, BibTeX, RIS, COinS."""
     return {"url": item["URL"], "record": item, "styles": citation.citations(item, config.interface.language if config.interface else "en"), "bibtex": citation.bibtex(item),
             "ris": citation.ris(item), "coins": citation.coins(item)}
 
@@ -124,6 +134,40 @@ def assets(folders: list[Path]) -> dict[str, bytes]:
         files.update({f"assets/{path.relative_to(folder).as_posix()}": path.read_bytes()
                       for path in sorted(folder.rglob("*")) if path.is_file()})
     return dict(sorted(files.items()))
+
+
+#: The faces every page loads (the Latin most pages need, templates/assets/fonts/README.md): cut at
+#: build time to the characters the site shows, so a first visit fetches only glyphs it can use.
+LIGHT_FONTS = ("assets/fonts/latin-serif.woff2", "assets/fonts/latin-serif-italic.woff2")
+
+
+def light_fonts(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The always-loaded fonts of `files` cut to the characters of its pages and scripts (whose
+    messages a page may show), and the printable ASCII a reader may type into the search."""
+    used = set(map(chr, range(0x20, 0x7F)))
+    for path, data in files.items():
+        if path.endswith((".html", ".js")):
+            used.update(data.decode("utf-8", "replace"))
+    wanted = frozenset(ord(char) for char in used)
+    return {path: _subset(files[path], wanted) for path in LIGHT_FONTS if path in files}
+
+
+@lru_cache(maxsize=8)
+def _subset(font: bytes, unicodes: frozenset[int]) -> bytes:
+    """A WOFF2 font cut to `unicodes`, every OpenType feature and the variation axes kept, the
+    same bytes for the same input (no timestamp)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    face = TTFont(io.BytesIO(font), recalcTimestamp=False)
+    options = subset.Options(flavor="woff2", layout_features=["*"], name_IDs=["*"], name_languages=["*"], notdef_outline=True)
+    cutter = subset.Subsetter(options)
+    cutter.populate(unicodes=sorted(unicodes))
+    cutter.subset(face)
+    out = io.BytesIO()
+    face.flavor = "woff2"
+    face.save(out)
+    return out.getvalue()
 
 
 def downloads(edition, documents: list[dict], texts: dict[str, dict]) -> dict[str, bytes]:

@@ -255,6 +255,9 @@
     copyLink.textContent = t("Copy link");
     copyLink.addEventListener("click", function () { copyText(copyLink, address); });
     box.appendChild(copyLink);
+    var passage = link.parentElement;
+    var number = Array.prototype.indexOf.call(document.querySelectorAll(".text [id^='p-']"), passage) + 1;
+    var locator = number > 0 ? "¶ " + number + ", " : "";
     [["chicago", t("Copy citation ({style})").replace("{style}", "Chicago")], ["mla", "MLA"], ["apa", "APA"]].forEach(function (style) {
       var source = document.getElementById("citation-" + style[0]);
       if (!source) { return; }
@@ -263,7 +266,7 @@
       button.textContent = style[1];
       if (style[0] !== "chicago") { button.setAttribute("aria-label", t("Copy citation ({style})").replace("{style}", style[1])); }
       button.addEventListener("click", function () {
-        copyText(button, source.textContent.trim().split(documentUrl).join(address));
+        copyText(button, source.textContent.trim().split(documentUrl).join(locator + address));
       });
       box.appendChild(button);
     });
@@ -293,10 +296,22 @@
     });
   }
 
+  // The access date of the citations: the reader's own day, written as each style writes it
+  // (the page holds the style's words and month names; a date fixed at build time goes stale).
+  function fillAccessDates() {
+    var now = new Date();
+    document.querySelectorAll("span.accessed[data-template]").forEach(function (span) {
+      var months = span.getAttribute("data-months").split("|");
+      span.textContent = span.getAttribute("data-template").replace("{d}", String(now.getDate()))
+        .replace("{m}", months[now.getMonth()]).replace("{y}", String(now.getFullYear()));
+    });
+  }
+
   document.documentElement.classList.add("js");  // shows the controls that need this script
   setupViews();
   setupNotes();
   setupPassageMenus();
   setupCopy();
+  fillAccessDates();
   highlight();
 }());

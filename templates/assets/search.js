@@ -18,7 +18,7 @@
 
   if (window.location.protocol === "file:") {
     status.textContent = t("Search cannot run on a page opened from a file: browsers do not let it load its index. " +
-      "Serve the edition instead (uv run edition serve) and open the address it prints.");
+      "Serve the edition instead (edition serve) and open the address it prints.");
     input.disabled = true;
     return;
   }
@@ -28,6 +28,8 @@
   //: The readings of interventions, marked in the index's copy of the pages (build/teiedition/search.py).
   var READING = /^pf-(edited|source)-/;
   var PASSAGES_SHOWN = 5;
+  //: The filters' names as a reader reads them (the index knows them by key).
+  var LEGENDS = { document: t("Document"), person: t("Person named"), type: t("Kind of page") };
   var EXCERPT_WORDS = 24;
 
   var pagefind = null;
@@ -42,6 +44,24 @@
 
   function words(text) {
     return (text || "").split(/[\r\n\s]+/g).filter(function (w) { return w.length; }).length;
+  }
+
+  // A word of the index as the page has it, without the punctuation around it.
+  function bare(word) {
+    return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  }
+
+  // The words Pagefind found (by their stems: "imperialism" finds "anti-imperialist"), once
+  // each: the page marks these, since the query's own words may not stand there.
+  function hitWords(content, hits) {
+    var all = content.split(/[\r\n\s]+/g);
+    var seen = {};
+    return hits.map(function (at) { return bare(all[at] || ""); }).filter(function (word) {
+      var key = word.toLowerCase();
+      if (!word || seen[key]) { return false; }
+      seen[key] = true;
+      return true;
+    }).join(" ");
   }
 
   // The address of a passage: the page, the words to mark, the view that shows them, the id.
@@ -87,6 +107,7 @@
       // Only the source's reading holds the words: the passage opens in the diplomatic view.
       p.view = p.views.diplomatic && !p.views.reading && !p.views.both ? "diplomatic" : (p.views.reading ? "reading" : "");
       p.excerpt = excerpt(data.content, p, readings);
+      p.words = hitWords(data.content, p.hits) || "";
     });
     return found;
   }
@@ -99,13 +120,15 @@
     var skip = readings.filter(function (r) { return hidden.test(r.id); });
     var first = passage.hits[0];
     var from = Math.max(passage.start, first - Math.floor(EXCERPT_WORDS / 3));
-    var to = Math.min(passage.end, all.length, from + EXCERPT_WORDS);
+    // a heading is a few words: its excerpt runs on into the text it heads
+    var end = passage.end - passage.start < EXCERPT_WORDS / 3 ? all.length : passage.end;
+    var to = Math.min(end, all.length, from + EXCERPT_WORDS);
     var parts = [];
     for (var at = from; at < to; at++) {
       if (skip.some(function (r) { return r.start <= at && at < r.end; })) { continue; }
       parts.push({ word: all[at], hit: passage.hits.indexOf(at) >= 0 });
     }
-    return { parts: parts, before: from > passage.start, after: to < passage.end };
+    return { parts: parts, before: from > passage.start, after: to < end };
   }
 
   function renderExcerpt(into, ex) {
@@ -130,12 +153,12 @@
     item.className = "search-result";
     var heading = document.createElement("h2");
     var link = document.createElement("a");
-    link.href = passageUrl(data.url, query, found[0].view, found[0].id);
+    link.href = passageUrl(data.url, found[0].words || query, found[0].view, found[0].id);
     link.textContent = data.meta.title || relative(data.url);
     heading.appendChild(link);
     item.appendChild(heading);
     var facts = [(data.filters.type || [])[0], data.meta.date].filter(Boolean);
-    facts.push(found.length === 1 ? "1 passage" : found.length + " passages");
+    facts.push(found.length === 1 ? t("1 passage") : t("{n} passages").replace("{n}", found.length));
     var meta = document.createElement("p");
     meta.className = "result-meta";
     meta.textContent = facts.join(" · ");
@@ -145,7 +168,7 @@
     found.slice(0, PASSAGES_SHOWN).forEach(function (passage) {
       var li = document.createElement("li");
       var a = document.createElement("a");
-      a.href = passageUrl(data.url, query, passage.view, passage.id);
+      a.href = passageUrl(data.url, passage.words || query, passage.view, passage.id);
       renderExcerpt(a, passage.excerpt);
       li.appendChild(a);
       if (passage.view === "diplomatic") {
@@ -161,7 +184,7 @@
       var more = document.createElement("p");
       more.className = "result-more";
       var all = document.createElement("a");
-      all.href = passageUrl(data.url, query, "", "");
+      all.href = passageUrl(data.url, hitWords(data.content, [].concat.apply([], found.map(function (p) { return p.hits; }))) || query, "", "");
       all.textContent = t("All {n} passages, marked on the page").replace("{n}", found.length);
       more.appendChild(all);
       item.appendChild(more);
@@ -177,6 +200,12 @@
   function renderFilters(counts, query) {
     var focused = document.activeElement && document.activeElement.id;
     filtersBox.textContent = "";
+    if (query) {
+      var counted = document.createElement("p");
+      counted.className = "filters-note";
+      counted.textContent = t("The numbers count the pages found.");
+      filtersBox.appendChild(counted);
+    }
     Object.keys(everything).sort().forEach(function (name) {
       var values = Object.keys(everything[name]).filter(function (value) {
         return !query || (counts[name] || {})[value] || (chosen[name] || []).indexOf(value) >= 0;
@@ -184,7 +213,7 @@
       if (!values.length) { return; }
       var box = document.createElement("fieldset");
       var legend = document.createElement("legend");
-      legend.textContent = name.charAt(0).toUpperCase() + name.slice(1);
+      legend.textContent = LEGENDS[name] || name;
       box.appendChild(legend);
       values.forEach(function (value) {
         var id = "filter-" + name + "-" + value.replace(/[^A-Za-z0-9]+/g, "-");
@@ -266,6 +295,11 @@
       return Promise.all(search.results.slice(0, 50).map(function (r) { return r.data(); }));
     }).then(function (results) {
       if (!results || ticket !== runs) { return; }
+      // The documents first, in Pagefind's order, then the registers, apparatus and front
+      // matter that speak about them (the index also weighs the documents' words more).
+      results = results.map(function (data, i) { return { data: data, i: i }; }).sort(function (a, b) {
+        return (a.data.meta.kind === "document" ? 0 : 1) - (b.data.meta.kind === "document" ? 0 : 1) || a.i - b.i;
+      }).map(function (entry) { return entry.data; });
       list.textContent = "";
       var pages = 0;
       var count = 0;
@@ -302,6 +336,6 @@
     status.textContent = "";
     run(false);
   }).catch(function () {
-    status.textContent = t("The search index could not be loaded. Serve the edition (uv run edition serve) and try again.");
+    status.textContent = t("The search index could not be loaded. Serve the edition (edition serve) and try again.");
   });
 }());

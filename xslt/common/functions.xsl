@@ -218,10 +218,18 @@
     <xsl:sequence select="string-join($written)"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>The date of a document: its creation date (when, or notBefore–notAfter).</xd:desc></xd:doc>
+  <xd:doc><xd:desc>The date a document is dated by: its creation date, else (a letter described as
+    CMIF describes it) the date of its sending.</xd:desc></xd:doc>
+  <xsl:function name="te:dating" as="element(tei:date)?">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="($tei/tei:teiHeader/tei:profileDesc/tei:creation//tei:date,
+      $tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']/tei:date)[1]"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The date of a document (when, or notBefore–notAfter) as an ISO string.</xd:desc></xd:doc>
   <xsl:function name="te:document-date" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:variable name="date" select="($tei/tei:teiHeader/tei:profileDesc/tei:creation//tei:date)[1]"/>
+    <xsl:variable name="date" select="te:dating($tei)"/>
     <xsl:sequence select="string(($date/@when, $date/@notBefore, $date/@from, '')[1])"/>
   </xsl:function>
 
@@ -229,7 +237,7 @@
     words of the header ("probably June–August 2011").</xd:desc></xd:doc>
   <xsl:function name="te:document-date-label" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:variable name="date" select="($tei/tei:teiHeader/tei:profileDesc/tei:creation//tei:date)[1]"/>
+    <xsl:variable name="date" select="te:dating($tei)"/>
     <xsl:sequence select="if ($date/@when) then te:format-date($date/@when) else normalize-space($date)"/>
   </xsl:function>
 

@@ -34,7 +34,8 @@
   <xd:doc><xd:desc>The pages of the site that are chapters of the EPUB: front matter, documents and registers, in the site's order.</xd:desc></xd:doc>
   <xsl:variable name="te:chapters" as="map(*)*">
     <xsl:variable name="pages" as="array(map(*))"><xsl:call-template name="te:pages"/></xsl:variable>
-    <xsl:sequence select="$pages?*[?kind = ('front', 'document', 'register')]"/>
+    <!-- not the site's chronology page: the apparatus chapter holds the chronology the book prints -->
+    <xsl:sequence select="$pages?*[?kind = ('front', 'document', 'register')][not(?id = 'chronology')]"/>
   </xsl:variable>
 
   <xd:doc><xd:desc>The chapters' web files (page.html) as the keys of a map: a link is looked up, not compared

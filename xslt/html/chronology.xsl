@@ -10,7 +10,7 @@
 
   <xd:doc scope="stylesheet">
     <xd:desc>The chronology 1979–1989 (divGen type chronology in edition.xml), generated from the
-      register of events: each event that falls wholly or in part in those years, in order of date, with its
+      register of events: each event that begins in those years, in order of date, with its
       date as the register establishes it and the numbers of the documents that name it.</xd:desc>
   </xd:doc>
 
@@ -34,40 +34,96 @@
       || (if ($event/@cert = ('medium', 'low')) then ' ' || te:t('(probably)') else '')"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>The table, where the divGen stands.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>The table, where the divGen stands: the events of 1979–1989, as its heading says.</xd:desc></xd:doc>
   <xsl:template match="tei:divGen[@type = 'chronology']">
-    <xsl:variable name="from" select="te:page-of(.)"/>
-    <xsl:variable name="root" select="root(.)"/>
     <!-- an event counts when any part of it falls in 1979–1989: the revolution of 1978–1979 is in -->
-    <xsl:variable name="events" select="key('te:id', 'events')/tei:standOff//tei:event[substring(string((@to, @notAfter, @when, @from, @notBefore)[1]), 1, 4) ge '1979' and substring(te:event-start(.), 1, 4) le '1989']"/>
-    <table class="chronology" id="chronology-table">
+    <xsl:call-template name="te:chronology-table">
+      <xsl:with-param name="from" select="te:page-of(.)"/>
+      <xsl:with-param name="events" select="$te:events[substring(string((@to, @notAfter, @when, @from, @notBefore)[1]), 1, 4) ge '1979' and substring(te:event-start(.), 1, 4) le '1989']"/>
+      <xsl:with-param name="id" select="'chronology-table'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xd:doc><xd:desc>The events of the register of events that have a date.</xd:desc></xd:doc>
+  <xsl:variable name="te:events" as="element(tei:event)*" select="$te:files('events')/tei:standOff//tei:event[te:event-start(.)]"/>
+
+  <xd:doc><xd:desc>The chronology's own page: every dated event of the register and the documents of
+    the edition on their own dates, in one order of time.</xd:desc></xd:doc>
+  <xsl:template name="te:chronology-page">
+    <xsl:variable name="title" select="te:t('Chronology')"/>
+    <xsl:variable name="main" as="element()*">
+      <article class="register chronology-page" aria-labelledby="chronology-title">
+        <h1 id="chronology-title"><xsl:value-of select="$title"/></h1>
+        <p class="register-count"><xsl:value-of select="te:t('The events of the register of events in order of date, each with the documents that name it, and the documents of the edition on their own dates (in bold). Dates the sources do not settle are given as a range or marked as probable.')"/></p>
+        <xsl:call-template name="te:chronology-table">
+          <xsl:with-param name="from" select="'chronology.html'"/>
+          <xsl:with-param name="events" select="$te:events"/>
+          <xsl:with-param name="with-documents" select="true()"/>
+          <xsl:with-param name="id" select="'chronology'"/>
+        </xsl:call-template>
+      </article>
+    </xsl:variable>
+    <xsl:sequence select="map{
+      'id': 'chronology', 'kind': 'register', 'path': 'chronology.html', 'title': $title, 'short_title': $title,
+      'description': te:t('The events of the edition and its documents in order of date.'),
+      'main': te:html($main)
+    }"/>
+  </xsl:template>
+
+  <xd:doc><xd:desc>The table of a chronology: a row for each event (date, event, the documents that
+    name it) and, with-documents, a row for each document on its own date, in order of date.</xd:desc></xd:doc>
+  <xsl:template name="te:chronology-table">
+    <xsl:param name="from" as="xs:string"/>
+    <xsl:param name="events" as="element(tei:event)*"/>
+    <xsl:param name="with-documents" as="xs:boolean" select="false()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <table class="chronology" id="{$id}">
       <thead><tr><th scope="col"><xsl:value-of select="te:t('Date')"/></th><th scope="col"><xsl:value-of select="te:t('Event')"/></th><th scope="col"><xsl:value-of select="te:t('Documents')"/></th></tr></thead>
       <tbody>
-        <xsl:for-each select="$events">
-          <xsl:sort select="te:event-start(.)"/>
-          <xsl:variable name="event" select="."/>
-          <xsl:variable name="naming" select="$documents[exists(key('te:mentions', 'evt:' || $event/@xml:id, .))]"/>
-          <tr>
-            <td><xsl:value-of select="te:event-date(.)"/></td>
-            <td>
-              <xsl:call-template name="te:apparatus-link">
-                <xsl:with-param name="target" select="."/>
-                <xsl:with-param name="from" select="$from"/>
-                <xsl:with-param name="content" select="te:text-of(tei:label[1])"/>
-              </xsl:call-template>
-            </td>
-            <td>
-              <xsl:for-each select="$naming">
-                <xsl:sort select="xs:integer((@n[. castable as xs:integer], 0)[1])"/>
-                <xsl:if test="position() gt 1">, </xsl:if>
-                <xsl:call-template name="te:apparatus-link">
-                  <xsl:with-param name="target" select="."/>
-                  <xsl:with-param name="from" select="$from"/>
-                  <xsl:with-param name="content" select="(te:doc-number(.)[.], te:short-title(.))[1]"/>
-                </xsl:call-template>
-              </xsl:for-each>
-            </td>
-          </tr>
+        <xsl:for-each select="$events, $documents[$with-documents][te:document-date(.)]">
+          <xsl:sort select="if (self::tei:event) then te:event-start(.) else te:document-date(.)"/>
+          <xsl:choose>
+            <xsl:when test="self::tei:TEI">
+              <tr class="document-row">
+                <td><xsl:value-of select="te:document-date-label(.)"/></td>
+                <td>
+                  <strong>
+                    <xsl:call-template name="te:apparatus-link">
+                      <xsl:with-param name="target" select="."/>
+                      <xsl:with-param name="from" select="$from"/>
+                      <xsl:with-param name="content" select="string-join((te:doc-number(.)[.], te:short-title(.)), '. ')"/>
+                    </xsl:call-template>
+                  </strong>
+                </td>
+                <td><xsl:value-of select="te:doc-type(.)"/></td>
+              </tr>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:variable name="event" select="."/>
+              <xsl:variable name="naming" select="$documents[exists(key('te:mentions', 'evt:' || $event/@xml:id, .))]"/>
+              <tr>
+                <td><xsl:value-of select="te:event-date(.)"/></td>
+                <td>
+                  <xsl:call-template name="te:apparatus-link">
+                    <xsl:with-param name="target" select="."/>
+                    <xsl:with-param name="from" select="$from"/>
+                    <xsl:with-param name="content" select="te:text-of(tei:label[1])"/>
+                  </xsl:call-template>
+                </td>
+                <td>
+                  <xsl:for-each select="$naming">
+                    <xsl:sort select="xs:integer((@n[. castable as xs:integer], 0)[1])"/>
+                    <xsl:if test="position() gt 1">, </xsl:if>
+                    <xsl:call-template name="te:apparatus-link">
+                      <xsl:with-param name="target" select="."/>
+                      <xsl:with-param name="from" select="$from"/>
+                      <xsl:with-param name="content" select="(te:doc-number(.)[.], te:short-title(.))[1]"/>
+                    </xsl:call-template>
+                  </xsl:for-each>
+                </td>
+              </tr>
+            </xsl:otherwise>
+          </xsl:choose>
         </xsl:for-each>
       </tbody>
     </table>

@@ -103,7 +103,9 @@
       map{'id': 'index', 'kind': 'home', 'path': 'index.html', 'title': te:t('Home')},
       $front/tei:text/tei:body/tei:div ! map{'id': string(@xml:id), 'kind': 'front', 'path': te:page-of(.), 'title': te:plain(tei:head[1])},
       $documents ! map{'id': string(@xml:id), 'kind': 'document', 'path': te:page-of(.), 'title': te:short-title(.)},
-      $corpus/tei:TEI[not(te:is-text(.))][tei:standOff/*[not(self::tei:listRelation)]] ! map{'id': string(@xml:id), 'kind': 'register', 'path': te:page-of(.), 'title': te:title(.)}
+      $corpus/tei:TEI[not(te:is-text(.))][tei:standOff/*[not(self::tei:listRelation)]] ! map{'id': string(@xml:id), 'kind': 'register', 'path': te:page-of(.), 'title': te:title(.)},
+      (: the chronology, from the register of events, among the registers :)
+      map{'id': 'chronology', 'kind': 'register', 'path': 'chronology.html', 'title': te:t('Chronology')}[exists($te:events)]
     }"/>
   </xsl:template>
 
@@ -120,6 +122,7 @@
     <xsl:variable name="target" select="if ($id = 'index') then $front else ($te:files($id), $front/tei:text/tei:body/tei:div[@xml:id = $id])[1]"/>
     <xsl:choose>
       <xsl:when test="$id = 'index'"><xsl:call-template name="te:home-page"/></xsl:when>
+      <xsl:when test="$id = 'chronology'"><xsl:call-template name="te:chronology-page"/></xsl:when>
       <xsl:when test="$target/self::tei:TEI and te:is-text($target)"><xsl:call-template name="te:document-page"><xsl:with-param name="tei" select="$target"/></xsl:call-template></xsl:when>
       <xsl:when test="$target/self::tei:TEI"><xsl:call-template name="te:register-page"><xsl:with-param name="register" select="$target"/></xsl:call-template></xsl:when>
       <xsl:when test="$target/self::tei:div"><xsl:call-template name="te:front-page"><xsl:with-param name="div" select="$target"/></xsl:call-template></xsl:when>

@@ -87,6 +87,34 @@
     <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author ! te:plain(.)"/>
   </xsl:function>
 
+  <xd:doc><xd:desc>Who wrote or sent the document: its authors, else the sending party of its
+    correspondence description (name and place, as CMIF gives them).</xd:desc></xd:doc>
+  <xsl:function name="te:senders" as="xs:string*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="authors" select="te:authors($tei)[.]"/>
+    <xsl:sequence select="if (exists($authors)) then $authors
+      else $tei//tei:correspDesc/tei:correspAction[@type = 'sent']/*[not(self::tei:date)] ! te:plain(.)"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>Authors as citation names (CSL-JSON): a person's family and given name, the
+    family name from the name's own surname or the register entry's main name, the given name as
+    the document writes it ("R."); a body, or a name that cannot be split, stays one literal.</xd:desc></xd:doc>
+  <xsl:function name="te:author-names" as="map(*)*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:for-each select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author">
+      <xsl:variable name="person" select="(tei:persName, .[not(tei:orgName)][tei:surname])[1]"/>
+      <xsl:variable name="shown" select="te:plain(.)"/>
+      <xsl:variable name="entry" select="$person/@ref ! te:target(., $person)"/>
+      <xsl:variable name="family" select="($person//tei:surname, $entry/tei:persName[@type = 'main']//tei:surname)[1] ! te:plain(.)"/>
+      <xsl:variable name="words" select="tokenize($shown)"/>
+      <xsl:sequence select="
+        if (empty($person)) then map{'literal': $shown}
+        else if ($family and ends-with($shown, ' ' || $family)) then map{'family': $family, 'given': normalize-space(substring($shown, 1, string-length($shown) - string-length($family)))}
+        else if (count($words) gt 1 and empty($family)) then map{'family': $words[last()], 'given': string-join($words[position() lt last()], ' ')}
+        else map{'literal': $shown}"/>
+    </xsl:for-each>
+  </xsl:function>
+
   <xd:doc><xd:desc>Addressees: the receiving party of the correspondence description.</xd:desc></xd:doc>
   <xsl:function name="te:addressees" as="xs:string*">
     <xsl:param name="tei" as="element(tei:TEI)"/>
@@ -107,8 +135,14 @@
              EPUB print it), so that the text comes first; a document without one says what opening gives -->
         <xsl:if test="not($te:source-note-in-header)">
           <xsl:variable name="note" select="te:source-note-sentences($tei)"/>
+          <!-- in an interface's left-to-right sentence, the right-to-left names of a source ("کتابخانهٔ
+               ملی, تهران") are kept in the sentence's order, each comma after its name: a
+               left-to-right mark follows each comma of a note that has such names -->
           <span class="source-note">
-            <xsl:value-of select="if (exists($note)) then string-join($note, ' ') else te:t('The full description: archive, hands, contributors, source and licence.')"/>
+            <xsl:variable name="sentences" select="string-join($note, ' ')"/>
+            <xsl:value-of select="if (empty($note)) then te:t('The full description: archive, hands, contributors, source and licence.')
+              else if (matches($sentences, '[&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;]')) then replace($sentences, ', ', ',&#x200E; ')
+              else $sentences"/>
           </span>
         </xsl:if>
       </summary>
@@ -116,17 +150,25 @@
         <dt><xsl:value-of select="te:t('Title')"/></dt>
         <dd><xsl:apply-templates select="($file/tei:titleStmt/tei:title[@type = 'main'], $file/tei:titleStmt/tei:title)[1]/node()"/></dd>
         <!-- a row only for what the header gives: empty rows put the labels out of step with the values -->
-        <xsl:if test="$profile/tei:creation[normalize-space() or .//@when]">
-          <dt><xsl:value-of select="te:t('Date')"/></dt>
-          <dd><xsl:apply-templates select="$profile/tei:creation/node()"/></dd>
-        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="$profile/tei:creation[normalize-space() or .//@when]">
+            <dt><xsl:value-of select="te:t('Date')"/></dt>
+            <dd><xsl:apply-templates select="$profile/tei:creation/node()"/></dd>
+          </xsl:when>
+          <!-- a letter dated only by its sending (CMIF) -->
+          <xsl:when test="te:dating($tei)">
+            <dt><xsl:value-of select="te:t('Date')"/></dt>
+            <dd dir="auto"><xsl:apply-templates select="te:dating($tei)"/></dd>
+          </xsl:when>
+        </xsl:choose>
         <xsl:if test="$file/tei:titleStmt/tei:author">
           <dt><xsl:value-of select="te:t('Author')"/></dt>
           <xsl:for-each select="$file/tei:titleStmt/tei:author"><dd><xsl:apply-templates/></dd></xsl:for-each>
         </xsl:if>
-        <xsl:for-each-group select="$profile/tei:correspDesc/tei:correspAction[not(@type = 'sent')]" group-by="@type">
+        <!-- the sender too where no author is named (a letter described as CMIF describes it) -->
+        <xsl:for-each-group select="$profile/tei:correspDesc/tei:correspAction[not(@type = 'sent') or empty($file/tei:titleStmt/tei:author)]" group-by="@type">
           <dt><xsl:value-of select="te:correspondence-label(current-grouping-key())"/></dt>
-          <xsl:for-each select="current-group()"><dd><xsl:apply-templates select="*[not(self::tei:date)]" mode="te:inline-list"/></dd></xsl:for-each>
+          <xsl:for-each select="current-group()"><dd dir="auto"><xsl:apply-templates select="*[not(self::tei:date)]" mode="te:inline-list"/></dd></xsl:for-each>
         </xsl:for-each-group>
         <xsl:if test="$ms">
           <dt><xsl:value-of select="te:t('Archive')"/></dt>
@@ -206,7 +248,7 @@
   <xd:doc><xd:desc>Labels of the parties of a correspondence, by the type of their action.</xd:desc></xd:doc>
   <xsl:function name="te:correspondence-label" as="xs:string">
     <xsl:param name="type" as="xs:string"/>
-    <xsl:sequence select="te:t((map{'received': 'Addressee', 'transmitted': 'Transmitted by', 'forwarded': 'To be passed on to'}($type), 'Correspondent')[1])"/>
+    <xsl:sequence select="te:t((map{'sent': 'Sender', 'received': 'Addressee', 'transmitted': 'Transmitted by', 'forwarded': 'To be passed on to'}($type), 'Correspondent')[1])"/>
   </xsl:function>
 
   <xd:doc><xd:desc>The parts of a manuscript description the panel shows under their own names

@@ -25,10 +25,11 @@
     'wikidata': 'https://www.wikidata.org/wiki/', 'geonames': 'https://www.geonames.org/',
     'viaf': 'https://viaf.org/viaf/', 'gnd': 'https://d-nb.info/gnd/'}"/>
 
-  <xd:doc><xd:desc>The one-line identification of a register entry, for tooltips.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>The one-line identification of a register entry, for tooltips: its name and the
+    first sentence of its note (the rest, with the sources, is one click away in the register).</xd:desc></xd:doc>
   <xsl:function name="te:identification" as="xs:string">
     <xsl:param name="entry" as="element()?"/>
-    <xsl:sequence select="normalize-space(string-join((te:label-of($entry), ($entry/tei:note[@type = 'identification'], $entry/tei:desc, $entry/tei:occupation, $entry/tei:note)[1]/te:plain(.)), ': '))"/>
+    <xsl:sequence select="normalize-space(string-join((te:label-of($entry), ($entry/tei:note[@type = 'identification'], $entry/tei:desc, $entry/tei:occupation, $entry/tei:note)[1]/te:first-sentence(te:plain(.))), ': '))"/>
   </xsl:function>
 
   <xd:doc><xd:desc>Names by document and pointer ("document-id pointer"), to tell a name's first occurrence in its document.</xd:desc></xd:doc>

@@ -92,7 +92,7 @@
   <xsl:template name="te:note-marker">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:param name="number" as="xs:string"/>
-    <a class="note-ref note-{$note/@type}" href="#{$note/@xml:id}" id="{te:id('ref', $note)}"
+    <a class="note-ref note-{$note/@type}" href="#{te:note-id($note)}" id="{te:id('ref', $note)}"
        data-note="{$note/@xml:id}"><sup><span class="visually-hidden"><xsl:value-of select="te:kind-label($note) || ' '"/></span><xsl:value-of select="$number"/></sup></a>
   </xsl:template>
 
@@ -124,14 +124,21 @@
 
   <xd:doc><xd:desc>One note in the apparatus: number, text, who wrote it, a link back.</xd:desc></xd:doc>
   <xsl:template match="tei:note" mode="apparatus">
-    <li id="{@xml:id}" class="note">
+    <li id="{te:note-id(.)}" class="note">
       <span class="note-number"><xsl:value-of select="te:note-number(.)"/></span>
-      <div class="note-body">
+      <!-- dir="auto": a note in a right-to-left language reads right to left in a left-to-right page -->
+      <div class="note-body" dir="auto">
         <xsl:apply-templates/>
         <xsl:text> </xsl:text>
         <a class="back-ref" href="#{te:id('ref', .)}" aria-label="{te:t('Back to the text')}">↑</a>
-        <a class="permalink" href="#{@xml:id}" aria-label="{te:t('Permalink to this note')}">#</a>
+        <a class="permalink" href="#{te:note-id(.)}" aria-label="{te:t('Permalink to this note')}">#</a>
       </div>
     </li>
   </xsl:template>
+
+  <xd:doc><xd:desc>A note's HTML id: its xml:id, else one made from its place (an empty id="" is not HTML).</xd:desc></xd:doc>
+  <xsl:function name="te:note-id" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="string(($note/@xml:id, te:id('note', $note))[1])"/>
+  </xsl:function>
 </xsl:stylesheet>

@@ -38,7 +38,10 @@
         </header>
         <section class="presentation" aria-label="{te:t('Presentation')}"><p><xsl:apply-templates select="$presentation/node()" mode="plain"/></p></section>
         <section class="documents" aria-labelledby="documents-heading">
-          <h2 id="documents-heading"><xsl:value-of select="te:t('The documents')"/></h2>
+          <h2 id="documents-heading"><xsl:value-of select="te:t('Calendar of the documents')"/></h2>
+          <xsl:if test="exists($te:events)">
+            <p class="calendar-note"><a href="chronology.html"><xsl:value-of select="te:t('The chronology sets the documents among the events they name.')"/></a></p>
+          </xsl:if>
           <ol class="document-list">
             <xsl:for-each select="$documents">
               <xsl:sort select="te:document-date(.)"/>
@@ -66,21 +69,37 @@
         <xsl:text> · </xsl:text><span class="doc-type"><xsl:value-of select="te:doc-type($tei)"/></span>
       </p>
       <h3><a href="{te:page-of($tei)}"><xsl:value-of select="te:title($tei)"/></a></h3>
-      <p class="parties"><xsl:value-of select="te:parties($tei)"/></p>
-      <p class="summary"><xsl:value-of select="(($entry/tei:note)[1]/te:plain(.), te:first-sentence(te:plain(($tei//tei:abstract/tei:p)[1])))[1]"/></p>
+      <xsl:call-template name="te:parties-line"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+      <!-- a calendar's entry: its summary in one sentence -->
+      <p class="summary"><xsl:value-of select="te:first-sentence((($entry/tei:note)[1]/te:plain(.), te:plain(($tei//tei:abstract/tei:p)[1]))[1])"/></p>
     </li>
   </xsl:template>
 
   <xd:doc><xd:desc>"Author → addressee", as plain text.</xd:desc></xd:doc>
   <xsl:function name="te:parties" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="string-join((string-join(te:authors($tei), ', '), string-join(te:addressees($tei), ', ')[.]), ' → ')"/>
+    <xsl:sequence select="string-join((string-join(te:senders($tei), ', '), string-join(te:addressees($tei), ', ')[.]), ' → ')"/>
   </xsl:function>
+
+  <xd:doc><xd:desc>"Sender → addressee" on a page, each party isolated (bdi), so that names in a
+    right-to-left script keep their commas on their own side in a left-to-right line.</xd:desc></xd:doc>
+  <xsl:template name="te:parties-line">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="from" select="string-join(te:senders($tei), ', ')"/>
+    <xsl:variable name="to" select="string-join(te:addressees($tei), ', ')"/>
+    <p class="parties">
+      <xsl:if test="$from"><bdi><xsl:value-of select="$from"/></bdi></xsl:if>
+      <xsl:if test="$from and $to"> → </xsl:if>
+      <xsl:if test="$to"><xsl:if test="not($from)">→ </xsl:if><bdi><xsl:value-of select="$to"/></bdi></xsl:if>
+    </p>
+  </xsl:template>
 
   <xd:doc><xd:desc>The first sentence of a text, for one-line summaries.</xd:desc></xd:doc>
   <xsl:function name="te:first-sentence" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="replace($text, '^(.*?[.!?])\s.*$', '$1', 's')"/>
+    <!-- a full stop ends a sentence after a word of two letters or more and before a capital:
+         not the initial of "M. Rajavi", not "No. 222" -->
+    <xsl:sequence select="replace($text, '^(.*?\w\w[.!?][”’&quot;)]?)\s+\p{Lu}.*$', '$1', 's')"/>
   </xsl:function>
 
   <xd:doc><xd:desc>A page of the front matter: one division of edition.xml, its notes at the end.</xd:desc></xd:doc>
@@ -115,9 +134,10 @@
           <header class="document-header">
             <xsl:call-template name="te:standard-heading"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
             <p class="doc-type"><xsl:value-of select="te:doc-type($tei)"/></p>
-            <h1 id="document-title"><xsl:value-of select="te:title($tei)"/></h1>
+            <!-- the source's own title, in its own direction (a Persian title reads right to left) -->
+            <h1 id="document-title" dir="auto"><xsl:value-of select="te:title($tei)"/></h1>
             <p class="doc-date"><time datetime="{te:document-date($tei)}"><xsl:value-of select="te:document-date-label($tei)"/></time></p>
-            <p class="parties"><xsl:value-of select="te:parties($tei)"/></p>
+            <xsl:call-template name="te:parties-line"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
             <xsl:if test="$te:source-note-in-header">
               <xsl:call-template name="te:source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
             </xsl:if>
@@ -129,7 +149,9 @@
             <xsl:with-param name="tei" select="$tei"/>
             <xsl:with-param name="notes" select="exists($notes)"/>
           </xsl:call-template>
-          <section class="text" id="text" aria-label="{te:t('Text of the document')}">
+          <!-- the documents' own words weigh more in the search than what registers, apparatus and
+               front matter say about them: a document ranks above the pages that name it -->
+          <section class="text" id="text" aria-label="{te:t('Text of the document')}" data-pagefind-weight="8">
             <xsl:sequence select="te:lang-attributes($tei)"/>
             <xsl:apply-templates select="$tei/tei:text, $tei/tei:TEI"/>
           </section>
@@ -146,7 +168,7 @@
       'lang': string(($tei/@xml:lang, 'en')[1]),
       'date': te:document-date($tei), 'date_label': te:document-date-label($tei),
       'doc_type': te:doc-type($tei),
-      'authors': array{ te:authors($tei) }, 'addressees': array{ te:addressees($tei) },
+      'authors': array{ te:authors($tei) }, 'author_names': array{ te:author-names($tei) }, 'addressees': array{ te:addressees($tei) },
       'about': array{ distinct-values($tei/tei:text//(tei:persName | tei:orgName)[@ref] ! te:target(@ref, .) ! te:label-of(.)) },
       'persons': array{ sort(distinct-values($tei/tei:text//(tei:persName | tei:rs[@type = 'person'])[starts-with(@ref, 'psn:')] ! te:target(@ref, .) ! te:label-of(.))) },
       'prev': if ($position gt 1) then te:page-link($documents[$position - 1]) else (),
@@ -296,8 +318,17 @@
     <xsl:variable name="main" as="element()*">
         <article class="register" aria-labelledby="register-title">
           <h1 id="register-title"><xsl:value-of select="$title"/></h1>
-          <p class="register-count"><xsl:value-of select="replace(te:t('{n} entries, in alphabetical order.'), '{n}', string(count($entries)), 'q')"/></p>
+          <xsl:variable name="by-date" select="exists($entries) and empty($entries[not(self::tei:event)])"/>
+          <p class="register-count">
+            <xsl:value-of select="replace(if ($by-date) then te:t('{n} entries, in order of date.') else te:t('{n} entries, in alphabetical order.'), '{n}', string(count($entries)), 'q')"/>
+            <xsl:if test="$by-date and exists($te:events)">
+              <xsl:text> </xsl:text>
+              <a href="chronology.html"><xsl:value-of select="te:t('The chronology sets them among the documents’ own dates.')"/></a>
+            </xsl:if>
+          </p>
+          <!-- events in order of time (undated ones last, by name); other entries by name -->
           <xsl:apply-templates select="$entries">
+            <xsl:sort select="if ($by-date) then (te:event-start(.)[.], '~')[1] else ''"/>
             <xsl:sort select="lower-case(te:sort-key(.))"/>
           </xsl:apply-templates>
           <!-- the registers' headings, notes, entries without an id: after the entries, in their order -->
@@ -316,6 +347,7 @@
   <xsl:function name="te:sort-key" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="main" select="($entry/(tei:persName | tei:orgName | tei:placeName | tei:label | tei:title)[@type = 'main'], $entry/(tei:persName | tei:orgName | tei:placeName | tei:label | tei:title))[1]"/>
-    <xsl:sequence select="normalize-space(string-join(($main/tei:surname, te:plain($main)), ' '))"/>
+    <!-- a quotation mark or bracket before the first letter does not count ("“The blow…” under B) -->
+    <xsl:sequence select="replace(normalize-space(string-join(($main/tei:surname, te:plain($main)), ' ')), '^[\p{P}\s]+', '')"/>
   </xsl:function>
 </xsl:stylesheet>
