@@ -1,8 +1,8 @@
 """The print edition: the book laid out by WeasyPrint from the print stylesheets' HTML.
 
-The book's indices give the page of each place a name is used: the book is laid out with
-the pages of the last build's index (or first without its indices, on a first build), and
-again only if a page has moved. Each page is laid out once for every PDF: the per-document
+The book's indices give the page of each place a name is used: the body of the book (front
+matter and documents) is laid out first, and the indices after it, alone, from the pages the
+body's names are on; the pages of both are then one document. Each page is laid out once for every PDF: the per-document
 PDFs are offprints, the pages of each document cut from the book with their own metadata and
 bookmarks, and the press edition is the same layout made ready for the printer (press.py).
 A book whose text, stylesheets and fonts have not changed since the last build is not laid
@@ -78,20 +78,22 @@ class Book:
         self.book = book
         self.config = config
 
-    def html(self, pages: dict[str, list[tuple[int, str]]] | None) -> str:
+    def html(self, part: str, pages: dict[str, list[tuple[int, str]]] | None = None, start: int = 1) -> str:
+        """The HTML of a part of the book: the "body" (front matter and documents), or the
+        "indices" and colophon, their first page `start` (a left page when even)."""
         book = self.book
         return self.env.get_template("print/book.html").render(
-            book=book, body=book["html"], indices=book["indices"] if pages is not None else [],
+            book=book, body=book["html"], indices=book["indices"], part=part, start=start, verso=start % 2 == 0,
             pages={entry: page_ranges(places) for entry, places in (pages or {}).items()}, trim=TRIMS[self.config.trim], trim_label=TRIM_LABELS[self.config.trim], title=book["title"], author=", ".join(book["editors"]),
             subject=book["subtitle"], keywords=book["keywords"], date=self.config.date,
         )
 
-    def layout(self, pages: dict[str, list[tuple[int, str]]] | None):
+    def layout(self, html: str):
         from weasyprint import HTML
 
         own = Path(self.config.theme) / "print" if self.config.theme else None
         english_hyphenation()
-        return HTML(string=self.html(pages), base_url=str(self.folder / "book.html"),
+        return HTML(string=html, base_url=str(self.folder / "book.html"),
                     url_fetcher=restricted_fetcher(self.folder, own)).render()
 
     def index_pages(self, document) -> dict[str, list[tuple[int, str]]]:
@@ -112,17 +114,26 @@ class Book:
                 pages[entry["id"]] = sorted(seen.items())
         return pages
 
-    def render(self, guess: dict | None) -> tuple[dict[str, bytes], dict]:
+    def lay_out(self):
+        """The whole book, each page laid out once: the body first, then, from the pages its
+        names are on, the indices alone, their folios continuing the body's; the pages of both
+        made one document. The contents learn the indices' pages from that layout."""
+        body = self.layout(self.html("body"))
+        pages = body_pages(body, [index["id"] for index in self.book["indices"]])
+        if len(pages) == len(body.pages):  # a book without indices
+            return body, {}
+        found = self.index_pages(body)
+        indices = self.layout(self.html("indices", found, start=len(pages) + 1))
+        whole = body.copy(pages + indices.pages)
+        opening = {index["id"]: next(n for n, page in enumerate(whole.pages, 1) if index["id"] in page.anchors)
+                   for index in self.book["indices"]}  # a chapter's id is on each of its pages
+        number_contents(pages, opening)
+        return whole, found
+
+    def render(self) -> tuple[dict[str, bytes], dict]:
         """The screen book, one offprint per document and the press book, by file name; and
-        the index's pages. `guess`, the index's pages of the last build, saves the draft
-        layout when the pages have not moved (checked after the layout)."""
-        pages = {entry: [tuple(place) for place in places] for entry, places in guess.items()} if guess else None
-        if pages is None:
-            pages = self.index_pages(self.layout(None))
-        document = self.layout(pages)
-        found = self.index_pages(document)  # the indices come last: they move nothing before them
-        if found != pages:
-            pages, document = found, self.layout(found)
+        the index's pages."""
+        document, pages = self.lay_out()
         files = {"edition.pdf": self.write(document, "pdf/ua-1", finisher=screen_finish), **self.offprints(document)}
         files["edition-press.pdf"] = self.write(press_book(document, self.folder), "pdf/x-4", finisher=finish)
         return files, pages
@@ -155,6 +166,47 @@ class Book:
             offprint.metadata.description = document["description"]
             files[f"{slug}.pdf"] = self.write(offprint, "pdf/ua-1", finisher=screen_finish)
         return files
+
+
+def body_pages(body, openings: list[str]) -> list:
+    """The body's own pages: those before the empty openings of the indices (and the blank
+    verso before the first), which are there only to give the contents their pages."""
+    first = next((n for n, page in enumerate(body.pages) if any(i in page.anchors for i in openings)), len(body.pages))
+    if 0 < first < len(body.pages) and is_blank(body.pages[first - 1]):
+        first -= 1
+    return body.pages[:first]
+
+
+def number_contents(pages: list, openings: dict[str, int]) -> None:
+    """The contents' page numbers of the indices set to the pages they open on: the body was
+    laid out before the indices, with their pages as if each were one page long. Only the
+    digits change; a number that grows is moved left by its growth, over the leader's dots."""
+    from types import SimpleNamespace
+
+    from weasyprint.text.line_break import split_first_line
+
+    for page in pages:
+        for box in descendants(page._page_box):
+            href = box.element.get("href") if getattr(box, "element", None) is not None else None
+            if not (getattr(box, "element_tag", None) or "").endswith("::after") or box.is_leader or not href or href[1:] not in openings:
+                continue
+            number = box.children[-1] if box.children else None
+            if number is None or number.is_leader or not hasattr(number, "text"):
+                continue
+            text = str(openings[href[1:]])
+            if number.text != text:
+                layout, _, _, width, _, _ = split_first_line(text, number.style, SimpleNamespace(dictionaries={}), None, 0)
+                number.position_x -= width - number.width
+                number.text, number.pango_layout, number.width = text, layout, width
+                for leader in (child for child in box.children if child.is_leader):  # the dots it now covers go
+                    leader.children = [dot for dot in leader.children if dot.position_x + dot.width <= number.position_x]
+
+
+def descendants(box):
+    """A laid-out box and every box inside it."""
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from descendants(child)
 
 
 def english_hyphenation() -> None:
@@ -201,7 +253,7 @@ class Printing:
         from .resources import resource
         from .state import fingerprint
 
-        self.book, self.config, self.guess = book, config, state.index_pages or None
+        self.book, self.config, self.pages = book, config, state.index_pages or {}
         self.key = hashlib.sha256(json.dumps(book, sort_keys=True).encode() + fingerprint(
             [resource("templates") / "print", *([Path(config.theme) / "print"] if config.theme else [])],
             {"trim": config.trim, "date": config.date, "language": config.language, "labels": config.labels}).encode()).hexdigest()
@@ -215,14 +267,14 @@ class Printing:
 
     def start(self, workers: Any) -> None:
         """Lay the book out in a worker, unless the last build's PDFs serve."""
-        self.job = None if self.reused else workers.submit(lay_out, self.book, self.config, self.guess)
+        self.job = None if self.reused else workers.submit(lay_out, self.book, self.config)
 
     def result(self) -> tuple[dict[str, bytes], dict]:
         """The PDFs by name and the index's pages: kept, or as the worker laid them out."""
-        return (self.previous, self.guess or {}) if self.job is None else self.job.get()
+        return (self.previous, self.pages) if self.job is None else self.job.get()
 
 
-def lay_out(book: dict, config: PrintConfig, guess: dict | None) -> tuple[dict[str, bytes], dict]:
+def lay_out(book: dict, config: PrintConfig) -> tuple[dict[str, bytes], dict]:
     """A worker's job: every PDF of the book, and the index's pages."""
     from .resources import resource
     from .site import environment
@@ -231,7 +283,7 @@ def lay_out(book: dict, config: PrintConfig, guess: dict | None) -> tuple[dict[s
     from .i18n import Interface
 
     themes = ([Path(config.theme)] if config.theme else []) + [templates]
-    return Book(environment(themes, Interface(config.language, config.labels)), templates / "print", book, config).render(guess)
+    return Book(environment(themes, Interface(config.language, config.labels)), templates / "print", book, config).render()
 
 
 XMP_DOCUMENT_ID = re.compile(rb"xmp\.did:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
