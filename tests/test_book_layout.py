@@ -45,12 +45,13 @@ def monkeypatch_module():
         yield patch
 
 
-def test_a_cold_build_lays_each_page_of_the_book_out_once(laid_out):
+def test_a_cold_build_lays_the_body_of_the_book_out_once(laid_out):
     files, _, layouts, data = laid_out
     book = len(PdfReader(io.BytesIO(files["edition.pdf"])).pages)
-    assert len(layouts) == 2  # the body, then the indices
+    body, draft, indices = layouts  # the body; the indices, filled in turn, then with balanced last pages
     # the body's layout ends with an empty opening for each index (and the blank verso before it)
-    assert book <= sum(layouts) <= book + 2 * len(data["indices"])
+    assert book < body + indices <= book + 2 * len(data["indices"])
+    assert draft == indices < book / 4
 
 
 def test_each_index_locator_is_the_page_its_place_is_on(laid_out):
@@ -91,3 +92,18 @@ def test_the_contents_give_each_index_the_page_it_opens_on(laid_out):
         page = reader.get_destination_page_number(reader.named_destinations[index["id"]]) + 1
         line = next(line for line in contents.splitlines() if line.startswith(index["title"]))
         assert line.rstrip().endswith(f" {page}") or line.rstrip().endswith(f".{page}"), (line, page)
+
+
+def test_each_indexs_last_page_has_columns_of_even_length(laid_out, tmp_path):
+    files, _, _, data = laid_out
+    (tmp_path / "edition.pdf").write_bytes(files["edition.pdf"])
+    reader = PdfReader(tmp_path / "edition.pdf")
+    starts = [reader.get_destination_page_number(reader.named_destinations[index["id"]]) + 1 for index in data["indices"]]
+    ends = [start - 1 for start in starts[1:]] + [len(reader.pages)]
+    for start, end in zip(starts, ends):
+        pages = pdftotext(tmp_path / "edition.pdf", "-layout", "-f", str(start), "-l", str(end)).split("\f")
+        last = next(page for page in reversed(pages) if page.strip())
+        lines = [line for line in last.splitlines()[1:] if line.strip()]  # under the running head
+        left = sum(1 for line in lines if not line.startswith(" " * 20))
+        right = sum(1 for line in lines if len(line) > 60 and line[55:].strip())
+        assert 0 < right <= left, (start, left, right)  # filled in turn, the last column would be empty

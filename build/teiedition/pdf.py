@@ -78,12 +78,14 @@ class Book:
         self.book = book
         self.config = config
 
-    def html(self, part: str, pages: dict[str, list[tuple[int, str]]] | None = None, start: int = 1) -> str:
+    def html(self, part: str, pages: dict[str, list[tuple[int, str]]] | None = None, start: int = 1,
+             tails: dict[str, str] | None = None) -> str:
         """The HTML of a part of the book: the "body" (front matter and documents), or the
-        "indices" and colophon, their first page `start` (a left page when even)."""
+        "indices" and colophon, their first page `start` (a left page when even), the columns
+        of each index balanced from the entry `tails` gives it (its last page) on."""
         book = self.book
         return self.env.get_template("print/book.html").render(
-            book=book, body=book["html"], indices=book["indices"], part=part, start=start, verso=start % 2 == 0,
+            book=book, body=book["html"], indices=book["indices"], part=part, start=start, verso=start % 2 == 0, tails=tails or {},
             pages={entry: page_ranges(places) for entry, places in (pages or {}).items()}, trim=TRIMS[self.config.trim], trim_label=TRIM_LABELS[self.config.trim], title=book["title"], author=", ".join(book["editors"]),
             subject=book["subtitle"], keywords=book["keywords"], date=self.config.date,
         )
@@ -123,12 +125,36 @@ class Book:
         if len(pages) == len(body.pages):  # a book without indices
             return body, {}
         found = self.index_pages(body)
-        indices = self.layout(self.html("indices", found, start=len(pages) + 1))
+        draft = self.layout(self.html("indices", found, start=len(pages) + 1))
+        indices = self.layout(self.html("indices", found, start=len(pages) + 1, tails=self.last_pages(draft)))
         whole = body.copy(pages + indices.pages)
         opening = {index["id"]: next(n for n, page in enumerate(whole.pages, 1) if index["id"] in page.anchors)
                    for index in self.book["indices"]}  # a chapter's id is on each of its pages
         number_contents(pages, opening)
         return whole, found
+
+    def last_pages(self, draft) -> dict[str, tuple[str, str]]:
+        """For each index, the entry its last page begins with in `draft` (the indices laid out
+        with their columns filled in turn, as balanced columns leave every page but the last),
+        and the entry that begins the second column when that page's entries are balanced:
+        the first column as short as it can be while the second is no longer."""
+        tails = {}
+        for index in self.book["indices"]:
+            order = {f"idx-{entry['id']}": entry["id"] for entry in index["entries"]}
+            last = [page for page in draft.pages if index["id"] in page.anchors][-1:]  # the index's id is on each of its pages
+            boxes = {}
+            for box in descendants(last[0]._page_box) if last else ():
+                element = getattr(box, "element", None)
+                if element is not None and element.get("id") in order and element.get("id") not in boxes and box.element_tag == "p":
+                    boxes[element.get("id")] = box.margin_height()
+            if not boxes:
+                continue
+            ids = [anchor for anchor in order if anchor in boxes]
+            heights = [boxes[anchor] for anchor in ids]
+            total = sum(heights)
+            split = min(range(1, len(ids) + 1), key=lambda k: (max(sum(heights[:k]), total - sum(heights[:k])), -k))
+            tails[index["id"]] = (order[ids[0]], order[ids[split]] if split < len(ids) else "")
+        return tails
 
     def render(self) -> tuple[dict[str, bytes], dict]:
         """The screen book, one offprint per document and the press book, by file name; and
