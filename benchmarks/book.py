@@ -51,7 +51,7 @@ def main() -> None:
     for run in range(args.runs):
         layouts.clear()
         wall, cpu = time.perf_counter(), time.process_time()
-        files, _ = pdf.lay_out(data, config, None)
+        files, _ = pdf.lay_out(data, config)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         from pypdf import PdfReader
         import io
