@@ -65,7 +65,7 @@ def test_each_index_locator_is_the_page_its_place_is_on(laid_out):
     assert checked > 100
 
 
-def test_the_indices_folios_continue_the_bodys_and_each_opens_on_a_recto(laid_out, tmp_path):
+def test_the_indices_folios_and_running_heads_continue_the_bodys_and_each_opens_on_a_recto(laid_out, tmp_path):
     files, _, _, data = laid_out
     reader = PdfReader(io.BytesIO(files["edition.pdf"]))
     (tmp_path / "edition.pdf").write_bytes(files["edition.pdf"])
@@ -80,6 +80,8 @@ def test_the_indices_folios_continue_the_bodys_and_each_opens_on_a_recto(laid_ou
         folio = re.match(r"(\d+)\b", head) or re.search(r"\s(\d+)$", head)
         if folio:  # a running head with its folio (not an opening page, not a blank one)
             assert int(folio.group(1)) == number, (number, head)
+            # a verso's running head names the book (the body took it from its half-title)
+            assert number % 2 or data["short_title"] in head, (number, head)
             folios += 1
     assert folios >= 2
 

@@ -146,13 +146,11 @@ class Book:
             for box in descendants(last[0]._page_box) if last else ():
                 element = getattr(box, "element", None)
                 if element is not None and element.get("id") in order and element.get("id") not in boxes and box.element_tag == "p":
-                    boxes[element.get("id")] = box.margin_height()
+                    boxes[element.get("id")] = (box.margin_height(), box.margin_bottom)
             if not boxes:
                 continue
             ids = [anchor for anchor in order if anchor in boxes]
-            heights = [boxes[anchor] for anchor in ids]
-            total = sum(heights)
-            split = min(range(1, len(ids) + 1), key=lambda k: (max(sum(heights[:k]), total - sum(heights[:k])), -k))
+            split = balanced_split([boxes[anchor] for anchor in ids])
             tails[index["id"]] = (order[ids[0]], order[ids[split]] if split < len(ids) else "")
         return tails
 
@@ -192,6 +190,16 @@ class Book:
             offprint.metadata.description = document["description"]
             files[f"{slug}.pdf"] = self.write(offprint, "pdf/ua-1", finisher=screen_finish)
         return files
+
+
+def balanced_split(entries: list[tuple[float, float]]) -> int:
+    """Where the second of two columns begins, for entries of the given (margin height, bottom
+    margin): the first column as short as it can be while the second is no longer. A column's
+    height leaves out its last entry's bottom margin, which falls at its foot."""
+    def height(column: list[tuple[float, float]]) -> float:
+        return sum(h for h, _ in column) - column[-1][1] if column else 0
+
+    return next(k for k in range(1, len(entries) + 1) if height(entries[:k]) >= height(entries[k:]))
 
 
 def body_pages(body, openings: list[str]) -> list:
