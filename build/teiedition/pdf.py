@@ -1,10 +1,10 @@
 """The print edition: the book laid out by WeasyPrint from the print stylesheets' HTML.
 
 The book's indices give the page of each place a name is used: the body of the book (front
-matter and documents) is laid out first, and the indices after it, alone, from the pages the
-body's names are on; the pages of both are then one document. Each page is laid out once for every PDF: the per-document
-PDFs are offprints, the pages of each document cut from the book with their own metadata and
-bookmarks, and the press edition is the same layout made ready for the printer (press.py).
+matter and documents) is laid out once, and the indices after it, alone, from the pages the
+body's names are on; the pages of both are then one document. Each page is laid out once for
+every PDF: the per-document PDFs are offprints, the pages of each document cut from the book
+with their own metadata and bookmarks, and the press edition is the same layout made ready for the printer (press.py).
 A book whose text, stylesheets and fonts have not changed since the last build is not laid
 out again: its PDFs are kept.
 
@@ -79,10 +79,10 @@ class Book:
         self.config = config
 
     def html(self, part: str, pages: dict[str, list[tuple[int, str]]] | None = None, start: int = 1,
-             tails: dict[str, str] | None = None) -> str:
+             tails: dict[str, tuple[str, str]] | None = None) -> str:
         """The HTML of a part of the book: the "body" (front matter and documents), or the
-        "indices" and colophon, their first page `start` (a left page when even), the columns
-        of each index balanced from the entry `tails` gives it (its last page) on."""
+        "indices" and colophon, their first page `start` (a left page when even), each index's
+        last page in two columns as `tails` splits it (last_pages)."""
         book = self.book
         return self.env.get_template("print/book.html").render(
             book=book, body=book["html"], indices=book["indices"], part=part, start=start, verso=start % 2 == 0, tails=tails or {},
@@ -117,9 +117,10 @@ class Book:
         return pages
 
     def lay_out(self):
-        """The whole book, each page laid out once: the body first, then, from the pages its
-        names are on, the indices alone, their folios continuing the body's; the pages of both
-        made one document. The contents learn the indices' pages from that layout."""
+        """The whole book and its index's pages: the body laid out once; then, from the pages
+        its names are on, the indices alone (twice: their columns filled in turn, then with each
+        last page balanced), their folios continuing the body's; the pages of both made one
+        document. The contents learn the indices' pages from that layout."""
         body = self.layout(self.html("body"))
         pages = body_pages(body, [index["id"] for index in self.book["indices"]])
         if len(pages) == len(body.pages):  # a book without indices
