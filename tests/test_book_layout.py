@@ -109,3 +109,27 @@ def test_each_indexs_last_page_has_columns_of_even_length(laid_out, tmp_path):
         left = sum(1 for line in lines if not line.startswith(" " * 20))
         right = sum(1 for line in lines if len(line) > 60 and line[55:].strip())
         assert 0 < right <= left, (start, left, right)  # filled in turn, the last column would be empty
+
+
+def test_a_last_page_is_split_with_the_first_column_no_shorter_than_the_second():
+    from teiedition.pdf import balanced_split
+
+    # the places' last page: an entry of 7 lines, then 1, 4 and 2 (13 px a line, 2 px between
+    # entries): 7 | 1 + 4 + 2 would make the second column the longer by the margins
+    entries = [(7 * 13 + 2, 2), (13 + 2, 2), (4 * 13 + 2, 2), (2 * 13 + 2, 2)]
+    assert balanced_split(entries) == 2
+    assert balanced_split([(10, 0)]) == 1  # one entry: the second column empty
+
+
+def test_the_contents_number_of_an_index_is_set_once_the_index_is_laid_out(tmp_path):
+    from weasyprint import HTML
+
+    from teiedition.pdf import number_contents
+
+    style = "<style>@page { size: 100mm 100mm } nav a::after { content: leader('. ') target-counter(attr(href), page) }</style>"
+    document = HTML(string=style + '<nav><p><a href="#index-persons">Index of persons</a></p></nav>'
+                    '<section id="index-persons" style="break-before: page"></section>').render()
+    number_contents(document.pages, {"index-persons": 123})
+    document.write_pdf(tmp_path / "contents.pdf")
+    line = pdftotext(tmp_path / "contents.pdf", "-layout").strip().splitlines()[0]
+    assert re.fullmatch(r"Index of persons[ .]+ 123", line.strip()), line
