@@ -1,10 +1,10 @@
 """The print edition: the book laid out by WeasyPrint from the print stylesheets' HTML.
 
-The book's indices give the page of each place a name is used: the book is laid out with
-the pages of the last build's index (or first without its indices, on a first build), and
-again only if a page has moved. Each page is laid out once for every PDF: the per-document
-PDFs are offprints, the pages of each document cut from the book with their own metadata and
-bookmarks, and the press edition is the same layout made ready for the printer (press.py).
+The book's indices give the page of each place a name is used: the body of the book (front
+matter and documents) is laid out once, and the indices after it, alone, from the pages the
+body's names are on; the pages of both are then one document. Each page is laid out once for
+every PDF: the per-document PDFs are offprints, the pages of each document cut from the book
+with their own metadata and bookmarks, and the press edition is the same layout made ready for the printer (press.py).
 A book whose text, stylesheets and fonts have not changed since the last build is not laid
 out again: its PDFs are kept.
 
@@ -79,18 +79,19 @@ class Book:
         self.book = book
         self.config = config
 
-    def html(self, pages: dict[str, list[tuple[int, str]]] | None) -> str:
+    def html(self, part: str, pages: dict[str, list[tuple[int, str]]] | None = None, start: int = 1,
+             tails: dict[str, tuple[str, str]] | None = None) -> str:
+        """The HTML of a part of the book: the "body" (front matter and documents), or the
+        "indices" and colophon, their first page `start` (a left page when even), each index's
+        last page in two columns as `tails` splits it (last_pages)."""
         book = self.book
         return self.env.get_template("print/book.html").render(
-            book=book, body=book["html"], indices=book["indices"] if pages is not None else [],
+            book=book, body=book["html"], indices=book["indices"], part=part, start=start, verso=start % 2 == 0, tails=tails or {},
             pages={entry: page_ranges(places) for entry, places in (pages or {}).items()}, trim=TRIMS[self.config.trim], trim_label=TRIM_LABELS[self.config.trim], title=book["title"], author=", ".join(book["editors"]),
             subject=book["subtitle"], keywords=book["keywords"], date=self.config.date,
         )
 
-    def layout(self, pages: dict[str, list[tuple[int, str]]] | None):
-        return self.typeset(self.html(pages))
-
-    def typeset(self, html: str):
+    def layout(self, html: str):
         """`html` laid out with the print stylesheet and fonts, and nothing else."""
         from weasyprint import HTML
 
@@ -117,17 +118,49 @@ class Book:
                 pages[entry["id"]] = sorted(seen.items())
         return pages
 
-    def render(self, guess: dict | None) -> tuple[dict[str, bytes], dict]:
+    def lay_out(self):
+        """The whole book and its index's pages: the body laid out once; then, from the pages
+        its names are on, the indices alone (twice: their columns filled in turn, then with each
+        last page balanced), their folios continuing the body's; the pages of both made one
+        document. The contents learn the indices' pages from that layout."""
+        body = self.layout(self.html("body"))
+        pages = body_pages(body, [index["id"] for index in self.book["indices"]])
+        if len(pages) == len(body.pages):  # a book without indices
+            return body, {}
+        found = self.index_pages(body)
+        draft = self.layout(self.html("indices", found, start=len(pages) + 1))
+        indices = self.layout(self.html("indices", found, start=len(pages) + 1, tails=self.last_pages(draft)))
+        whole = body.copy(pages + indices.pages)
+        opening = {index["id"]: next(n for n, page in enumerate(whole.pages, 1) if index["id"] in page.anchors)
+                   for index in self.book["indices"]}  # a chapter's id is on each of its pages
+        number_contents(pages, opening)
+        return whole, found
+
+    def last_pages(self, draft) -> dict[str, tuple[str, str]]:
+        """For each index, the entry its last page begins with in `draft` (the indices laid out
+        with their columns filled in turn, as balanced columns leave every page but the last),
+        and the entry that begins the second column when that page's entries are balanced:
+        the first column as short as it can be while the second is no longer."""
+        tails = {}
+        for index in self.book["indices"]:
+            order = {f"idx-{entry['id']}": entry["id"] for entry in index["entries"]}
+            last = [page for page in draft.pages if index["id"] in page.anchors][-1:]  # the index's id is on each of its pages
+            boxes = {}
+            for box in descendants(last[0]._page_box) if last else ():
+                element = getattr(box, "element", None)
+                if element is not None and element.get("id") in order and element.get("id") not in boxes and box.element_tag == "p":
+                    boxes[element.get("id")] = (box.margin_height(), box.margin_bottom)
+            if not boxes:
+                continue
+            ids = [anchor for anchor in order if anchor in boxes]
+            split = balanced_split([boxes[anchor] for anchor in ids])
+            tails[index["id"]] = (order[ids[0]], order[ids[split]] if split < len(ids) else "")
+        return tails
+
+    def render(self) -> tuple[dict[str, bytes], dict]:
         """The screen book, one offprint per document and the press book, by file name; and
-        the index's pages. `guess`, the index's pages of the last build, saves the draft
-        layout when the pages have not moved (checked after the layout)."""
-        pages = {entry: [tuple(place) for place in places] for entry, places in guess.items()} if guess else None
-        if pages is None:
-            pages = self.index_pages(self.layout(None))
-        document = self.layout(pages)
-        found = self.index_pages(document)  # the indices come last: they move nothing before them
-        if found != pages:
-            pages, document = found, self.layout(found)
+        the index's pages."""
+        document, pages = self.lay_out()
         files = {"edition.pdf": self.write(document, "pdf/ua-1", finisher=screen_finish), **self.offprints(document)}
         files["edition-press.pdf"] = self.write(press_book(document, self.folder), "pdf/x-4", finisher=finish)
         return files, pages
@@ -159,7 +192,7 @@ class Book:
             numbers = f"{start + 1}–{book.pages.index(pages[-1]) + 1}"
             cuts.append((document, pages, numbers))
         # each offprint opens on a page that says what it is cut from and how to cite it
-        covers = self.typeset(self.env.get_template("print/offprint.html").render(
+        covers = self.layout(self.env.get_template("print/offprint.html").render(
             book=self.book, trim=TRIMS[self.config.trim], offprints=[
                 {"id": document["id"], "title": document["title"], "authors": ", ".join(document["authors"]), "pages": numbers}
                 for document, _pages, numbers in cuts])).pages
@@ -172,6 +205,57 @@ class Book:
             offprint.metadata.description = f"{self.book['title']}, pp. {numbers}: {document['description']}"
             files[f"{document['id']}.pdf"] = self.write(offprint, "pdf/ua-1", finisher=screen_finish)
         return files
+
+
+def balanced_split(entries: list[tuple[float, float]]) -> int:
+    """Where the second of two columns begins, for entries of the given (margin height, bottom
+    margin): the first column as short as it can be while the second is no longer. A column's
+    height leaves out its last entry's bottom margin, which falls at its foot."""
+    def height(column: list[tuple[float, float]]) -> float:
+        return sum(h for h, _ in column) - column[-1][1] if column else 0
+
+    return next(k for k in range(1, len(entries) + 1) if height(entries[:k]) >= height(entries[k:]))
+
+
+def body_pages(body, openings: list[str]) -> list:
+    """The body's own pages: those before the empty openings of the indices (and the blank
+    verso before the first), which are there only to give the contents their pages."""
+    first = next((n for n, page in enumerate(body.pages) if any(i in page.anchors for i in openings)), len(body.pages))
+    if 0 < first < len(body.pages) and is_blank(body.pages[first - 1]):
+        first -= 1
+    return body.pages[:first]
+
+
+def number_contents(pages: list, openings: dict[str, int]) -> None:
+    """The contents' page numbers of the indices set to the pages they open on: the body was
+    laid out before the indices, with their pages as if each were one page long. Only the
+    digits change; a number that grows is moved left by its growth, over the leader's dots."""
+    from types import SimpleNamespace
+
+    from weasyprint.text.line_break import split_first_line
+
+    for page in pages:
+        for box in descendants(page._page_box):
+            href = box.element.get("href") if getattr(box, "element", None) is not None else None
+            if not (getattr(box, "element_tag", None) or "").endswith("::after") or box.is_leader or not href or href[1:] not in openings:
+                continue
+            number = box.children[-1] if box.children else None
+            if number is None or number.is_leader or not hasattr(number, "text"):
+                continue
+            text = str(openings[href[1:]])
+            if number.text != text:
+                layout, _, _, width, _, _ = split_first_line(text, number.style, SimpleNamespace(dictionaries={}), None, 0)
+                number.position_x -= width - number.width
+                number.text, number.pango_layout, number.width = text, layout, width
+                for leader in (child for child in box.children if child.is_leader):  # the dots it now covers go
+                    leader.children = [dot for dot in leader.children if dot.position_x + dot.width <= number.position_x]
+
+
+def descendants(box):
+    """A laid-out box and every box inside it."""
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from descendants(child)
 
 
 def english_hyphenation() -> None:
@@ -218,7 +302,7 @@ class Printing:
         from .resources import resource
         from .state import fingerprint
 
-        self.book, self.config, self.guess = book, config, state.index_pages or None
+        self.book, self.config, self.pages = book, config, state.index_pages or {}
         self.key = hashlib.sha256(json.dumps(book, sort_keys=True).encode() + fingerprint(
             [resource("templates") / "print", *([Path(config.theme) / "print"] if config.theme else [])],
             {"trim": config.trim, "date": config.date, "language": config.language, "labels": config.labels}).encode()).hexdigest()
@@ -232,14 +316,14 @@ class Printing:
 
     def start(self, workers: Any) -> None:
         """Lay the book out in a worker, unless the last build's PDFs serve."""
-        self.job = None if self.reused else workers.submit(lay_out, self.book, self.config, self.guess)
+        self.job = None if self.reused else workers.submit(lay_out, self.book, self.config)
 
     def result(self) -> tuple[dict[str, bytes], dict]:
         """The PDFs by name and the index's pages: kept, or as the worker laid them out."""
-        return (self.previous, self.guess or {}) if self.job is None else self.job.get()
+        return (self.previous, self.pages) if self.job is None else self.job.get()
 
 
-def lay_out(book: dict, config: PrintConfig, guess: dict | None) -> tuple[dict[str, bytes], dict]:
+def lay_out(book: dict, config: PrintConfig) -> tuple[dict[str, bytes], dict]:
     """A worker's job: every PDF of the book, and the index's pages."""
     from .resources import resource
     from .site import environment
@@ -248,7 +332,7 @@ def lay_out(book: dict, config: PrintConfig, guess: dict | None) -> tuple[dict[s
     from .i18n import Interface
 
     themes = ([Path(config.theme)] if config.theme else []) + [templates]
-    return Book(environment(themes, Interface(config.language, config.labels)), templates / "print", book, config).render(guess)
+    return Book(environment(themes, Interface(config.language, config.labels)), templates / "print", book, config).render()
 
 
 XMP_DOCUMENT_ID = re.compile(rb"xmp\.did:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

@@ -1,0 +1,135 @@
+"""The book laid out once (issue 15): the body, then the indices alone from the body's pages,
+the pages of both one document. Laid out in this process, so that the layouts can be counted."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import TEI, pdftotext
+
+
+@pytest.fixture(scope="module")
+def laid_out(monkeypatch_module):
+    """Every PDF of the edition's book, its index's pages, and each WeasyPrint layout's pages."""
+    import weasyprint
+
+    from teiedition.build import book_data, build_date
+    from teiedition.edition import load
+    from teiedition.i18n import Interface, language_of
+    from teiedition.pdf import PrintConfig, lay_out
+    from teiedition.transform import Saxon
+
+    edition, _ = load(TEI)
+    interface = Interface(language_of(edition, None), {})
+    data, _ = book_data(Saxon(edition, interface.for_saxon()), build_date())
+    layouts: list[int] = []
+    render = weasyprint.HTML.render
+
+    def counted(self, *args, **kwargs):
+        document = render(self, *args, **kwargs)
+        layouts.append(len(document.pages))
+        return document
+
+    monkeypatch_module.setattr(weasyprint.HTML, "render", counted)
+    files, pages = lay_out(data, PrintConfig("royal-octavo", build_date(), None, interface.language, {}))
+    return files, pages, layouts, data
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+def test_a_cold_build_lays_the_body_of_the_book_out_once(laid_out):
+    files, _, layouts, data = laid_out
+    book = len(PdfReader(io.BytesIO(files["edition.pdf"])).pages)
+    body, draft, indices = layouts  # the body; the indices, filled in turn, then with balanced last pages
+    # the body's layout ends with an empty opening for each index (and the blank verso before it)
+    assert book < body + indices <= book + 2 * len(data["indices"])
+    assert draft == indices < book / 4
+
+
+def test_each_index_locator_is_the_page_its_place_is_on(laid_out):
+    files, pages, _, _ = laid_out
+    reader = PdfReader(io.BytesIO(files["edition.pdf"]))
+    checked = 0
+    for places in pages.values():
+        for number, anchor in places:
+            assert reader.get_destination_page_number(reader.named_destinations[anchor]) + 1 == number, anchor
+            checked += 1
+    assert checked > 100
+
+
+def test_the_indices_folios_and_running_heads_continue_the_bodys_and_each_opens_on_a_recto(laid_out, tmp_path):
+    files, _, _, data = laid_out
+    reader = PdfReader(io.BytesIO(files["edition.pdf"]))
+    (tmp_path / "edition.pdf").write_bytes(files["edition.pdf"])
+    texts = pdftotext(tmp_path / "edition.pdf", "-layout").split("\f")
+    first = reader.get_destination_page_number(reader.named_destinations[data["indices"][0]["id"]]) + 1
+    assert first % 2 == 1
+    for index in data["indices"]:
+        assert (reader.get_destination_page_number(reader.named_destinations[index["id"]]) + 1) % 2 == 1, index["id"]
+    folios = 0
+    for number in range(first + 1, len(reader.pages) + 1):
+        head = (texts[number - 1].strip().splitlines() or [""])[0]
+        folio = re.match(r"(\d+)\b", head) or re.search(r"\s(\d+)$", head)
+        if folio:  # a running head with its folio (not an opening page, not a blank one)
+            assert int(folio.group(1)) == number, (number, head)
+            # a verso's running head names the book (the body took it from its half-title)
+            assert number % 2 or data["short_title"] in head, (number, head)
+            folios += 1
+    assert folios >= 2
+
+
+def test_the_contents_give_each_index_the_page_it_opens_on(laid_out):
+    files, _, _, data = laid_out
+    reader = PdfReader(io.BytesIO(files["edition.pdf"]))
+    contents = next(page.extract_text() for page in reader.pages if page.extract_text().strip().startswith("Contents"))
+    for index in data["indices"]:
+        page = reader.get_destination_page_number(reader.named_destinations[index["id"]]) + 1
+        line = next(line for line in contents.splitlines() if line.startswith(index["title"]))
+        assert line.rstrip().endswith(f" {page}") or line.rstrip().endswith(f".{page}"), (line, page)
+
+
+def test_each_indexs_last_page_has_columns_of_even_length(laid_out, tmp_path):
+    files, _, _, data = laid_out
+    (tmp_path / "edition.pdf").write_bytes(files["edition.pdf"])
+    reader = PdfReader(tmp_path / "edition.pdf")
+    starts = [reader.get_destination_page_number(reader.named_destinations[index["id"]]) + 1 for index in data["indices"]]
+    ends = [start - 1 for start in starts[1:]] + [len(reader.pages)]
+    for start, end in zip(starts, ends):
+        pages = pdftotext(tmp_path / "edition.pdf", "-layout", "-f", str(start), "-l", str(end)).split("\f")
+        last = next(page for page in reversed(pages) if page.strip())
+        lines = [line for line in last.splitlines()[1:] if line.strip()]  # under the running head
+        left = sum(1 for line in lines if not line.startswith(" " * 20))
+        right = sum(1 for line in lines if len(line) > 60 and line[55:].strip())
+        assert 0 < right <= left, (start, left, right)  # filled in turn, the last column would be empty
+
+
+def test_a_last_page_is_split_with_the_first_column_no_shorter_than_the_second():
+    from teiedition.pdf import balanced_split
+
+    # the places' last page: an entry of 7 lines, then 1, 4 and 2 (13 px a line, 2 px between
+    # entries): 7 | 1 + 4 + 2 would make the second column the longer by the margins
+    entries = [(7 * 13 + 2, 2), (13 + 2, 2), (4 * 13 + 2, 2), (2 * 13 + 2, 2)]
+    assert balanced_split(entries) == 2
+    assert balanced_split([(10, 0)]) == 1  # one entry: the second column empty
+
+
+def test_the_contents_number_of_an_index_is_set_once_the_index_is_laid_out(tmp_path):
+    from weasyprint import HTML
+
+    from teiedition.pdf import number_contents
+
+    style = "<style>@page { size: 100mm 100mm } nav a::after { content: leader('. ') target-counter(attr(href), page) }</style>"
+    document = HTML(string=style + '<nav><p><a href="#index-persons">Index of persons</a></p></nav>'
+                    '<section id="index-persons" style="break-before: page"></section>').render()
+    number_contents(document.pages, {"index-persons": 123})
+    document.write_pdf(tmp_path / "contents.pdf")
+    line = pdftotext(tmp_path / "contents.pdf", "-layout").strip().splitlines()[0]
+    assert re.fullmatch(r"Index of persons[ .]+ 123", line.strip()), line
