@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from pathlib import Path
 from typing import Any, Callable
 
 
@@ -33,6 +32,10 @@ class Workers:
                 os.close(saved)
                 os.close(quiet)
         return self.pool.apply_async(function, args)
+
+    def share(self, value: Any) -> Any:
+        """What jobs are given for `value`: the value itself, pickled to each job."""
+        return value
 
     def close(self) -> None:
         if self.pool is not None:
@@ -68,14 +71,11 @@ def set_up_worker() -> None:
     sys.stderr = open(os.devnull, "w")
 
 
-def epub_chapters(root: str, interface: str = "{}") -> tuple[dict, list]:
-    """A worker's job: the EPUB's chapters (te:epub) and what its stylesheet warned about,
-    from the edition at `root`, read again in the worker (it was validated by the build)."""
-    from .edition import load
+def epub_chapters(corpus: Any) -> tuple[dict, list]:
+    """A job: the EPUB's chapters (te:epub) and what its stylesheet warned about, from the
+    edition as the build's Saxon read it (parallel.Corpus; validated by the build)."""
     from .resources import resource
     from .transform import Saxon
 
-    edition, _ = load(Path(root))
-    saxon = Saxon(edition, interface)
-    ebook = saxon.compile(resource("xslt") / "epub" / "edition.xsl")
+    ebook = Saxon.from_corpus(corpus).compile(resource("xslt") / "epub" / "edition.xsl")
     return ebook.call("epub"), ebook.messages()
