@@ -247,7 +247,7 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
     from .publish import publish
     from .transform import Saxon
     from .validation import Schemas, validate
-    from .parallel import Cluster, Inline, default_jobs
+    from .parallel import CHUNK, Cluster, Inline, default_jobs
     from .workers import Workers, epub_chapters
 
     with progress.stage("load"):
@@ -259,7 +259,9 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
     date = build_date()
     interface = Interface(language_of(edition, language), labels)
     state = State(index_pages=previous.index_pages)
-    jobs = jobs or default_jobs()
+    # a worker costs a process's start and a parse of the edition: it pays for itself with a
+    # book to lay out or many documents, not for the HTML of a few
+    jobs = jobs or (default_jobs() if pdf or scheduler or len(edition.sources) >= 2 * CHUNK else 1)
     with Workers(jobs) if jobs > 1 else Inline() as workers, Cluster(scheduler) if scheduler else workers as pool:
         with progress.stage("transform"):
             saxon = Saxon(edition, interface.for_saxon(), keep_text=True)

@@ -79,7 +79,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--quiet", action="store_true", help="show no progress while building (it is shown only on a terminal anyway)")
     build.add_argument("--profile", action="store_true", help="print the time each stage took")
     build.add_argument("--jobs", type=jobs, default=None, metavar="N",
-                       help="worker processes to share the work (default: one per core; 1: all in this process)")
+                       help="worker processes to share the work (default: one per core, but none for the HTML alone "
+                            "of fewer than 200 documents; 1: all in this process)")
     build.add_argument("--scheduler", default=None, metavar="ADDRESS",
                        help="send the per-document work to the Dask cluster whose scheduler is at ADDRESS, "
                             "e.g. tcp://10.0.0.5:8786 (needs teiedition[cluster])")
