@@ -99,10 +99,9 @@ def site_name(edition: Edition) -> str:
 
 def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any, pool: Any, corpus: Any) -> tuple[dict[str, bytes], int, list[Problem]]:
     """The HTML edition as files in memory: pages, assets and downloads (but the PDFs); the
-    EPUB's chapters come from `ebook`, a worker's job; a large edition's document pages are
+    EPUB comes from `ebook`, a worker's job; a large edition's document pages are
     shared with the jobs of `pool` (parallel.py), given `corpus` (the edition as Saxon read it)."""
     from . import exports, site
-    from .epub import epub
     from .parallel import chunks, document_pages
     from .search import search_index
 
@@ -139,14 +138,13 @@ def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any, 
         registers = stylesheet.call("registers")
         corpus = stylesheet.call("corpus")["xml"]
     with progress.stage("transform (waiting)"):
-        chapters, epub_warnings = ebook.get()
+        book_file, epub_warnings = ebook.get()
     with progress.stage("render"):
         themes = template_folders(edition.root)
         files = site.render(site.environment(themes, config.interface), info, pages, config)
         files.update(site.assets([folder / "assets" for folder in themes if (folder / "assets").is_dir()]))
         files.update(site.downloads(edition, documents, texts))
-        css = (resource("templates") / "epub" / "epub.css").read_bytes()
-        files["downloads/edition.epub"] = epub(chapters, css, config.build_date, config.interface.gettext)
+        files["downloads/edition.epub"] = book_file
         files.update(exports.registers(registers))
         files.update(exports.corpus(corpus, edition.schema_dir))
         indexed = {path: data for path, data in files.items() if path.endswith(".html") and path not in site.UNINDEXED}
@@ -248,7 +246,7 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
     from .transform import Saxon
     from .validation import Schemas, validate
     from .parallel import CHUNK, Cluster, Inline, default_jobs
-    from .workers import Workers, epub_chapters
+    from .workers import Workers, ebook
 
     with progress.stage("load"):
         edition, problems = load(root)
@@ -269,7 +267,7 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
             corpus = pool.share(saxon.share())
             # the EPUB and the book take longest and need nothing from the web pages: the
             # machine's other cores make them while this process makes the pages
-            ebook = pool.submit(epub_chapters, corpus)
+            epub = pool.submit(ebook, corpus, date, interface.language, labels or {})
             book, warnings = book_data(saxon, date) if pdf else ({}, [])
         own = own_templates(root)
         printing = Printing(book, PrintConfig(trim, date, str(own) if own else None, interface.language, labels or {}), out / "pdf", previous) if pdf else None
@@ -279,7 +277,7 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
                                  interface=interface)
         if not base_url:
             problems.append(Problem(site_name(edition), 1, 1, "no-base-url", "the edition's public address is not known, so the citations, permalinks and sitemap.xml have relative addresses and pages no canonical link — set base_url in edition.toml (or give --base-url URL) when building for publication", WARNING))
-        files, documents, html_warnings = html_site(saxon, config, progress, ebook, pool, corpus)
+        files, documents, html_warnings = html_site(saxon, config, progress, epub, pool, corpus)
         warnings = distinct(warnings + html_warnings)
         if strict and problems + warnings:
             raise ValidationFailed(sorted(problems + warnings), len(edition.sources))

@@ -71,11 +71,16 @@ def set_up_worker() -> None:
     sys.stderr = open(os.devnull, "w")
 
 
-def epub_chapters(corpus: Any) -> tuple[dict, list]:
-    """A job: the EPUB's chapters (te:epub) and what its stylesheet warned about, from the
-    edition as the build's Saxon read it (parallel.Corpus; validated by the build)."""
+def ebook(corpus: Any, date: str, language: str, labels: dict[str, str]) -> tuple[bytes, list]:
+    """A job: the EPUB (its chapters by te:epub, zipped here: the file is a tenth of its
+    chapters' JSON, which the build's process then never holds) and what its stylesheet warned
+    about, from the edition as the build's Saxon read it (parallel.Corpus; validated by the build)."""
+    from .epub import epub
+    from .i18n import Interface
     from .resources import resource
     from .transform import Saxon
 
-    ebook = Saxon.from_corpus(corpus).compile(resource("xslt") / "epub" / "edition.xsl")
-    return ebook.call("epub"), ebook.messages()
+    stylesheet = Saxon.from_corpus(corpus).compile(resource("xslt") / "epub" / "edition.xsl")
+    chapters = stylesheet.call("epub")
+    css = (resource("templates") / "epub" / "epub.css").read_bytes()
+    return epub(chapters, css, date, Interface(language, labels).gettext), stylesheet.messages()
