@@ -97,10 +97,10 @@ def site_name(edition: Edition) -> str:
     return display_path(front if front.is_file() else edition.root)
 
 
-def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any, pool: Any, corpus: Any) -> tuple[dict[str, bytes], int, list[Problem]]:
+def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any, pool: Any, shared: Any) -> tuple[dict[str, bytes], int, list[Problem]]:
     """The HTML edition as files in memory: pages, assets and downloads (but the PDFs); the
     EPUB comes from `ebook`, a worker's job; a large edition's document pages are
-    shared with the jobs of `pool` (parallel.py), given `corpus` (the edition as Saxon read it)."""
+    shared with the jobs of `pool` (parallel.py), given `shared` (the edition as Saxon read it)."""
     from . import exports, site
     from .parallel import chunks, document_pages
     from .search import search_index
@@ -113,7 +113,7 @@ def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any, 
     with progress.stage("transform", total=len(listed)):
         # the pool's jobs take all but the first share of the documents, this process the rest
         shares = chunks([page["id"] for page in listed if page["kind"] == "document"], pool.size)
-        jobs = [(share, pool.submit(document_pages, corpus, share)) for share in shares[1:]]
+        jobs = [(share, pool.submit(document_pages, shared, share)) for share in shares[1:]]
         given = {ident for share, _ in jobs for ident in share}
         made: dict[str, dict] = {}
         texts: dict[str, str] = {}
