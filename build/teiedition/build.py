@@ -115,25 +115,22 @@ def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any, 
         shares = chunks([page["id"] for page in listed if page["kind"] == "document"], pool.size)
         jobs = [(share, pool.submit(document_pages, shared, share)) for share in shares[1:]]
         given = {ident for share, _ in jobs for ident in share}
-        held = Held()
+        made: dict[str, dict] = {}
         texts: dict[str, str] = {}
         warnings = []
         for batch in batches([page["id"] for page in listed if page["id"] not in given]):
-            held.keep(stylesheet.call("page", page=" ".join(batch)))
+            made.update(zip(batch, stylesheet.call("page", page=" ".join(batch))))
             progress.step(len(batch))
         for share, job in jobs:
             pages_made, texts_made, said = job.get()
-            held.keep(pages_made)
+            made.update(zip(share, pages_made))
             texts.update(zip(share, texts_made))
             warnings += said
             progress.step(len(share))
-        guidelines = []
+        pages = [made[page["id"]] for page in listed]
         if edition.schema_dir:  # a foreign corpus has no encoding guidelines of ours to show
             schema = edition.schema_dir.resolve()
-            guidelines = [stylesheet.call("guidelines", relaxng=(schema / "edition.rng").as_uri(), schematron=(schema / "edition.sch").as_uri())]
-            held.keep(guidelines)
-        # the pages without their content, in the edition's order: for the menus and the downloads
-        pages = [held.outline[page["id"]] for page in [*listed, *guidelines]]
+            pages.append(stylesheet.call("guidelines", relaxng=(schema / "edition.rng").as_uri(), schematron=(schema / "edition.sch").as_uri()))
         documents = [page for page in pages if page["kind"] == "document"]
         for batch in batches([page["id"] for page in documents if page["id"] not in given]):
             texts.update(zip(batch, stylesheet.call("text", page=" ".join(batch))))
@@ -144,10 +141,7 @@ def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any, 
         book_file, epub_warnings = ebook.get()
     with progress.stage("render"):
         themes = template_folders(edition.root)
-        env, nav = site.environment(themes, config.interface), site.navigation(pages)
-        files = site.render(env, info, [], config, nav=nav)  # the chrome pages
-        for batch in held.batches():
-            files.update(site.render(env, info, batch, config, nav=nav, chrome=False))
+        files = site.render(site.environment(themes, config.interface), info, pages, config)
         files.update(site.assets([folder / "assets" for folder in themes if (folder / "assets").is_dir()]))
         files.update(site.downloads(edition, documents, texts))
         files["downloads/edition.epub"] = book_file
@@ -159,31 +153,6 @@ def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any, 
         with progress.stage("search"):
             files.update(search_index(indexed, info["lang"]))
     return files, len(documents), stylesheet.messages() + warnings + epub_warnings
-
-
-class Held:
-    """The pages the stylesheets made, until they are rendered: each batch compressed (a
-    page's content is most of the build's memory for a large edition, and a tenth of it
-    compressed), and an outline of every page (all but its content) for the menus."""
-
-    def __init__(self) -> None:
-        self.held: list[bytes] = []
-        self.outline: dict[str, dict] = {}
-
-    def keep(self, pages: list[dict]) -> None:
-        import json
-        import zlib
-
-        self.held.append(zlib.compress(json.dumps(pages).encode("utf-8"), 1))
-        self.outline.update((page["id"], {key: value for key, value in page.items() if key != "main"}) for page in pages)
-
-    def batches(self):
-        """Each batch of pages, whole again, once."""
-        import json
-        import zlib
-
-        while self.held:
-            yield json.loads(zlib.decompress(self.held.pop(0)))
 
 
 #: Pages rendered per call of the stylesheets: each call builds the edition's keys and

@@ -79,11 +79,9 @@ def jsonld(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1).translate(SCRIPT_SAFE)
 
 
-def render(env: Environment, edition: dict, pages: list[dict], config: SiteConfig,
-           nav: dict[str, list] | None = None, chrome: bool = True) -> dict[str, bytes]:
-    """Every page of the site as bytes, by its path under the site root; or, given the menus
-    of all the pages (`nav`), those of `pages` only (and the chrome pages if `chrome`)."""
-    nav = nav or navigation(pages)
+def render(env: Environment, edition: dict, pages: list[dict], config: SiteConfig) -> dict[str, bytes]:
+    """Every page of the site as bytes, by its path under the site root."""
+    nav = navigation(pages)
     site: dict[str, bytes] = {}
     for described in pages:
         page = {"lang": edition["lang"], "description": "", **described}
@@ -91,7 +89,7 @@ def render(env: Environment, edition: dict, pages: list[dict], config: SiteConfi
             page["cite"] = cite(page, edition, config)
         shell = env.get_template(SHELLS[page["kind"]])
         site[page["path"]] = shell.render(page=page, edition=edition, nav=nav, config=config).encode("utf-8")
-    for path, name in CHROME_PAGES.items() if chrome else ():
+    for path, name in CHROME_PAGES.items():
         if path == "search.html" and not config.search:
             continue  # without an index a search page could only fail
         page = {"path": path, "kind": path.removesuffix(".html"), "title": (config.interface or Interface(DEFAULT)).gettext(CHROME_TITLES[path]), "description": "", "lang": edition["lang"]}
