@@ -55,6 +55,25 @@ class Corpus:
         return cls(edition.without_trees(), text, places, interface, key)
 
 
+@dataclass(frozen=True)
+class OnDisk:
+    """A value the jobs of a local pool share, pickled once to a file (streamed: the build's
+    process never holds the pickle, where a job's arguments are pickled whole, once per job)."""
+
+    path: str
+
+    def load(self) -> Any:
+        import pickle
+
+        with open(self.path, "rb") as file:
+            return pickle.load(file)
+
+
+def received(value: Any) -> Any:
+    """What a job was given to share, as the value itself."""
+    return value.load() if isinstance(value, OnDisk) else value
+
+
 class Pool:
     """What the build asks of a pool: submit(function, *args) → a job whose get() waits for
     its result; share(value) → what to give jobs in place of a large value; close()."""
@@ -153,6 +172,7 @@ def document_pages(corpus: Corpus, ids: list[str]) -> tuple[list[dict], list[str
     from .resources import resource
     from .transform import Saxon
 
+    corpus = received(corpus)
     with _lock:
         stylesheet = _kept.get(corpus.key)
         if stylesheet is None:
