@@ -34,17 +34,39 @@ def pytest_addoption(parser):
                      help="rewrite tests/golden/ from the current output (review the git diff before committing)")
 
 
+def shared_folder(tmp_path_factory) -> Path:
+    """A temporary folder every worker of the run sees (pytest-xdist gives each worker its
+    own under the run's): what one worker builds there, the others read."""
+    import os
+
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def built_once(tmp_path_factory, name: str, make) -> Path:
+    """`make(folder)` run once for the whole run, whichever worker asks first (a lock in the
+    shared folder); every later caller gets the same folder, to read only."""
+    from filelock import FileLock
+
+    shared = shared_folder(tmp_path_factory)
+    folder, done = shared / name, shared / f"{name}.done"
+    with FileLock(str(shared / f"{name}.lock")):
+        if not done.exists():
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The HTML edition, built once for the run into a temporary folder, with a fixed date."""
+    """The HTML edition, built once for the run (by one worker, read by all) into a
+    temporary folder, with a fixed date."""
     import os
 
     from teiedition.build import build
 
-    out = tmp_path_factory.mktemp("output")
     os.environ["SOURCE_DATE_EPOCH"] = "1764547200"  # 2025-12-01: golden pages must not churn
-    build(TEI, out)
-    return out / "html"
+    return built_once(tmp_path_factory, "output", lambda out: build(TEI, out)) / "html"
 
 
 def require(path: str | None, what: str, how: str) -> str:

@@ -9,7 +9,7 @@ URLs among them); now and then the file's bytes corrupted (truncated, a stray `<
 `edition build --no-pdf` runs in a subprocess with a hard time limit.
 
 The run is derandomized, so CI sees the same examples every time (and a failure comes back
-on the next run). `HYPOTHESIS_PROFILE=long uv run pytest tests/test_fuzz.py` runs 200 random
+on the next run), as many of them as FUZZ_SECONDS (default 40) allow. `HYPOTHESIS_PROFILE=long uv run pytest tests/test_fuzz.py` runs 200 random
 examples instead (a few minutes), for a deeper search before a release.
 """
 
@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,10 +39,11 @@ XML_NS = "{http://www.w3.org/XML/1998/namespace}"
 TIMEOUT = 120  # seconds for one build; a build that takes longer hangs
 
 # -- settings --------------------------------------------------------------------------
-# CI ("fuzz"): a fixed set of examples (derandomize, no example database), so that every run
-# sees the same ones; sized to stay under 90 s on a two-core machine (a valid build takes
-# ~1.3 s, a refused one ~0.3 s; about a third are valid). A failure shrinks for up to five
-# minutes (Hypothesis's limit) before it is reported.
+# CI ("fuzz"): a fixed sequence of examples (derandomize, no example database), so that every
+# run sees the same ones, for a budget of FUZZ_SECONDS (default 40 s; a valid build takes
+# ~1.3 s, a refused one ~0.3 s; about a third are valid): a slower machine runs fewer of the
+# same examples, never more time. A failure shrinks for up to five minutes (Hypothesis's
+# limit) before it is reported.
 # HYPOTHESIS_PROFILE=long: 200 random examples. The profiles are registered here, not in
 # conftest.py, and chosen by the environment variable because a test's own @settings
 # outrank a profile loaded by --hypothesis-profile.
@@ -51,6 +53,8 @@ settings.register_profile("fuzz", max_examples=100, derandomize=True, database=N
                           phases=[p for p in Phase if p != Phase.explain], **COMMON)  # explaining costs minutes
 settings.register_profile("long", max_examples=200, derandomize=False, **COMMON)
 FUZZ = settings.get_profile("long" if os.environ.get("HYPOTHESIS_PROFILE") == "long" else "fuzz")
+#: Seconds of fuzzing in the CI profile; the examples past it are not built (the long profile has no limit).
+BUDGET = float(os.environ.get("FUZZ_SECONDS", "40")) if os.environ.get("HYPOTHESIS_PROFILE") != "long" else float("inf")
 
 
 # -- what a build says ------------------------------------------------------------------
@@ -264,12 +268,11 @@ def corrupt(data, raw: bytes) -> tuple[bytes, str]:
     return raw[:at] + b"<" + raw[at:], f"insert a stray '<' at byte {at}"
 
 
-def mutated_edition(data, root: Path) -> Path:
-    """Copy tei/ into root and mutate one of its texts; returns the mutated file."""
-    shutil.copytree(TEI, root / "tei")
+def mutated_edition(data, root: Path | None) -> Path | None:
+    """Copy tei/ into root and mutate one of its texts; returns the mutated file. Without a
+    root, the mutation is only drawn."""
     name = data.draw(st.sampled_from([p.name for p in TEXTS]), label="text")
-    path = root / "tei" / "texts" / name
-    tree = etree.parse(str(path))
+    tree = etree.parse(str(TEI / "texts" / name))
     for _ in range(data.draw(st.integers(1, 3), label="mutations")):
         if not inside_text(tree):  # everything has been dropped: nothing left to mutate
             break
@@ -279,6 +282,10 @@ def mutated_edition(data, root: Path) -> Path:
     if data.draw(st.integers(0, 7), label="corrupt the bytes if 7") == 7:
         raw, said = corrupt(data, raw)
         note(f"{name}: {said}")
+    if root is None:
+        return None
+    shutil.copytree(TEI, root / "tei")
+    path = root / "tei" / "texts" / name
     path.write_bytes(raw)
     return path
 
@@ -291,15 +298,35 @@ def well_formed(raw: bytes) -> bool:
     return True
 
 
+class Budget:
+    """The fuzzing's time, counted from its first example; none once an example has failed,
+    so that Hypothesis may shrink and replay it."""
+
+    started: float | None = None
+    failed = False
+
+    @classmethod
+    def spent(cls) -> bool:
+        cls.started = cls.started or time.monotonic()
+        return not cls.failed and time.monotonic() - cls.started > BUDGET
+
+
 @FUZZ
 @given(st.data())
 def test_a_mutated_edition_builds_cleanly_or_fails_with_located_problems(data):
+    if Budget.spent():  # past the budget an example is still drawn (so that every run draws the same), not built
+        mutated_edition(data, None)
+        return
     with tempfile.TemporaryDirectory(prefix="teiedition-fuzz-") as folder:
         root = Path(folder)
         text = mutated_edition(data, root)
         outcome = run_build(root)
         note(f"exit {outcome.code}; stderr: {outcome.stderr[-2000:]}")
-        check_outcome(root, text, outcome)
+        try:
+            check_outcome(root, text, outcome)
+        except BaseException:
+            Budget.failed = True
+            raise
 
 
 # -- regressions ----------------------------------------------------------------------------

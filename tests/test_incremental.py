@@ -23,11 +23,12 @@ def edition(case: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """The edition and a full build of it (HTML and PDF), copied into each test's folder."""
+def built(tmp_path_factory, site) -> Path:
+    """The edition and a full build of it (HTML and PDF: the run's shared build, whose record
+    of what it read holds paths relative to the edition), copied into each test's folder."""
     base = tmp_path_factory.mktemp("built")
     shutil.copytree(TEI, base / "tei")
-    edition(base)
+    shutil.copytree(site.parent, base / "out")  # times kept: the output is as built
     return base
 
 

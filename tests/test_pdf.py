@@ -101,14 +101,16 @@ def test_index_numbers_link_to_their_page(pdfs):
     reader = PdfReader(pdfs / "edition.pdf")
     start = dest_page(reader, "index-persons")
     checked = 0
+    named = reader.named_destinations  # pypdf reads them afresh at each use
     for page in reader.pages[start - 1:]:
+        page_text = None
         for annotation in page.get("/Annots") or []:
             link = annotation.get_object()
             target = link.get("/Dest")
             if target is None or not str(link.get("/Contents", "")).startswith("Page"):
                 continue  # a cross-reference leads to an entry, not to a page
-            page_text = page.extract_text(extraction_mode="plain")
-            number = reader.get_destination_page_number(reader.named_destinations[str(target)] if str(target) in reader.named_destinations else target) + 1
+            page_text = page_text or page.extract_text(extraction_mode="plain")
+            number = reader.get_destination_page_number(named[str(target)] if str(target) in named else target) + 1
             assert str(number) in page_text
             checked += 1
     assert checked > 50

@@ -97,11 +97,12 @@ def site_name(edition: Edition) -> str:
     return display_path(front if front.is_file() else edition.root)
 
 
-def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any) -> tuple[dict[str, bytes], int, list[Problem]]:
+def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any, pool: Any, shared: Any) -> tuple[dict[str, bytes], int, list[Problem]]:
     """The HTML edition as files in memory: pages, assets and downloads (but the PDFs); the
-    EPUB's chapters come from `ebook`, a worker's job."""
+    EPUB comes from `ebook`, a worker's job; a large edition's document pages are
+    shared with the jobs of `pool` (parallel.py), given `shared` (the edition as Saxon read it)."""
     from . import exports, site
-    from .epub import epub
+    from .parallel import chunks, document_pages
     from .search import search_index
 
     edition = saxon.edition
@@ -110,29 +111,41 @@ def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any) 
         info = stylesheet.call("edition")
         listed = stylesheet.call("pages")
     with progress.stage("transform", total=len(listed)):
-        pages = []
-        for batch in batches([page["id"] for page in listed]):
-            pages += stylesheet.call("page", page=" ".join(batch))
+        # the pool's jobs take all but the first share of the documents, this process the rest
+        shares = chunks([page["id"] for page in listed if page["kind"] == "document"], pool.size)
+        jobs = [(share, pool.submit(document_pages, shared, share)) for share in shares[1:]]
+        given = {ident for share, _ in jobs for ident in share}
+        made: dict[str, dict] = {}
+        texts: dict[str, str] = {}
+        warnings = []
+        for batch in batches([page["id"] for page in listed if page["id"] not in given]):
+            made.update(zip(batch, stylesheet.call("page", page=" ".join(batch))))
             progress.step(len(batch))
+        for share, job in jobs:
+            pages_made, texts_made, said = job.get()
+            made.update(zip(share, pages_made))
+            texts.update(zip(share, texts_made))
+            warnings += said
+            progress.step(len(share))
+        pages = [made[page["id"]] for page in listed]
         if edition.schema_dir:  # a foreign corpus has no encoding guidelines of ours to show
             schema = edition.schema_dir.resolve()
             pages.append(stylesheet.call("guidelines", relaxng=(schema / "edition.rng").as_uri(), schematron=(schema / "edition.sch").as_uri()))
         documents = [page for page in pages if page["kind"] == "document"]
-        texts = {}
-        for batch in batches([page["id"] for page in documents]):
+        for batch in batches([page["id"] for page in documents if page["id"] not in given]):
             texts.update(zip(batch, stylesheet.call("text", page=" ".join(batch))))
+        texts = {page["id"]: texts[page["id"]] for page in documents}  # in the edition's order
         registers = stylesheet.call("registers")
         corpus = stylesheet.call("corpus")["xml"]
     with progress.stage("transform (waiting)"):
-        chapters, epub_warnings = ebook.get()
+        book_file, epub_warnings = ebook.get()
     with progress.stage("render"):
         themes = template_folders(edition.root)
         files = site.render(site.environment(themes, config.interface), info, pages, config)
         files.update(site.assets([folder / "assets" for folder in themes if (folder / "assets").is_dir()]))
         files.update(site.light_fonts(files))
         files.update(site.downloads(edition, documents, texts))
-        css = (resource("templates") / "epub" / "epub.css").read_bytes()
-        files["downloads/edition.epub"] = epub(chapters, css, config.build_date, config.interface.gettext)
+        files["downloads/edition.epub"] = book_file
         files.update(exports.registers(registers))
         files.update(exports.corpus(corpus, edition.schema_dir))
         indexed = {path: data for path, data in files.items() if path.endswith(".html") and path not in site.UNINDEXED}
@@ -140,7 +153,7 @@ def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any) 
     if config.search:
         with progress.stage("search"):
             files.update(search_index(indexed, info["lang"]))
-    return files, len(documents), stylesheet.messages() + epub_warnings
+    return files, len(documents), stylesheet.messages() + warnings + epub_warnings
 
 
 #: Pages rendered per call of the stylesheets: each call builds the edition's keys and
@@ -191,10 +204,12 @@ def glyph_warnings(edition: Edition, html: str, fonts: Path) -> list[Problem]:
 def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-octavo", pdf: bool = True,
           strict: bool = False, search: bool = True, language: str | None = None, labels: dict[str, str] | None = None,
           waiting: Callable[[str], None] = lambda message: None,
-          progress: Progress | None = None) -> BuildReport:
+          progress: Progress | None = None, jobs: int | None = None, scheduler: str | None = None) -> BuildReport:
     """Validate the edition at `tei` and write it to `out`/html and, unless `pdf` is false,
     `out`/pdf; returns what was made. With `strict`, a warning stops the build before
-    anything is written, as an error does. Nothing is redone when nothing it reads has
+    anything is written, as an error does. `jobs` worker processes (default: one per core)
+    share the work, or a Dask cluster at `scheduler` the per-document work; the output is the
+    same bytes either way. Nothing is redone when nothing it reads has
     changed since the last build of `out`; the book is laid out again only when its text has."""
     progress = progress or Progress(quiet=True)
     root = find_root(tei)
@@ -210,7 +225,8 @@ def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-
                 raise ValidationFailed(report.warnings, report.documents)
             return report
         report, state = fresh_build(root, out, base_url, trim, pdf, strict, progress, state,
-                                    search=search, language=language, labels=labels or {})
+                                    search=search, language=language, labels=labels or {},
+                                    jobs=jobs, scheduler=scheduler)
         state.inputs = inputs
         state.outputs = {name: manifest(out / name) for name in (("html", "pdf") if pdf else ("html",))}
         report.warnings += [w for w in (cache_warning, state.save(out)) if w]
@@ -219,7 +235,8 @@ def build(tei: Path, out: Path, base_url: str | None = None, trim: str = "royal-
 
 def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: bool, strict: bool,
                 progress: Progress, previous: State, search: bool = True, language: str | None = None,
-                labels: dict[str, str] | None = None) -> tuple[BuildReport, State]:
+                labels: dict[str, str] | None = None, jobs: int | None = None,
+                scheduler: str | None = None) -> tuple[BuildReport, State]:
     """A build from the edition's files, reusing from `previous` only the PDFs of a book
     whose text has not changed; returns what it made and the state to keep."""
     from . import site
@@ -229,7 +246,8 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
     from .publish import publish
     from .transform import Saxon
     from .validation import Schemas, validate
-    from .workers import Workers, epub_chapters
+    from .parallel import CHUNK, Cluster, Inline, default_jobs
+    from .workers import Workers, ebook
 
     with progress.stage("load"):
         edition, problems = load(root)
@@ -240,13 +258,17 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
     date = build_date()
     interface = Interface(language_of(edition, language), labels)
     state = State(index_pages=previous.index_pages)
-    with Workers() as workers:
-        # the EPUB and the book take longest and need nothing from the web pages: the
-        # machine's other core makes them while this process makes the pages
-        ebook = workers.submit(epub_chapters, str(root), interface.for_saxon())
+    # a worker costs a process's start and a parse of the edition: it pays for itself with a
+    # book to lay out or many documents, not for the HTML of a few
+    jobs = jobs or (default_jobs() if pdf or scheduler or len(edition.sources) >= 2 * CHUNK else 1)
+    with Workers(jobs) if jobs > 1 else Inline() as workers, Cluster(scheduler) if scheduler else workers as pool:
         with progress.stage("transform"):
-            saxon = Saxon(edition, interface.for_saxon())
+            saxon = Saxon(edition, interface.for_saxon(), keep_text=True)
             edition = saxon.edition  # the parsed trees are let go: Saxon holds the edition now
+            corpus = pool.share(saxon.share())
+            # the EPUB and the book take longest and need nothing from the web pages: the
+            # machine's other cores make them while this process makes the pages
+            epub = pool.submit(ebook, corpus, date, interface.language, labels or {})
             book, warnings = book_data(saxon, date) if pdf else ({}, [])
         own = own_templates(root)
         printing = Printing(book, PrintConfig(trim, date, str(own) if own else None, interface.language, labels or {}), out / "pdf", previous) if pdf else None
@@ -256,7 +278,7 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
                                  interface=interface)
         if not base_url:
             problems.append(Problem(site_name(edition), 1, 1, "no-base-url", "the edition's public address is not known, so the citations, permalinks and sitemap.xml have relative addresses and pages no canonical link — set base_url in edition.toml (or give --base-url URL) when building for publication", WARNING))
-        files, documents, html_warnings = html_site(saxon, config, progress, ebook)
+        files, documents, html_warnings = html_site(saxon, config, progress, epub, pool, corpus)
         warnings = distinct(warnings + html_warnings)
         if strict and problems + warnings:
             raise ValidationFailed(sorted(problems + warnings), len(edition.sources))

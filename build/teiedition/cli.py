@@ -42,6 +42,17 @@ def port(value: str) -> int:
     return number
 
 
+def jobs(value: str) -> int:
+    """A number of worker processes for --jobs: 1 or more."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of jobs — give 1 or more, e.g. --jobs 2 (default: one per core)")
+    return number
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="edition", description="Build a scholarly digital edition from TEI P5.")
     top.add_argument("--version", action="version", version=f"teiedition {__version__}")
@@ -67,6 +78,12 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", default=None, help="treat warnings as errors: write nothing if there is any")
     build.add_argument("--quiet", action="store_true", help="show no progress while building (it is shown only on a terminal anyway)")
     build.add_argument("--profile", action="store_true", help="print the time each stage took")
+    build.add_argument("--jobs", type=jobs, default=None, metavar="N",
+                       help="worker processes to share the work (default: one per core, but none for the HTML alone "
+                            "of fewer than 200 documents; 1: all in this process)")
+    build.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                       help="send the per-document work to the Dask cluster whose scheduler is at ADDRESS, "
+                            "e.g. tcp://10.0.0.5:8786 (needs teiedition[cluster])")
 
     init = commands.add_parser("init", help="start a new edition in DIR: a sample document, empty registers, the schema, a README")
     init.add_argument("folder", type=Path, metavar="DIR", help="the new edition's folder (created; must be empty if it exists)")
@@ -128,7 +145,7 @@ def run_build(args: argparse.Namespace) -> int:
     config = settings(args, tei)
     report = build(tei, args.out or DEFAULT_OUT, base_url=config.base_url, trim=config.trim, pdf=config.pdf,
                    strict=config.strict, search=config.search, language=config.language, labels=config.labels,
-                   waiting=say, progress=progress)
+                   waiting=say, progress=progress, jobs=args.jobs, scheduler=args.scheduler)
     print(report)
     if args.profile:
         print("\n".join(progress.profile()))

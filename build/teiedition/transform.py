@@ -59,7 +59,8 @@ class Saxon:
     """One Saxon processor for a build, holding the edition parsed once (all files in a
     teiCorpus); every stylesheet of the build is compiled in it and runs on that document."""
 
-    def __init__(self, edition: Edition, interface: str = "{}"):
+    def __init__(self, edition: Edition, interface: str = "{}", text: str | None = None,
+                 places: dict[str, tuple[str, int, int]] | None = None, keep_text: bool = False):
         from saxonche import PySaxonProcessor
 
         self.edition = edition
@@ -67,13 +68,29 @@ class Saxon:
         self.interface = interface
         self.processor = PySaxonProcessor(license=False)
         confine(self.processor)
-        text, owners = corpus_text(edition)
-        self.places = id_index(owners)
+        if text is None:
+            text, owners = corpus_text(edition)
+            places = id_index(owners)
+        self.places = places or {}
+        #: The corpus as text, kept only when a pool of workers is to be given it (share()).
+        self.text = text if keep_text else None
         try:
             self.document = self.processor.parse_xml(xml_text=text)
         except Exception as err:  # the edition passed validation: say so, with Saxon's words
             raise BuildError(f"the stylesheets cannot read the edition: {err}") from err
         self.edition = edition.without_trees()
+
+    @classmethod
+    def from_corpus(cls, corpus: Any) -> "Saxon":
+        """A Saxon for a worker's job, from what the build's own Saxon read (parallel.Corpus)."""
+        return cls(corpus.edition, corpus.interface, corpus.text, corpus.places)
+
+    def share(self) -> Any:
+        """The edition as this Saxon read it, for the jobs of a pool (parallel.Corpus)."""
+        from .parallel import Corpus
+
+        assert self.text is not None, "Saxon(keep_text=True) keeps the corpus for a pool"
+        return Corpus.of(self.edition, self.text, self.places, self.interface)
 
     def compile(self, path: Path) -> "Stylesheet":
         return Stylesheet(path, self)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from pathlib import Path
 from typing import Any, Callable
 
 
@@ -17,6 +16,7 @@ class Workers:
     def __init__(self, size: int = 2):
         self.size = size
         self.pool: Any = None
+        self.folder: str | None = None
 
     def submit(self, function: Callable, *args: Any) -> Any:
         """Start `function(*args)` in a worker; returns a result whose get() waits for it."""
@@ -34,10 +34,29 @@ class Workers:
                 os.close(quiet)
         return self.pool.apply_async(function, args)
 
+    def share(self, value: Any) -> Any:
+        """What jobs are given for `value`: a file it is pickled to once (parallel.OnDisk)."""
+        import pickle
+        import tempfile
+
+        from .parallel import OnDisk
+
+        self.folder = self.folder or tempfile.mkdtemp(prefix="teiedition-shared-")
+        path = os.path.join(self.folder, f"{len(os.listdir(self.folder))}.pickle")
+        with open(path, "wb") as file:
+            pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+        return OnDisk(path)
+
     def close(self) -> None:
+        import shutil
+
         if self.pool is not None:
             self.pool.terminate()
             self.pool.join()
+            self.pool = None
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
 
     def __enter__(self) -> "Workers":
         return self
@@ -68,14 +87,17 @@ def set_up_worker() -> None:
     sys.stderr = open(os.devnull, "w")
 
 
-def epub_chapters(root: str, interface: str = "{}") -> tuple[dict, list]:
-    """A worker's job: the EPUB's chapters (te:epub) and what its stylesheet warned about,
-    from the edition at `root`, read again in the worker (it was validated by the build)."""
-    from .edition import load
+def ebook(corpus: Any, date: str, language: str, labels: dict[str, str]) -> tuple[bytes, list]:
+    """A job: the EPUB (its chapters by te:epub, zipped here: the file is a tenth of its
+    chapters' JSON, which the build's process then never holds) and what its stylesheet warned
+    about, from the edition as the build's Saxon read it (parallel.Corpus; validated by the build)."""
+    from .epub import epub
+    from .i18n import Interface
+    from .parallel import received
     from .resources import resource
     from .transform import Saxon
 
-    edition, _ = load(Path(root))
-    saxon = Saxon(edition, interface)
-    ebook = saxon.compile(resource("xslt") / "epub" / "edition.xsl")
-    return ebook.call("epub"), ebook.messages()
+    stylesheet = Saxon.from_corpus(received(corpus)).compile(resource("xslt") / "epub" / "edition.xsl")
+    chapters = stylesheet.call("epub")
+    css = (resource("templates") / "epub" / "epub.css").read_bytes()
+    return epub(chapters, css, date, Interface(language, labels).gettext), stylesheet.messages()
