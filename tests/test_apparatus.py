@@ -184,3 +184,13 @@ def test_the_handwritten_sum_of_the_loan_is_marked_as_an_addition_in_the_request
     table = html.parse(str(site / "apparatus.html")).find(".//table[@id='requests-answers-table']")
     added = table.findall(".//span[@class='tei-add']")
     assert [words(a.find("span[@class='added']").text_content()) for a in added] == ["100 million"]
+
+
+def test_the_essay_points_to_the_republication_that_confirms_its_text(site):
+    """Review 16b #4: the essay's own page is not located, but a republication is; the source note and the concordance give it."""
+    copy = "https://www.nejatngo.org/en/posts/791"
+    essay = words(html.parse(str(site / "mojahedin-ws-essay.html")).getroot().text_content())
+    assert f"The address of the page is not known. Republished at {copy}." in essay
+    page = html.parse(str(site / "apparatus.html"))
+    row = next(tr for tr in page.iter("tr") if "A Revolutionary Diplomacy" in tr.text_content() and tr.find("td") is not None)
+    assert row.xpath(f".//a[@href = '{copy}']") and "not known; republished at" in words(row.text_content())

@@ -114,6 +114,9 @@
     <xsl:if test="$online and not($ms) and not($online/tei:ref[not(@type)])">
       <xsl:sequence select="te:t('The address of the page is not known.')"/>
     </xsl:if>
+    <xsl:for-each select="($online/tei:ref[@type = 'republished']/@target)[1]">
+      <xsl:sequence select="replace(te:t('Republished at {url}.'), '{url}', string(.), 'q')"/>
+    </xsl:for-each>
     <xsl:for-each select="($tei/tei:teiHeader/tei:profileDesc/tei:creation//tei:date[@resp = 'org:wcda'])[1]">
       <xsl:sequence select="te:t('The date is the one the Wilson Center Digital Archive gives; the text itself is undated.')"/>
     </xsl:for-each>
