@@ -122,11 +122,27 @@ def interventions(site: Path) -> list[list[str]]:
 
 
 def test_the_interventions_list_every_correction_and_regularisation_with_its_reason(site):
-    choices = sum(len(tei.xpath(".//tei:choice[(tei:sic and tei:corr) or (tei:orig and tei:reg)]", namespaces=NS)) for tei in texts())
+    choices = sum(len(tei.xpath(".//tei:choice[(tei:sic and tei:corr) or (tei:orig and tei:reg)] | .//tei:note[@subtype = 'intervention']", namespaces=NS)) for tei in texts())
     found = interventions(site)
     assert len(found) == choices
     pants = next(row for row in found if row[1] == "Pants")
     assert pants[2] == "Paris" and pants[3] == "correction, certainty high" and "misreading" in pants[4]
+
+
+def test_the_interventions_list_the_changes_of_form_their_notes_record(site):
+    """Review 16b #3: the stamp label, the restored paragraph boundary and the dropped bracket are listed."""
+    found = interventions(site)
+    for source, note in (('[Stamp: "', "stamp"), ("(Footnote: Attached Documents Collection, part 7]", "round bracket"), ("the pressure from the West. “‘Khomeini’s", "paragraph")):
+        row = next(row for row in found if source in row[1])
+        assert row[3] == "change of form" and note in row[4], source
+    page = html.parse(str(site / "apparatus.html"))
+    assert "No intervention." not in words(page.getroot().text_content())
+
+
+def test_an_intervention_inside_a_word_is_listed_with_its_whole_word(site):
+    """Review 16b #10: "MKO’ / MKO’s", not "’ / ’s"."""
+    row = next(row for row in interventions(site) if row[2].endswith("’s"))
+    assert row[1] == "MKO’" and row[2] == "MKO’s"
 
 
 def test_the_interventions_list_the_corrections_of_the_headers_too(site):
@@ -168,3 +184,13 @@ def test_the_handwritten_sum_of_the_loan_is_marked_as_an_addition_in_the_request
     table = html.parse(str(site / "apparatus.html")).find(".//table[@id='requests-answers-table']")
     added = table.findall(".//span[@class='tei-add']")
     assert [words(a.find("span[@class='added']").text_content()) for a in added] == ["100 million"]
+
+
+def test_the_essay_points_to_the_republication_that_confirms_its_text(site):
+    """Review 16b #4: the essay's own page is not located, but a republication is; the source note and the concordance give it."""
+    copy = "https://www.nejatngo.org/en/posts/791"
+    essay = words(html.parse(str(site / "mojahedin-ws-essay.html")).getroot().text_content())
+    assert f"The address of the page is not known. Republished at {copy}." in essay
+    page = html.parse(str(site / "apparatus.html"))
+    row = next(tr for tr in page.iter("tr") if "A Revolutionary Diplomacy" in tr.text_content() and tr.find("td") is not None)
+    assert row.xpath(f".//a[@href = '{copy}']") and "not known; republished at" in words(row.text_content())

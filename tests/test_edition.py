@@ -198,3 +198,36 @@ def test_the_rights_statement_says_what_is_cleared_and_what_is_not_for_each_text
     for path in [p for p in FILES if p.parent.name == "texts"]:
         availability = text(parse(path).xpath("//tei:availability", namespaces=NS)[0])
         assert "Not cleared:" in availability, short(path)
+
+
+def test_every_register_entry_points_to_the_source_of_its_facts():
+    """Review 16b #1: each entry names its source, a work (bib:) or the edited document (doc:) that states it."""
+    for path in [p for p in registers() if p.name != "works.xml"]:
+        for entry in parse(path).xpath("//tei:person | //tei:org | //tei:place | //tei:event", namespaces=NS):
+            assert entry.xpath(".//tei:ref[starts-with(@target, 'bib:') or starts-with(@target, 'doc:')]", namespaces=NS), f"{short(path)}:{entry.sourceline}: {entry.get(XML_ID)}"
+
+
+@pytest.mark.parametrize("note", ["n-exaro-khomeini-death", "n-exaro-soviet-president", "n-exaro-article-4005", "n-message-representative"])
+def test_the_notes_on_standard_facts_cite_a_published_source(note):
+    """Review 16b #2: Khomeini's death, the USSR presidency, the Helsinki summit, Rajavi's residence are sourced."""
+    found = [n for p in FILES for n in parse(p).xpath(f"//tei:note[@xml:id = '{note}']", namespaces=NS)]
+    assert found and found[0].xpath(".//tei:ref[starts-with(@target, 'bib:')]", namespaces=NS), note
+    assert "Not checked" not in text(found[0]), note
+
+
+def test_no_event_of_the_chronology_is_dated_only_probably_where_a_source_dates_it():
+    """Review 16b #2: the move to Iraq and the ideological revolution are dated from sources, not 'probably'."""
+    events = parse(TEI / "registers" / "events.xml")
+    for event_id in ("rajavi_move_iraq_1986", "ideological_revolution"):
+        event = events.xpath(f"//tei:event[@xml:id = '{event_id}']", namespaces=NS)[0]
+        assert event.get("cert") == "high" and "probab" not in text(event), event_id
+    front = text(parse(TEI / "edition.xml").getroot())
+    assert "no source cited here states them" not in front and "(a probable date)" not in front
+
+
+def test_citations_in_notes_point_to_the_register_of_works():
+    """Review 16b #8: a source is cited by ref to works.xml, never as a bare inline bibl besides it."""
+    note = parse(TEI / "texts" / "exaro-article.xml").xpath("//tei:note[@xml:id = 'n-exaro-delegation']", namespaces=NS)[0]
+    assert not note.xpath(".//tei:bibl", namespaces=NS)
+    targets = [r.get("target") for r in note.xpath(".//tei:ref", namespaces=NS)]
+    assert len(targets) == len(set(targets)) and "bib:upi_1989_01_04" in targets

@@ -49,6 +49,16 @@
     <xsl:sequence select="normalize-space(string-join($element//text()[not((ancestor::tei:note | ancestor::tei:sic | ancestor::tei:orig) intersect $element/descendant::*)], ''))"/>
   </xsl:function>
 
+  <xd:doc><xd:desc>A reading of a choice as the reader finds it: with the rest of its word where the
+    choice stands inside one ("MKO" + "’s"), so that a list of interventions shows "MKO’" and "MKO’s", not "’" and "’s".</xd:desc></xd:doc>
+  <xsl:function name="te:reading-in-word" as="xs:string">
+    <xsl:param name="choice" as="element(tei:choice)"/>
+    <xsl:param name="reading" as="element()?"/>
+    <xsl:variable name="before" select="$choice/preceding::text()[not(ancestor::tei:note)][1]"/>
+    <xsl:variable name="after" select="$choice/following::text()[not(ancestor::tei:note)][1]"/>
+    <xsl:sequence select="tokenize(string($before), '[^\p{L}\p{N}]')[last()] || te:text-of($reading) || tokenize(string($after), '[^\p{L}\p{N}]')[1]"/>
+  </xsl:function>
+
   <xd:doc><xd:desc>"SPECIAL FOLDER" as a heading word would be written: "Special Folder".</xd:desc></xd:doc>
   <xsl:function name="te:title-case" as="xs:string">
     <xsl:param name="words" as="xs:string"/>
@@ -104,6 +114,9 @@
     <xsl:if test="$online and not($ms) and not($online/tei:ref[not(@type)])">
       <xsl:sequence select="te:t('The address of the page is not known.')"/>
     </xsl:if>
+    <xsl:for-each select="($online/tei:ref[@type = 'republished']/@target)[1]">
+      <xsl:sequence select="replace(te:t('Republished at {url}.'), '{url}', string(.), 'q')"/>
+    </xsl:for-each>
     <xsl:for-each select="($tei/tei:teiHeader/tei:profileDesc/tei:creation//tei:date[@resp = 'org:wcda'])[1]">
       <xsl:sequence select="te:t('The date is the one the Wilson Center Digital Archive gives; the text itself is undated.')"/>
     </xsl:for-each>

@@ -30,6 +30,7 @@
           <xsl:variable name="id" select="$file/tei:sourceDesc/tei:msDesc/tei:msIdentifier"/>
           <xsl:variable name="online" select="$file/tei:sourceDesc/tei:bibl[@type = 'online'][1]"/>
           <xsl:variable name="url" select="($online/tei:ref[not(@type)]/@target)[1]"/>
+          <xsl:variable name="copy" select="($online/tei:ref[@type = 'republished']/@target)[1]"/>
           <tr>
             <td><xsl:value-of select="te:doc-number(.)"/></td>
             <td>
@@ -45,6 +46,7 @@
             <td><xsl:value-of select="($online/tei:idno[@type = 'wcda'] ! te:text-of(.), '—')[1]"/></td>
             <td class="url"><xsl:choose>
               <xsl:when test="$url"><a href="{$url}"><xsl:value-of select="$url"/></a></xsl:when>
+              <xsl:when test="$copy"><xsl:value-of select="te:t('not known; republished at')"/><xsl:text> </xsl:text><a href="{$copy}"><xsl:value-of select="$copy"/></a></xsl:when>
               <xsl:otherwise><xsl:value-of select="te:t('not known')"/></xsl:otherwise>
             </xsl:choose></td>
           </tr>
