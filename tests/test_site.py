@@ -114,8 +114,9 @@ def test_editors_notes_are_numbered_in_reading_order(site):
 
 
 def test_names_link_to_their_register_entry_with_its_identification(site):
-    links = page(site, "kgb-message.html").xpath("//a[contains(@class, 'link-persName')][@href='persons.html#rajavi_massoud']")
-    assert links and "Leader of the People's Mojahedin" in links[0].get("title")
+    assert page(site, "kgb-message.html").xpath("//a[contains(@class, 'tei-persName')][@href='persons.html#rajavi_massoud']")
+    entry = page(site, "persons.html").xpath("//section[@id='rajavi_massoud']")[0]
+    assert "Leader of the People's Mojahedin" in entry.get("data-identification")
     assert page(site, "persons.html").xpath("//section[@id='rajavi_massoud']//a[starts-with(@href, 'kgb-message.html#p-')]")
 
 

@@ -235,6 +235,29 @@ def test_the_events_register_is_in_order_of_date(site):
     assert first.startswith("The Iranian revolution"), first
 
 
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_a_document_page_first_load_with_its_fonts_is_at_most_200_kb(browser, served, name):
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    loaded = {}
+    tab.on("response", lambda response: loaded.__setitem__(response.url, len(response.body())))
+    tab.goto(served + f"{name}.html", wait_until="networkidle")
+    context.close()
+    assert sum(loaded.values()) <= 200_000, sorted(loaded.items(), key=lambda item: -item[1])
+
+
+def test_a_name_shows_its_register_identification_when_pointed_at(browser, served):
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    tab.goto(served + "kgb-message.html")
+    name = tab.locator("#text a.tei-persName[href='persons.html#rajavi_massoud']").first
+    assert name.get_attribute("title") is None  # not written at every mention
+    name.hover()
+    tab.wait_for_function("el => el.title", arg=name.element_handle(), timeout=5000)
+    assert "Leader of the People's Mojahedin" in name.get_attribute("title")
+    context.close()
+
+
 def test_a_document_page_loads_only_its_cut_fonts(browser, served):
     context = screen(browser, "desktop")
     tab = context.new_page()

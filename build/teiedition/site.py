@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from functools import lru_cache
 from html import escape
 from urllib.parse import urlsplit
@@ -92,15 +93,25 @@ def render(env: Environment, edition: dict, pages: list[dict], config: SiteConfi
         if page["kind"] == "document":
             page["cite"] = cite(page, edition, config)
         shell = env.get_template(SHELLS[page["kind"]])
-        site[page["path"]] = shell.render(page=page, edition=edition, nav=nav, config=config).encode("utf-8")
+        site[page["path"]] = compact(shell.render(page=page, edition=edition, nav=nav, config=config)).encode("utf-8")
     for path, name in CHROME_PAGES.items():
         if path == "search.html" and not config.search:
             continue  # without an index a search page could only fail
         page = {"path": path, "kind": path.removesuffix(".html"), "title": (config.interface or Interface(DEFAULT)).gettext(CHROME_TITLES[path]), "description": "", "lang": edition["lang"]}
         if path == "reuse.html":
             page["cite"] = forms(citation.edition_record(edition, config.base_url or "index.html"), config)
-        site[path] = env.get_template(name).render(page=page, edition=edition, nav=nav, config=config).encode("utf-8")
+        site[path] = compact(env.get_template(name).render(page=page, edition=edition, nav=nav, config=config)).encode("utf-8")
     return site
+
+
+#: What keeps its whitespace as written: preformatted text, form fields, scripts' data.
+_KEPT = re.compile(r"(<(pre|textarea|script)\b.*?</\2\s*>)|[ \t]*\n\s*", re.S | re.I)
+
+
+def compact(page: str) -> str:
+    """A page with each run of whitespace that holds a line break made one line break (the
+    indentation of the templates and of the TEI, which a browser shows as one space anyway)."""
+    return _KEPT.sub(lambda match: match.group(1) or "\n", page)
 
 
 def cite(page: dict, edition: dict, config: SiteConfig) -> dict:
@@ -128,12 +139,25 @@ def navigation(pages: list[dict]) -> dict[str, list]:
 
 def assets(folders: list[Path]) -> dict[str, bytes]:
     """The site's static files (CSS, JS, fonts, images), under assets/: of the template
-    folders given (an edition's own first), the first that has a file gives it."""
+    folders given (an edition's own first), the first that has a file gives it; stylesheets
+    and scripts minified."""
     files: dict[str, bytes] = {}
     for folder in reversed(folders):
         files.update({f"assets/{path.relative_to(folder).as_posix()}": path.read_bytes()
                       for path in sorted(folder.rglob("*")) if path.is_file()})
+    files.update(minified(files))
     return dict(sorted(files.items()))
+
+
+def minified(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The site's stylesheets and scripts of `files` without comments and indentation (which
+    are for their maintainers, not the reader who downloads them)."""
+    import rcssmin
+    import rjsmin
+
+    tools = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
+    return {path: tools[Path(path).suffix](data.decode("utf-8")).encode("utf-8")
+            for path, data in files.items() if Path(path).suffix in tools}
 
 
 #: The faces every page loads (the Latin most pages need, templates/assets/fonts/README.md): cut at

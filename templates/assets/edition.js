@@ -66,7 +66,7 @@
   }
 
   function openNote(marker) {
-    var note = document.getElementById(marker.getAttribute("data-note"));
+    var note = document.getElementById(decodeURIComponent(marker.getAttribute("href").slice(1)));
     if (!note) { return false; }
     var body = note.querySelector(".note-body").cloneNode(true);
     body.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
@@ -307,11 +307,39 @@
     });
   }
 
+  // A name's tooltip: the identification of its register entry, read from the register page
+  // when the name is first pointed at or focused (written at every mention, it made the page a
+  // tenth heavier). Each register page is fetched once; without it, the name is still a link.
+  var NAMES = ["persName", "orgName", "placeName", "name", "rs"].map(function (kind) {
+    return "a.tei-" + kind + "[href], a.link-" + kind + "[href]";
+  }).join(", ");
+
+  function lendTooltips() {
+    var registers = {};
+    function lend(event) {
+      var link = event.target.closest && event.target.closest(NAMES);
+      if (!link || link.title) { return; }
+      var parts = link.getAttribute("href").split("#");
+      if (!registers[parts[0]]) {
+        registers[parts[0]] = fetch(parts[0]).then(function (response) { return response.ok ? response.text() : ""; })
+          .then(function (text) { return new DOMParser().parseFromString(text, "text/html"); })
+          .catch(function () { return null; });
+      }
+      registers[parts[0]].then(function (page) {
+        var entry = page && page.getElementById(decodeURIComponent(parts[1]));
+        if (entry && entry.getAttribute("data-identification")) { link.title = entry.getAttribute("data-identification"); }
+      });
+    }
+    document.addEventListener("mouseover", lend);
+    document.addEventListener("focusin", lend);
+  }
+
   document.documentElement.classList.add("js");  // shows the controls that need this script
   setupViews();
   setupNotes();
   setupPassageMenus();
   setupCopy();
   fillAccessDates();
+  lendTooltips();
   highlight();
 }());

@@ -200,7 +200,7 @@
     <xsl:variable name="href" select="te:href($pointer, .)"/>
     <xsl:choose>
       <xsl:when test="exists($href) and not(ancestor::*[te:is-link(.)]) and not(te:is-unsafe($pointer))">
-        <a href="{$href}" class="{string-join(('link-' || local-name(), $class), ' ')}">
+        <a href="{$href}" class="{($class, 'link-' || local-name())[1]}">
           <xsl:if test="$title"><xsl:attribute name="title" select="$title"/></xsl:if>
           <!-- an intervention inside a link cannot take focus itself: the link speaks for it -->
           <xsl:if test="$linked[. instance of node()]//*[@role = 'tooltip']"><xsl:attribute name="aria-describedby" select="string-join($linked[. instance of node()]//*[@role = 'tooltip']/@id, ' ')"/></xsl:if>

@@ -32,19 +32,16 @@
     <xsl:sequence select="normalize-space(string-join((te:label-of($entry), ($entry/tei:note[@type = 'identification'], $entry/tei:desc, $entry/tei:occupation, $entry/tei:note)[1]/te:first-sentence(te:plain(.))), ': '))"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>Names by document and pointer ("document-id pointer"), to tell a name's first occurrence in its document.</xd:desc></xd:doc>
-  <xsl:key name="te:mention-in" match="*[@ref]" use="for $r in tokenize(normalize-space(@ref)) return generate-id(ancestor-or-self::tei:TEI[1]) || ' ' || $r"/>
-
-  <xd:doc><xd:desc>A name in the text: a link to its register entry, with a tooltip: the entry's
-    identification where the document first names it, its name alone after that (the
-    identification once per page keeps pages light).</xd:desc></xd:doc>
+  <xd:doc><xd:desc>A name in the text: a link to its register entry, whose identification the
+    site's script shows as the link's tooltip, read from the entry on demand (written at every
+    mention it made a page a tenth heavier); a name that cannot be a link carries it itself.</xd:desc></xd:doc>
   <xsl:template match="tei:persName | tei:orgName | tei:placeName | tei:name | tei:rs">
     <xsl:variable name="context" select="."/>
     <xsl:variable name="entries" select="tokenize(normalize-space(@ref)) ! te:target(., $context)"/>
-    <xsl:variable name="first" select="key('te:mention-in', generate-id(te:document(.)) || ' ' || tokenize(normalize-space(@ref))[1], root(.))[1] is ."/>
+    <xsl:variable name="linked" select="exists(te:href(@ref, .)) and not(ancestor::*[te:is-link(.)])"/>
     <xsl:call-template name="te:linked">
       <xsl:with-param name="pointer" select="@ref"/>
-      <xsl:with-param name="title" select="string-join($entries ! (if ($first) then te:identification(.) else te:label-of(.)), ' | ')[.]"/>
+      <xsl:with-param name="title" select="if ($linked) then () else string-join($entries ! te:identification(.), ' | ')[.]"/>
       <xsl:with-param name="content" as="item()*"><xsl:call-template name="te:inline"/></xsl:with-param>
       <!-- linked, the name needs no span of its own: the link carries its classes -->
       <xsl:with-param name="linked" as="item()*">
@@ -86,7 +83,7 @@
   <xsl:template match="tei:person | tei:org | tei:place | tei:event | tei:standOff//tei:bibl[@xml:id]">
     <xsl:variable name="names" select="tei:persName | tei:orgName | tei:placeName | tei:label | tei:title"/>
     <xsl:variable name="main" select="($names[@type = 'main'], $names)[1]"/>
-    <section id="{@xml:id}" class="entry entry-{local-name()}">
+    <section id="{@xml:id}" class="entry entry-{local-name()}" data-identification="{te:identification(.)}">
       <h2><xsl:value-of select="if ($main) then te:plain($main) else te:plain(.)"/></h2>
       <!-- every form, as often as the source gives it (with other types, or in other sources) -->
       <xsl:variable name="variants" select="($names except $main) ! te:plain(.)"/>

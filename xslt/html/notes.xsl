@@ -93,7 +93,7 @@
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:param name="number" as="xs:string"/>
     <a class="note-ref note-{$note/@type}" href="#{te:note-id($note)}" id="{te:id('ref', $note)}"
-       data-note="{$note/@xml:id}"><sup><span class="visually-hidden"><xsl:value-of select="te:kind-label($note) || ' '"/></span><xsl:value-of select="$number"/></sup></a>
+       aria-label="{te:kind-label($note) || ' ' || $number}"><sup><xsl:value-of select="$number"/></sup></a>
   </xsl:template>
 
   <xd:doc><xd:desc>What a reader of a screen reader hears before the number of a note.</xd:desc></xd:doc>
@@ -131,7 +131,7 @@
         <xsl:apply-templates/>
         <xsl:text> </xsl:text>
         <a class="back-ref" href="#{te:id('ref', .)}" aria-label="{te:t('Back to the text')}">↑</a>
-        <a class="permalink" href="#{te:note-id(.)}" aria-label="{te:t('Permalink to this note')}">#</a>
+        <a class="permalink" href="#{te:note-id(.)}" aria-labelledby="label-note-link">#</a>
       </div>
     </li>
   </xsl:template>

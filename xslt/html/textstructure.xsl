@@ -32,7 +32,7 @@
       <xsl:apply-templates select="te:notes-after(.)[te:is-between-blocks(.)]" mode="te:after-block"/>
       <xsl:if test="@xml:id and ancestor::tei:text">
         <xsl:text> </xsl:text>
-        <a class="permalink" href="#{@xml:id}" aria-label="{te:t('Permalink to this passage')}">¶</a>
+        <a class="permalink" href="#{@xml:id}" aria-labelledby="label-passage-link">¶</a>
       </xsl:if>
     </xsl:element>
   </xsl:template>
