@@ -49,6 +49,15 @@
             </xsl:for-each>
           </ol>
         </section>
+        <!-- the edition's own statement of rights, text by text: the documents' headers point to its paragraphs -->
+        <xsl:variable name="availability" select="$front/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability[tei:p]"/>
+        <xsl:if test="exists($availability)">
+          <section class="rights" aria-labelledby="rights-heading">
+            <h2 id="rights-heading"><xsl:value-of select="te:t('Licence')"/></h2>
+            <xsl:for-each select="$availability/tei:licence"><p><xsl:apply-templates/></p></xsl:for-each>
+            <xsl:apply-templates select="$availability/tei:p"/>
+          </section>
+        </xsl:if>
     </xsl:variable>
     <xsl:sequence select="map{
       'id': 'index', 'kind': 'home', 'path': 'index.html',
