@@ -525,6 +525,7 @@ def generate(n: int, dest: Path, seed: int = 0, source: Path = SOURCE) -> Path:
             found_list = root.find(f".//t:{list_name}", NS)
             if found_list is not None:
                 indent_into(found_list, [e.element for e in entities[kind]], 3)
+        retarget(root.iter(T("*")), plan)  # the events' sources name documents too
         (dest / "registers" / f"{stem}.xml").write_bytes(register_head + etree.tostring(root, encoding="utf-8") + b"\n")
 
     # edition.xml: the contents, the sub-title, and its own doc: pointers
@@ -538,16 +539,20 @@ def generate(n: int, dest: Path, seed: int = 0, source: Path = SOURCE) -> Path:
     contents[-1].tail = (indent or "\n").removesuffix("  ")
     for title in edition.iterfind(".//t:titleStmt/t:title[@type='sub']", NS):
         title.text = f"A synthetic edition of {n} documents, for benchmarks"
-    for element in edition.iter(T("*")):
-        if element.getparent() is contents or element is contents:
-            continue
+    retarget((e for e in edition.iter(T("*")) if e.getparent() is not contents and e is not contents), plan)
+    (dest / "edition.xml").write_bytes(head + etree.tostring(edition, encoding="utf-8") + b"\n")
+    return dest
+
+
+def retarget(elements, plan: Plan) -> None:
+    """The `doc:` pointers of `elements` (of edition.xml or a register) sent to the first copy of
+    the document they name."""
+    for element in elements:
         for name in POINTER_ATTRIBUTES:
             value = element.get(name)
             if value and "doc:" in value:
                 element.set(name, " ".join("doc:" + plan.document(t[4:], 0) if t.startswith("doc:") else t
                                            for t in value.split()))
-    (dest / "edition.xml").write_bytes(head + etree.tostring(edition, encoding="utf-8") + b"\n")
-    return dest
 
 
 def main(argv: list[str] | None = None) -> int:

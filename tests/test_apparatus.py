@@ -94,7 +94,7 @@ def test_the_concordance_gives_each_document_its_signature_leaves_microfilm_and_
     assert [row[0] for row in table] == ["1", "2", "3", "4", "5"]
     assert table[0][2:6] == ["fond 89, opis' 15, delo 24", "ll. 11–38", "reel 1.993, file 24", "134554"]
     assert table[0][6] == "https://digitalarchive.wilsoncenter.org/document/134554"
-    assert table[3][2:] == ["—", "—", "—", "—", "not known"]
+    assert table[3][2:] == ["—", "—", "—", "—", "not known; republished at https://www.nejatngo.org/en/posts/791"]
 
 
 def test_the_chronology_lists_the_events_of_1979_to_1989_in_date_order_each_named_in_a_document(site):
