@@ -139,25 +139,26 @@ def navigation(pages: list[dict]) -> dict[str, list]:
 
 def assets(folders: list[Path]) -> dict[str, bytes]:
     """The site's static files (CSS, JS, fonts, images), under assets/: of the template
-    folders given (an edition's own first), the first that has a file gives it; stylesheets
-    and scripts minified."""
+    folders given (an edition's own first, ours last), the first that has a file gives it.
+    Our stylesheets and scripts are minified; an edition's own files are published as given
+    (its author may want them readable, or have minified them already)."""
     files: dict[str, bytes] = {}
-    for folder in reversed(folders):
-        files.update({f"assets/{path.relative_to(folder).as_posix()}": path.read_bytes()
-                      for path in sorted(folder.rglob("*")) if path.is_file()})
-    files.update(minified(files))
+    for rank, folder in enumerate(reversed(folders)):
+        given = {f"assets/{path.relative_to(folder).as_posix()}": path.read_bytes()
+                 for path in sorted(folder.rglob("*")) if path.is_file()}
+        files.update(minified(given) if rank == 0 else given)
     return dict(sorted(files.items()))
 
 
 def minified(files: dict[str, bytes]) -> dict[str, bytes]:
-    """The site's stylesheets and scripts of `files` without comments and indentation (which
+    """`files` with their stylesheets and scripts without comments and indentation (which
     are for their maintainers, not the reader who downloads them)."""
     import rcssmin
     import rjsmin
 
     tools = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
-    return {path: tools[Path(path).suffix](data.decode("utf-8")).encode("utf-8")
-            for path, data in files.items() if Path(path).suffix in tools}
+    return {path: tools[Path(path).suffix](data.decode("utf-8")).encode("utf-8") if Path(path).suffix in tools else data
+            for path, data in files.items()}
 
 
 #: The faces every page loads (the Latin most pages need, templates/assets/fonts/README.md): cut at
