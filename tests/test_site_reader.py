@@ -265,5 +265,5 @@ def test_a_document_page_loads_only_its_cut_fonts(browser, served):
     tab.on("response", lambda response: fonts.__setitem__(response.url, len(response.body())) if response.url.endswith(".woff2") else None)
     tab.goto(served + "rajavi-letter.html", wait_until="networkidle")
     context.close()
-    assert sorted(url.rsplit("/", 1)[1] for url in fonts) == ["latin-serif-italic.woff2", "latin-serif.woff2"]
+    assert sorted(url.rsplit("/", 1)[1] for url in fonts) == ["site-serif-italic.woff2", "site-serif.woff2"]
     assert sum(fonts.values()) < 60_000, fonts

@@ -161,20 +161,23 @@ def minified(files: dict[str, bytes]) -> dict[str, bytes]:
             for path, data in files.items()}
 
 
-#: The faces every page loads (the Latin most pages need, templates/assets/fonts/README.md): cut at
-#: build time to the characters the site shows, so a first visit fetches only glyphs it can use.
-LIGHT_FONTS = ("assets/fonts/latin-serif.woff2", "assets/fonts/latin-serif-italic.woff2")
+#: The faces every page loads, by the whole face each is cut from (templates/assets/fonts/README.md):
+#: cut at build time to the characters the site shows, so a first visit fetches only glyphs it can use.
+LIGHT_FONTS = {"assets/fonts/site-serif.woff2": "assets/fonts/edition-serif.woff2",
+               "assets/fonts/site-serif-italic.woff2": "assets/fonts/edition-serif-italic.woff2"}
 
 
 def light_fonts(files: dict[str, bytes]) -> dict[str, bytes]:
-    """The always-loaded fonts of `files` cut to the characters of its pages and scripts (whose
-    messages a page may show), and the printable ASCII a reader may type into the search."""
+    """The always-loaded fonts: the whole faces of `files` cut to the characters of its pages and
+    scripts (whose messages a page may show), and the printable ASCII a reader may type into the
+    search. Any script the whole face has (a Cyrillic word in a note) is cut in, so that no page
+    needs the whole face."""
     used = set(map(chr, range(0x20, 0x7F)))
     for path, data in files.items():
         if path.endswith((".html", ".js")):
             used.update(data.decode("utf-8", "replace"))
     wanted = frozenset(ord(char) for char in used)
-    return {path: _subset(files[path], wanted) for path in LIGHT_FONTS if path in files}
+    return {path: _subset(files[whole], wanted) for path, whole in LIGHT_FONTS.items() if whole in files}
 
 
 @lru_cache(maxsize=8)
