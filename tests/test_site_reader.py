@@ -258,6 +258,30 @@ def test_a_name_shows_its_register_identification_when_pointed_at(browser, serve
     context.close()
 
 
+def test_a_name_inside_another_link_shows_its_register_identification_when_pointed_at(browser, served):
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    tab.goto(served + "rajavi-letter.html")
+    name = tab.locator("#text a [data-entry='places.html#iraq']").first  # in "The external war with Iraq"
+    assert name.get_attribute("title") is None
+    name.hover()
+    tab.wait_for_function("el => el.title", arg=name.element_handle(), timeout=5000)
+    assert name.get_attribute("title").startswith("Iraq: ")
+    context.close()
+
+
+def test_every_note_has_a_named_permalink_made_by_the_script(browser, served):
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    tab.goto(served + "kgb-message.html")
+    notes = tab.eval_on_selector_all(".note-list > li[id]", "items => items.map(item => item.id)")
+    linked = tab.eval_on_selector_all(".note-list a.permalink[aria-labelledby='label-note-link']", "links => links.map(link => link.getAttribute('href').slice(1))")
+    assert notes and linked == notes
+    assert tab.locator(".note-list a.permalink").first.evaluate("link => link.getAttribute('aria-labelledby')") == "label-note-link"
+    assert tab.get_by_role("link", name="Permalink to this note").count() == len(notes)
+    context.close()
+
+
 def test_a_document_page_loads_only_its_cut_fonts(browser, served):
     context = screen(browser, "desktop")
     tab = context.new_page()
