@@ -32,6 +32,16 @@ def test_the_site_has_every_page(site):
     assert (site / "pagefind" / "pagefind.js").is_file()
 
 
+def test_every_page_offers_a_png_icon_beside_the_svg_one(site):
+    from PIL import Image
+
+    for path in pages(site):
+        icons = {link.get("type"): link.get("href") for link in page(site, path.name).xpath("//link[@rel='icon']")}
+        assert set(icons) == {"image/png", "image/svg+xml"}, path.name
+    with Image.open(site / icons["image/png"]) as png:
+        assert (png.format, png.size) == ("PNG", (32, 32))
+
+
 def test_every_internal_link_and_fragment_resolves(site):
     ids = {p.name: set(page(site, p.name).xpath("//@id")) for p in pages(site)}
     broken = []
