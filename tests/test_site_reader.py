@@ -282,6 +282,17 @@ def test_every_note_has_a_named_permalink_made_by_the_script(browser, served):
     context.close()
 
 
+def test_on_a_phone_a_blocks_permalink_stands_beside_its_first_line_not_on_a_row_after_it(browser, served):
+    context = screen(browser, "phone")
+    tab = context.new_page()
+    tab.goto(served + "kgb-message.html")
+    block = tab.locator("#p-message-sofia")  # the opener: an address, then the block's own ¶
+    line, mark = block.locator(".tei-address").bounding_box(), block.locator(":scope > a.permalink").bounding_box()
+    assert mark["y"] < line["y"] + line["height"], (line, mark)  # not below the address
+    assert mark["x"] >= line["x"] + line["width"] - 28  # in the room the address leaves it
+    context.close()
+
+
 def test_a_document_page_loads_only_its_cut_fonts(browser, served):
     context = screen(browser, "desktop")
     tab = context.new_page()
