@@ -82,8 +82,7 @@ SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 def jsonld(data: Any, indent: int | None = None) -> str:
     """JSON for a script block: no "</script" or "<!--" in the content can end or bend it. On
     one line for programs; `indent` for a reader (the citation's CSL-JSON shown to copy)."""
-    separators = (",", ": ") if indent else (",", ":")
-    return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators).translate(SCRIPT_SAFE)
+    return json.dumps(data, ensure_ascii=False, indent=indent).translate(SCRIPT_SAFE)
 
 
 def render(env: Environment, edition: dict, pages: list[dict], config: SiteConfig) -> dict[str, bytes]:

@@ -194,8 +194,8 @@
     <xsl:param name="pointer" as="attribute()?"/>
     <xsl:param name="content" as="item()*"/>
     <!-- the register address of a name that a link encloses: the site's script shows its entry's
-         identification as the name's tooltip -->
-    <xsl:param name="entry" as="xs:string?" select="()"/>
+         identification as the name's tooltip (tunnelled: the book's te:linked has no use for it) -->
+    <xsl:param name="entry" as="xs:string?" select="()" tunnel="yes"/>
     <!-- what the link holds, when it is made, and the classes it takes over from the content -->
     <xsl:param name="linked" as="item()*" select="$content"/>
     <xsl:param name="class" as="xs:string?" select="()"/>

@@ -40,7 +40,7 @@
     <xsl:variable name="linked" select="exists(te:href(@ref, .)) and not(ancestor::*[te:is-link(.)])"/>
     <xsl:call-template name="te:linked">
       <xsl:with-param name="pointer" select="@ref"/>
-      <xsl:with-param name="entry" select="if ($linked or te:is-unsafe(@ref)) then () else te:href(@ref, .)[1]"/>
+      <xsl:with-param name="entry" select="if ($linked or te:is-unsafe(@ref)) then () else te:href(@ref, .)[1]" tunnel="yes"/>
       <xsl:with-param name="content" as="item()*"><xsl:call-template name="te:inline"/></xsl:with-param>
       <!-- linked, the name needs no span of its own: the link carries its classes -->
       <xsl:with-param name="linked" as="item()*">
