@@ -293,12 +293,25 @@ def test_on_a_phone_a_blocks_permalink_stands_beside_its_first_line_not_on_a_row
     context.close()
 
 
-def test_a_document_page_loads_only_its_cut_fonts(browser, served):
+def test_a_character_no_page_has_is_drawn_from_the_whole_face_fetched_then(browser, served):
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    fonts = []
+    tab.on("response", lambda response: fonts.append(response.url.rsplit("/", 1)[1]) if response.url.endswith(".woff2") else None)
+    tab.goto(served + "kgb-message.html", wait_until="networkidle")
+    assert "edition-serif.woff2" not in fonts
+    with tab.expect_response(lambda response: response.url.endswith("/edition-serif.woff2"), timeout=10_000):
+        tab.evaluate("document.querySelector('#text p').append(' \u0150')")  # Ő: in the whole face, on no page
+    context.close()
+
+
+@pytest.mark.parametrize("name", ["rajavi-letter", "kgb-message"])  # the message has a Cyrillic word in a note
+def test_a_document_page_loads_only_its_cut_fonts(browser, served, name):
     context = screen(browser, "desktop")
     tab = context.new_page()
     fonts = {}
     tab.on("response", lambda response: fonts.__setitem__(response.url, len(response.body())) if response.url.endswith(".woff2") else None)
-    tab.goto(served + "rajavi-letter.html", wait_until="networkidle")
+    tab.goto(served + f"{name}.html", wait_until="networkidle")
     context.close()
     assert sorted(url.rsplit("/", 1)[1] for url in fonts) == ["site-serif-italic.woff2", "site-serif.woff2"]
     assert sum(fonts.values()) < 60_000, fonts
