@@ -55,7 +55,7 @@ def test_the_web_page_opens_with_the_number_the_heading_and_the_source_note(site
     # the source note is what the folded description shows, before the text
     note = words(page.find(".//details[@id='about']/summary/span[@class='source-note']").text_content())
     assert note.startswith("Source: Russian State Archive of Contemporary History (RGANI), Moscow, fond 89, opis' 15, delo 24, ll. 11–38")
-    for fact in ("Special Folder", "Translated from Farsi into Russian by V. Gudimenko", "record 134554", "accessed before 23 November 2026"):
+    for fact in ("Special Folder", "Translated from Farsi into Russian by V. Gudimenko", "record 134554", "consulted for the edition of 23 November 2026"):
         assert fact in note
 
 

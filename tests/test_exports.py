@@ -112,4 +112,6 @@ def test_document_pages_carry_citation_metadata_for_reference_managers(site):
     assert root.xpath("string(//meta[@name='citation_title']/@content)") == "Message to be Communicated to M. Rajavi"
     assert root.xpath("string(//meta[@name='citation_date']/@content)") == "1986/02/16"
     csl = json.loads(root.xpath("string(//script[@type='application/vnd.citationstyles.csl+json'])"))
-    assert csl["issued"]["date-parts"] == [[1986, 2, 16]] and csl["container-title"].startswith("Moscow and the Mojahedin")
+    # a document of the edition: written on its own date, published on the edition's (tei/edition.xml)
+    assert csl["original-date"]["date-parts"] == [[1986, 2, 16]] and csl["issued"]["date-parts"] == [[2026, 11, 23]]
+    assert csl["container-title"].startswith("Moscow and the Mojahedin")

@@ -71,7 +71,7 @@ def test_the_installed_edition_starts_validates_and_builds_a_german_edition_in_a
     run(installed, "build", "--tei", "letters", "--out", "site", "--quiet", cwd=tmp_path,
         env={**os.environ, "SOURCE_DATE_EPOCH": "1764547200"})  # 2025-12-01
     home = (tmp_path / "site" / "html" / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="de"' in home and "Zum Inhalt springen" in home and "Die Dokumente" in home
+    assert '<html lang="de"' in home and "Zum Inhalt springen" in home and "Kalender der Dokumente" in home
     from pypdf import PdfReader
     book = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "site" / "pdf" / "edition.pdf").pages)
     assert "Inhalt" in book and "Herausgegeben von" in book and "1. Dezember 2025" in book and "12. März 1921" in book

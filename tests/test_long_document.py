@@ -38,7 +38,7 @@ def book(saxon) -> str:
 
 
 def marker(page: str, note: str) -> str:
-    found = re.search(rf'<a class="note-ref[^"]*" href="#{note}"[^>]*><sup><span[^>]*>[^<]*</span>([^<]*)</sup>', page)
+    found = re.search(rf'<a class="note-ref[^"]*" href="#{note}"[^>]*><sup>([^<]*)</sup>', page)
     assert found, f"no marker of {note}"
     return found[1]
 

@@ -32,6 +32,16 @@ def test_the_site_has_every_page(site):
     assert (site / "pagefind" / "pagefind.js").is_file()
 
 
+def test_every_page_offers_a_png_icon_beside_the_svg_one(site):
+    from PIL import Image
+
+    for path in pages(site):
+        icons = {link.get("type"): link.get("href") for link in page(site, path.name).xpath("//link[@rel='icon']")}
+        assert set(icons) == {"image/png", "image/svg+xml"}, path.name
+    with Image.open(site / icons["image/png"]) as png:
+        assert (png.format, png.size) == ("PNG", (32, 32))
+
+
 def test_every_internal_link_and_fragment_resolves(site):
     ids = {p.name: set(page(site, p.name).xpath("//@id")) for p in pages(site)}
     broken = []
@@ -168,8 +178,8 @@ def test_the_fonts_every_page_loads_hold_just_the_characters_the_site_shows(site
     from conftest import ROOT
 
     text = "".join(p.read_text(encoding="utf-8") for p in pages(site))
-    for face in ("latin-serif.woff2", "latin-serif-italic.woff2"):
-        built, shipped = site / "assets" / "fonts" / face, ROOT / "templates" / "assets" / "fonts" / face
+    for face, whole_face in (("site-serif.woff2", "edition-serif.woff2"), ("site-serif-italic.woff2", "edition-serif-italic.woff2")):
+        built, shipped = site / "assets" / "fonts" / face, ROOT / "templates" / "assets" / "fonts" / whole_face
         cmap, whole = TTFont(str(built)).getBestCmap(), TTFont(str(shipped)).getBestCmap()
         assert built.stat().st_size < 0.8 * shipped.stat().st_size
         assert not sorted({c for c in text if ord(c) in whole and ord(c) not in cmap}), face
@@ -223,9 +233,9 @@ def test_a_right_to_left_title_parties_and_notes_keep_their_direction(persian):
     assert ",\u200e " in persian.xpath("string(//span[@class='source-note'])")  # each comma after its name
 
 
-def test_a_note_without_an_xml_id_still_has_an_id_and_a_permalink(persian):
+def test_a_note_without_an_xml_id_still_has_an_id_its_marker_and_permalink_point_to(persian):
     note = persian.xpath("//li[@class='note']")[0]
-    assert note.get("id") and persian.xpath(f"//a[@class='permalink'][@href='#{note.get('id')}']")
+    assert note.get("id")  # the script makes the note's permalink from it (test_site_reader)
     assert persian.xpath(f"//a[contains(@class, 'note-ref')][@href='#{note.get('id')}']")
 
 

@@ -46,6 +46,9 @@ def record(page: dict, edition: dict, url: str) -> dict:
         "container-title": edition["title"],
         "editor": [{"literal": _body(name)} for name in edition.get("editors", [])],
         "version": edition.get("version"),
+        # with a publisher, Chicago sets the edition's date after it ("1986; teiedition, November
+        # 23, 2026"), not straight after the document's ("1986, November 23, 2026")
+        "publisher": edition.get("publisher"),
         "language": page.get("lang"),
         "URL": url,
     }

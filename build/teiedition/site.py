@@ -79,9 +79,10 @@ def licence(label: str | None) -> tuple[str, str]:
 SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
-def jsonld(data: Any) -> str:
-    """JSON for a script block: no "</script" or "<!--" in the content can end or bend it."""
-    return json.dumps(data, ensure_ascii=False, indent=1).translate(SCRIPT_SAFE)
+def jsonld(data: Any, indent: int | None = None) -> str:
+    """JSON for a script block: no "</script" or "<!--" in the content can end or bend it. On
+    one line for programs; `indent` for a reader (the citation's CSL-JSON shown to copy)."""
+    return json.dumps(data, ensure_ascii=False, indent=indent).translate(SCRIPT_SAFE)
 
 
 def render(env: Environment, edition: dict, pages: list[dict], config: SiteConfig) -> dict[str, bytes]:
@@ -139,41 +140,45 @@ def navigation(pages: list[dict]) -> dict[str, list]:
 
 def assets(folders: list[Path]) -> dict[str, bytes]:
     """The site's static files (CSS, JS, fonts, images), under assets/: of the template
-    folders given (an edition's own first), the first that has a file gives it; stylesheets
-    and scripts minified."""
+    folders given (an edition's own first, ours last), the first that has a file gives it.
+    Our stylesheets and scripts are minified; an edition's own files are published as given
+    (its author may want them readable, or have minified them already)."""
     files: dict[str, bytes] = {}
-    for folder in reversed(folders):
-        files.update({f"assets/{path.relative_to(folder).as_posix()}": path.read_bytes()
-                      for path in sorted(folder.rglob("*")) if path.is_file()})
-    files.update(minified(files))
+    for rank, folder in enumerate(reversed(folders)):
+        given = {f"assets/{path.relative_to(folder).as_posix()}": path.read_bytes()
+                 for path in sorted(folder.rglob("*")) if path.is_file()}
+        files.update(minified(given) if rank == 0 else given)
     return dict(sorted(files.items()))
 
 
 def minified(files: dict[str, bytes]) -> dict[str, bytes]:
-    """The site's stylesheets and scripts of `files` without comments and indentation (which
+    """`files` with their stylesheets and scripts without comments and indentation (which
     are for their maintainers, not the reader who downloads them)."""
     import rcssmin
     import rjsmin
 
     tools = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
-    return {path: tools[Path(path).suffix](data.decode("utf-8")).encode("utf-8")
-            for path, data in files.items() if Path(path).suffix in tools}
+    return {path: tools[Path(path).suffix](data.decode("utf-8")).encode("utf-8") if Path(path).suffix in tools else data
+            for path, data in files.items()}
 
 
-#: The faces every page loads (the Latin most pages need, templates/assets/fonts/README.md): cut at
-#: build time to the characters the site shows, so a first visit fetches only glyphs it can use.
-LIGHT_FONTS = ("assets/fonts/latin-serif.woff2", "assets/fonts/latin-serif-italic.woff2")
+#: The faces every page loads, by the whole face each is cut from (templates/assets/fonts/README.md):
+#: cut at build time to the characters the site shows, so a first visit fetches only glyphs it can use.
+LIGHT_FONTS = {"assets/fonts/site-serif.woff2": "assets/fonts/edition-serif.woff2",
+               "assets/fonts/site-serif-italic.woff2": "assets/fonts/edition-serif-italic.woff2"}
 
 
 def light_fonts(files: dict[str, bytes]) -> dict[str, bytes]:
-    """The always-loaded fonts of `files` cut to the characters of its pages and scripts (whose
-    messages a page may show), and the printable ASCII a reader may type into the search."""
+    """The always-loaded fonts: the whole faces of `files` cut to the characters of its pages and
+    scripts (whose messages a page may show), and the printable ASCII a reader may type into the
+    search. Any script the whole face has (a Cyrillic word in a note) is cut in, so that no page
+    needs the whole face."""
     used = set(map(chr, range(0x20, 0x7F)))
     for path, data in files.items():
         if path.endswith((".html", ".js")):
             used.update(data.decode("utf-8", "replace"))
     wanted = frozenset(ord(char) for char in used)
-    return {path: _subset(files[path], wanted) for path in LIGHT_FONTS if path in files}
+    return {path: _subset(files[whole], wanted) for path, whole in LIGHT_FONTS.items() if whole in files}
 
 
 @lru_cache(maxsize=8)

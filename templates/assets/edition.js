@@ -276,6 +276,23 @@
     copyLink.focus();
   }
 
+  // The names of the passages' permalinks (¶), and the notes' permalinks (#) themselves: made
+  // here from the page's one copy of their names and the notes' ids, not written at every
+  // passage and note (they made a long document's page a tenth heavier).
+  function addPermalinks() {
+    document.querySelectorAll(".note-list > li[id] > .note-body").forEach(function (body) {
+      var link = document.createElement("a");
+      link.className = "permalink";
+      link.href = "#" + body.parentNode.id;
+      link.textContent = "#";
+      link.setAttribute("aria-labelledby", "label-note-link");
+      body.appendChild(link);
+    });
+    document.querySelectorAll("a.permalink:not([aria-labelledby])").forEach(function (link) {
+      link.setAttribute("aria-labelledby", "label-passage-link");
+    });
+  }
+
   function setupPassageMenus() {
     if (!document.getElementById("cite")) { return; }
     document.querySelectorAll(".document a.permalink").forEach(function (link) {
@@ -312,14 +329,14 @@
   // tenth heavier). Each register page is fetched once; without it, the name is still a link.
   var NAMES = ["persName", "orgName", "placeName", "name", "rs"].map(function (kind) {
     return "a.tei-" + kind + "[href], a.link-" + kind + "[href]";
-  }).join(", ");
+  }).join(", ") + ", [data-entry]";  // a name inside another link carries its entry's address
 
   function lendTooltips() {
     var registers = {};
     function lend(event) {
       var link = event.target.closest && event.target.closest(NAMES);
       if (!link || link.title) { return; }
-      var parts = link.getAttribute("href").split("#");
+      var parts = (link.getAttribute("data-entry") || link.getAttribute("href")).split("#");
       if (!registers[parts[0]]) {
         registers[parts[0]] = fetch(parts[0]).then(function (response) { return response.ok ? response.text() : ""; })
           .then(function (text) { return new DOMParser().parseFromString(text, "text/html"); })
@@ -337,6 +354,7 @@
   document.documentElement.classList.add("js");  // shows the controls that need this script
   setupViews();
   setupNotes();
+  addPermalinks();
   setupPassageMenus();
   setupCopy();
   fillAccessDates();

@@ -109,7 +109,8 @@
       <xsl:variable name="accessed" select="$online/tei:date[@type = 'accessed'][1]"/>
       <xsl:sequence select="(if ($ms) then te:t('Published in English:') else te:t('Published:')) || ' ' || $where
         || (if ($accessed/@when) then '; ' || replace(te:t('accessed {date}'), '{date}', te:format-date($accessed/@when), 'q')
-            else if ($accessed/@notAfter) then '; ' || replace(te:t('accessed before {date}'), '{date}', te:format-date($accessed/@notAfter), 'q') else '') || '.'"/>
+            (: the day is not known, only that the editors consulted the page for the version of that date :)
+            else if ($accessed/@notAfter) then '; ' || replace(te:t('consulted for the edition of {date}'), '{date}', te:format-date($accessed/@notAfter), 'q') else '') || '.'"/>
     </xsl:if>
     <xsl:if test="$online and not($ms) and not($online/tei:ref[not(@type)])">
       <xsl:sequence select="te:t('The address of the page is not known.')"/>

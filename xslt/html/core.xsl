@@ -193,7 +193,9 @@
   <xsl:template name="te:linked">
     <xsl:param name="pointer" as="attribute()?"/>
     <xsl:param name="content" as="item()*"/>
-    <xsl:param name="title" as="xs:string?" select="()"/>
+    <!-- the register address of a name that a link encloses: the site's script shows its entry's
+         identification as the name's tooltip (tunnelled: the book's te:linked has no use for it) -->
+    <xsl:param name="entry" as="xs:string?" select="()" tunnel="yes"/>
     <!-- what the link holds, when it is made, and the classes it takes over from the content -->
     <xsl:param name="linked" as="item()*" select="$content"/>
     <xsl:param name="class" as="xs:string?" select="()"/>
@@ -201,7 +203,6 @@
     <xsl:choose>
       <xsl:when test="exists($href) and not(ancestor::*[te:is-link(.)]) and not(te:is-unsafe($pointer))">
         <a href="{$href}" class="{($class, 'link-' || local-name())[1]}">
-          <xsl:if test="$title"><xsl:attribute name="title" select="$title"/></xsl:if>
           <!-- an intervention inside a link cannot take focus itself: the link speaks for it -->
           <xsl:if test="$linked[. instance of node()]//*[@role = 'tooltip']"><xsl:attribute name="aria-describedby" select="string-join($linked[. instance of node()]//*[@role = 'tooltip']/@id, ' ')"/></xsl:if>
           <xsl:sequence select="$linked"/>
@@ -215,7 +216,7 @@
           <xsl:message>link-unresolved: <xsl:value-of select="name($pointer)"/>="<xsl:value-of select="$pointer"/>" points nowhere; rendered as text <xsl:value-of select="te:message-place(.)"/></xsl:message>
         </xsl:if>
         <xsl:choose>
-          <xsl:when test="$title"><span title="{$title}"><xsl:sequence select="$content"/></span></xsl:when>
+          <xsl:when test="$entry"><span data-entry="{$entry}"><xsl:sequence select="$content"/></span></xsl:when>
           <xsl:otherwise><xsl:sequence select="$content"/></xsl:otherwise>
         </xsl:choose>
       </xsl:otherwise>

@@ -81,7 +81,7 @@
   <xd:doc><xd:desc>The edition's name when it has no front matter to take a title from: its folder's.</xd:desc></xd:doc>
   <xsl:param name="edition-name" as="xs:string" select="'TEI edition'"/>
 
-  <xd:doc><xd:desc>The edition as a whole: title, editors, version, licence.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>The edition as a whole: title, editors, version, publisher, licence.</xd:desc></xd:doc>
   <xsl:template name="te:edition">
     <xsl:variable name="header" select="$front/tei:teiHeader/tei:fileDesc"/>
     <xsl:sequence select="map{
@@ -89,6 +89,7 @@
       'subtitle': normalize-space($header/tei:titleStmt/tei:title[@type = 'sub']),
       'editors': array{ $header/tei:titleStmt/tei:editor ! normalize-space(.) },
       'version': string($header/tei:editionStmt/tei:edition/@n),
+      'publisher': normalize-space(($header/tei:publicationStmt/tei:publisher)[1]),
       'date': string(($header/tei:editionStmt//tei:date/@when, $header/tei:publicationStmt/tei:date/@when)[1]),
       'licence': string(($header/tei:publicationStmt//tei:licence/@target)[1]),
       'licence_label': normalize-space(($header/tei:publicationStmt//tei:licence)[1]),

@@ -34,14 +34,13 @@
 
   <xd:doc><xd:desc>A name in the text: a link to its register entry, whose identification the
     site's script shows as the link's tooltip, read from the entry on demand (written at every
-    mention it made a page a tenth heavier); a name that cannot be a link carries it itself.</xd:desc></xd:doc>
+    mention it made a page a tenth heavier); a name inside another link, which cannot be a link
+    itself, carries its entry's address for the script (data-entry).</xd:desc></xd:doc>
   <xsl:template match="tei:persName | tei:orgName | tei:placeName | tei:name | tei:rs">
-    <xsl:variable name="context" select="."/>
-    <xsl:variable name="entries" select="tokenize(normalize-space(@ref)) ! te:target(., $context)"/>
     <xsl:variable name="linked" select="exists(te:href(@ref, .)) and not(ancestor::*[te:is-link(.)])"/>
     <xsl:call-template name="te:linked">
       <xsl:with-param name="pointer" select="@ref"/>
-      <xsl:with-param name="title" select="if ($linked) then () else string-join($entries ! te:identification(.), ' | ')[.]"/>
+      <xsl:with-param name="entry" select="if ($linked or te:is-unsafe(@ref)) then () else te:href(@ref, .)[1]" tunnel="yes"/>
       <xsl:with-param name="content" as="item()*"><xsl:call-template name="te:inline"/></xsl:with-param>
       <!-- linked, the name needs no span of its own: the link carries its classes -->
       <xsl:with-param name="linked" as="item()*">

@@ -32,7 +32,8 @@
       <xsl:apply-templates select="te:notes-after(.)[te:is-between-blocks(.)]" mode="te:after-block"/>
       <xsl:if test="@xml:id and ancestor::tei:text">
         <xsl:text> </xsl:text>
-        <a class="permalink" href="#{@xml:id}" aria-labelledby="label-passage-link">¶</a>
+        <!-- its name ("Permalink to this passage") the script gives it from the page's one copy -->
+        <a class="permalink" href="#{@xml:id}">¶</a>
       </xsl:if>
     </xsl:element>
   </xsl:template>
