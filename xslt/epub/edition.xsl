@@ -130,8 +130,8 @@
     <xsl:attribute name="xml:lang" select="."/>
   </xsl:template>
 
-  <xd:doc><xd:desc>Attributes for the site's script and tooltips: the search index's marks, the focus and description of interventions.</xd:desc></xd:doc>
-  <xsl:template match="@data-pagefind-ignore | @data-note | @tabindex | @aria-describedby" mode="te:xhtml"/>
+  <xd:doc><xd:desc>Attributes for the site's script and tooltips: the search index's marks, the focus and description of interventions, the register entry whose identification the script shows.</xd:desc></xd:doc>
+  <xsl:template match="@data-pagefind-ignore | @data-note | @data-entry | @tabindex | @aria-describedby" mode="te:xhtml"/>
 
   <xd:doc><xd:desc>The list around the apparatus goes: an EPUB footnote is an aside of its own, which a list item cannot be.</xd:desc></xd:doc>
   <xsl:template match="ol[contains-token(@class, 'note-list')]" mode="te:xhtml">
