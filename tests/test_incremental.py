@@ -108,3 +108,17 @@ def test_the_pages_go_out_before_the_book_is_laid_out_again(case):
     assert (case / "out" / "pdf" / "edition.pdf").read_bytes() == old_book
     assert (case / "out" / "html" / "downloads" / "edition.pdf").read_bytes() == old_book
     assert (case / "out" / "html" / "downloads" / "edition-data.zip").is_file()
+
+
+def test_a_change_to_the_tools_code_makes_the_last_build_stale(tmp_path, monkeypatch):
+    """A developer's edit of the tool (a module changed, the version number not) is an input
+    like the edition's files: the build made by the old code is not kept."""
+    from teiedition import state
+
+    code = tmp_path / "code"
+    code.mkdir()
+    (code / "citation.py").write_text("STYLE = 'chicago'\n")
+    monkeypatch.setattr(state, "CODE", code)
+    before = state.fingerprint([], {})
+    (code / "citation.py").write_text("STYLE = 'mla'\n")
+    assert state.fingerprint([], {}) != before

@@ -21,13 +21,17 @@ from .problems import WARNING, Problem, display_path
 
 STATE = Path(".cache") / "state.json"
 
+#: The tool's own code, part of every fingerprint: a build made by other code is stale even
+#: where the version number did not change (a developer's edit, an unreleased checkout).
+CODE = Path(__file__).resolve().parent
+
 
 def fingerprint(folders: list[Path], options: dict) -> str:
-    """A hash of every file under `folders` (path and bytes) and of the options. Hidden files
+    """A hash of every file under `folders` and of the tool's code (path and bytes), and of the options. Hidden files
     (an office suite's lock files) and what is not a regular file are left out; a file that
     cannot be read counts by its error, which validation reports."""
     digest = hashlib.sha256(json.dumps([__version__, options], sort_keys=True).encode())
-    for folder in folders:
+    for folder in [CODE, *folders]:
         for path in sorted(files_under(folder)):
             digest.update(str(path.relative_to(folder)).encode() + b"\0")
             digest.update(content_hash(path))
