@@ -105,12 +105,16 @@
           $online/tei:date[@type = 'published'] ! te:text-of(.)),
         if ($ms) then $online/tei:publisher ! te:text-of(.) else (),
         $online/tei:idno[@type = 'wcda'] ! replace(te:t('record {n}'), '{n}', te:text-of(.), 'q'),
-        ($online/tei:ref[not(@type)]/@target)[1] ! string(.)), ', ')"/>
+        ($online/tei:ref[not(@type)])[1] ! (string(@target) || (if (@cert = ('medium', 'low')) then ' (' || te:t('address inferred, not confirmed') || ')' else ''))), ', ')"/>
       <xsl:variable name="accessed" select="$online/tei:date[@type = 'accessed'][1]"/>
       <xsl:sequence select="(if ($ms) then te:t('Published in English:') else te:t('Published:')) || ' ' || $where
         || (if ($accessed/@when) then '; ' || replace(te:t('accessed {date}'), '{date}', te:format-date($accessed/@when), 'q')
             else if ($accessed/@notAfter) then '; ' || replace(te:t('accessed before {date}'), '{date}', te:format-date($accessed/@notAfter), 'q') else '') || '.'"/>
     </xsl:if>
+    <!-- the copy the text was taken from, where it is not the page's own address -->
+    <xsl:for-each select="($online//tei:ref[@type = 'copy']/@target)[1]">
+      <xsl:sequence select="replace(te:t('The text edited was taken from a copy at {url}.'), '{url}', string(.), 'q')"/>
+    </xsl:for-each>
     <xsl:if test="$online and not($ms) and not($online/tei:ref[not(@type)])">
       <xsl:sequence select="te:t('The address of the page is not known.')"/>
     </xsl:if>
