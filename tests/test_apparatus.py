@@ -106,7 +106,7 @@ def test_the_concordance_says_the_memorandums_address_is_inferred_and_names_the_
 def test_the_source_notes_say_the_hoover_microfilm_is_known_only_from_its_finding_aid_as_quoted(site):
     for slug in ("rajavi-letter", "ulianovskii-memo", "kgb-message"):
         note = words(html.parse(str(site / f"{slug}.html")).find(".//span[@class='source-note']").text_content())
-        assert "reel 1.993, file 24, known to the editors only from the finding aid of fond 89 as quoted on nejatngo.org; not seen." in note, slug
+        assert "reel 1.993, file 24 (known to the editors only from the finding aid of fond 89 as quoted on nejatngo.org; the microfilm has not been seen)." in note, slug
 
 
 def test_the_chronology_lists_the_events_of_1979_to_1989_in_date_order_each_named_in_a_document(site):

@@ -74,12 +74,14 @@
     <xsl:variable name="ms" select="$file/tei:sourceDesc/tei:msDesc[1]"/>
     <xsl:variable name="id" select="$ms/tei:msIdentifier"/>
     <xsl:variable name="online" select="$file/tei:sourceDesc/tei:bibl[@type = 'online'][1]"/>
-    <!-- the archive: repository, place, collection, file and leaves, then the other identifiers -->
+    <!-- the archive: repository, place, collection, file and leaves, then the other identifiers; an identifier the editors know only at
+         second hand keeps the note that says so, in brackets -->
     <xsl:if test="$ms">
       <xsl:sequence select="te:t('Source:') || ' ' || string-join((
         ($id/tei:repository, $id/tei:settlement, $id/tei:collection, $id/tei:idno) ! te:text-of(.),
         ($ms/tei:msContents/tei:msItem/tei:locus)[1] ! te:text-of(.)), ', ')
-        || string-join($id/tei:altIdentifier ! ('; ' || string-join(* ! te:text-of(.), ', '))) || '.'"/>
+        || string-join($id/tei:altIdentifier ! ('; ' || string-join(*[not(self::tei:note)] ! te:text-of(.), ', ')
+             || tei:note[1] ! (' (' || lower-case(substring(te:text-of(.), 1, 1)) || replace(substring(te:text-of(.), 2), '\.$', '') || ')'))) || '.'"/>
     </xsl:if>
     <xsl:variable name="marks" select="distinct-values($tei/tei:text//tei:fw[@type = 'classification'] ! te:title-case(te:text-of(.)))"/>
     <xsl:if test="exists($marks)"><xsl:sequence select="string-join($marks, '; ') || '.'"/></xsl:if>
