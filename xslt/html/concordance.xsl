@@ -46,15 +46,18 @@
             <td><xsl:value-of select="(string-join(($id/tei:collection, $id/tei:idno) ! te:text-of(.), ', ')[.], '—')[1]"/></td>
             <td><xsl:value-of select="(($file/tei:sourceDesc/tei:msDesc/tei:msContents/tei:msItem/tei:locus)[1] ! te:text-of(.), '—')[1]"/></td>
             <td><xsl:value-of select="(string-join($id/tei:altIdentifier[@type = 'microfilm']/tei:idno ! te:text-of(.), '; ')[.], '—')[1]"/></td>
-            <td><xsl:value-of select="($online/tei:idno[@type = 'wcda'] ! te:text-of(.), '—')[1]"/></td>
+            <td>
+              <xsl:value-of select="($online/tei:idno[@type = 'wcda'] ! te:text-of(.), '—')[1]"/>
+              <!-- an address the editors inferred is said to be one (here: the address cell breaks anywhere) -->
+              <xsl:if test="$record/@cert = ('medium', 'low')"><xsl:value-of select="' (' || te:t('address inferred, not confirmed') || ')'"/></xsl:if>
+            </td>
             <td class="url"><xsl:choose>
               <xsl:when test="$url">
                 <a href="{$url}"><xsl:value-of select="$url"/></a>
-                <!-- an address the editors inferred is said to be one; the copy edited is named -->
-                <xsl:if test="$record/@cert = ('medium', 'low')"><xsl:value-of select="' (' || te:t('address inferred, not confirmed') || ')'"/></xsl:if>
-                <xsl:if test="$edited"><xsl:value-of select="'; ' || te:t('text edited from a copy at')"/><xsl:text> </xsl:text><a href="{$edited}"><xsl:value-of select="$edited"/></a></xsl:if>
+                <!-- the copy edited, where it is another, its label on a line of its own: the cell breaks anywhere -->
+                <xsl:if test="$edited"><br/><xsl:value-of select="te:t('copy edited:')"/><br/><a href="{$edited}"><xsl:value-of select="$edited"/></a></xsl:if>
               </xsl:when>
-              <xsl:when test="$copy"><xsl:value-of select="te:t('not known; republished at')"/><xsl:text> </xsl:text><a href="{$copy}"><xsl:value-of select="$copy"/></a></xsl:when>
+              <xsl:when test="$copy"><xsl:value-of select="te:t('not known')"/><br/><xsl:value-of select="te:t('republished:')"/><br/><a href="{$copy}"><xsl:value-of select="$copy"/></a></xsl:when>
               <xsl:otherwise><xsl:value-of select="te:t('not known')"/></xsl:otherwise>
             </xsl:choose></td>
           </tr>
