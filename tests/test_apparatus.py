@@ -84,26 +84,57 @@ def test_the_book_opens_each_document_with_its_number_and_source_note(pdfs: Path
     assert text.count("Source: Russian State Archive of Contemporary History (RGANI)") >= 3
 
 
+def cell(element: html.HtmlElement) -> str:
+    """An element's words as a reader sees them: a line break separates words."""
+    for br in element.iter("br"):
+        br.tail = " " + (br.tail or "")
+    return words(element.text_content())
+
+
 def rows(site: Path, table: str) -> list[list[str]]:
     page = html.parse(str(site / "apparatus.html"))
-    return [[words(td.text_content()) for td in tr.findall("td")] for tr in page.findall(f".//table[@id='{table}']/tbody/tr")]
+    return [[cell(td) for td in tr.findall("td")] for tr in page.findall(f".//table[@id='{table}']/tbody/tr")]
 
 
 def test_the_concordance_gives_each_document_its_signature_leaves_microfilm_and_record(site):
     table = rows(site, "concordance-table")
     assert [row[0] for row in table] == ["1", "2", "3", "4", "5"]
     assert table[0][2:6] == ["fond 89, opis' 15, delo 24", "ll. 11–38", "reel 1.993, file 24", "134554"]
-    assert table[0][6] == "https://digitalarchive.wilsoncenter.org/document/134554"
-    assert table[3][2:] == ["—", "—", "—", "—", "not known; republished at https://www.nejatngo.org/en/posts/791"]
+    assert table[0][6].startswith("https://digitalarchive.wilsoncenter.org/document/134554 copy edited: https://wilson-center")
+    assert table[3][2:] == ["—", "—", "—", "—", "not known republished: https://www.nejatngo.org/en/posts/791"]
+
+
+def test_the_concordance_says_the_memorandums_address_is_inferred_and_names_the_copy_edited(site):
+    memo = rows(site, "concordance-table")[1]
+    assert memo[5] == "134553 (address inferred, not confirmed)"
+    assert memo[6] == "https://digitalarchive.wilsoncenter.org/document/134553 copy edited: https://digitalarchive.umd.edu/document/134553"
+
+
+def test_the_source_notes_say_the_hoover_microfilm_is_known_only_from_its_finding_aid_as_quoted(site):
+    for slug in ("rajavi-letter", "ulianovskii-memo", "kgb-message"):
+        note = words(html.parse(str(site / f"{slug}.html")).find(".//span[@class='source-note']").text_content())
+        assert "reel 1.993, file 24 (known to the editors only from the finding aid of fond 89 as quoted on nejatngo.org; the microfilm has not been seen)." in note, slug
 
 
 def test_the_chronology_lists_the_events_of_1979_to_1989_in_date_order_each_named_in_a_document(site):
     register = etree.parse(str(TEI / "registers" / "events.xml"))
     spans = [((e.get("when") or e.get("from") or e.get("notBefore"))[:4], (e.get("to") or e.get("notAfter") or e.get("when") or e.get("from"))[:4])
              for e in register.iterfind(".//tei:event", NS)]
-    table = rows(site, "chronology-table")
+    page = html.parse(str(site / "apparatus.html"))
+    table = [[words(td.text_content()) for td in tr.findall("td")]
+             for tr in page.xpath("//table[@id='chronology-table']/tbody/tr[not(@class='document-row')]")]
     assert len(table) == len([1 for start, end in spans if end >= "1979" and start <= "1989"])
     assert all(row[2] for row in table), [row[1] for row in table if not row[2]]
+
+
+def test_the_chronology_lists_the_editions_documents_of_1979_to_1989_among_the_events_each_linking_to_it(site):
+    page = html.parse(str(site / "apparatus.html"))
+    documents = page.findall(".//table[@id='chronology-table']/tbody/tr[@class='document-row']")
+    assert [words(tr.findall("td")[1].text_content()) for tr in documents] == [
+        "1. Rajavi to Gorbachev, 26 December 1985", "2. Ul'ianovskii, memorandum, 12 February 1986", "3. Message to Rajavi, 16 February 1986"]
+    assert [tr.find(".//a").get("href") for tr in documents] == ["rajavi-letter.html", "ulianovskii-memo.html", "kgb-message.html"]
+    events = [words(tr.findall("td")[1].text_content()) for tr in page.findall(".//table[@id='chronology-table']/tbody/tr")]
+    assert events.index("3. Message to Rajavi, 16 February 1986") < events.index("The 27th Congress of the CPSU, 25 February – 6 March 1986")
 
 
 def test_the_chronology_begins_with_the_revolution_it_starts_from(site):
@@ -193,4 +224,4 @@ def test_the_essay_points_to_the_republication_that_confirms_its_text(site):
     assert f"The address of the page is not known. Republished at {copy}." in essay
     page = html.parse(str(site / "apparatus.html"))
     row = next(tr for tr in page.iter("tr") if "A Revolutionary Diplomacy" in tr.text_content() and tr.find("td") is not None)
-    assert row.xpath(f".//a[@href = '{copy}']") and "not known; republished at" in words(row.text_content())
+    assert row.xpath(f".//a[@href = '{copy}']") and "not known republished:" in cell(row)

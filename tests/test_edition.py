@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,20 @@ def test_citations_in_notes_point_to_the_register_of_works():
     assert not note.xpath(".//tei:bibl", namespaces=NS)
     targets = [r.get("target") for r in note.xpath(".//tei:ref", namespaces=NS)]
     assert len(targets) == len(set(targets)) and "bib:upi_1989_01_04" in targets
+
+
+def test_every_event_of_the_register_is_linked_from_a_text_or_the_front_matter():
+    linked = {token for path in FILES if path.parent.name == "texts" or path.name == "edition.xml"
+              for ref in parse(path).xpath("//tei:text//@ref", namespaces=NS) for token in ref.split()}
+    events = parse(TEI / "registers" / "events.xml").xpath("//tei:event/@xml:id", namespaces=NS)
+    assert not [e for e in events if f"evt:{e}" not in linked]
+
+
+def test_the_essay_links_the_iran_iraq_war_wherever_its_text_names_it():
+    essay = parse(TEI / "texts" / "mojahedin-ws-essay.xml")
+    unlinked = []
+    for node in essay.xpath("//tei:body//text()[not(ancestor::tei:note)]", namespaces=NS):
+        for match in re.finditer(r"\bwar\b(?! machine)", node):
+            if not node.getparent().xpath("ancestor-or-self::*[contains(@ref, 'evt:iran_iraq_war')]"):
+                unlinked.append(node[max(0, match.start() - 30):match.end()])
+    assert not unlinked

@@ -74,12 +74,14 @@
     <xsl:variable name="ms" select="$file/tei:sourceDesc/tei:msDesc[1]"/>
     <xsl:variable name="id" select="$ms/tei:msIdentifier"/>
     <xsl:variable name="online" select="$file/tei:sourceDesc/tei:bibl[@type = 'online'][1]"/>
-    <!-- the archive: repository, place, collection, file and leaves, then the other identifiers -->
+    <!-- the archive: repository, place, collection, file and leaves, then the other identifiers; an identifier the editors know only at
+         second hand keeps the note that says so, in brackets -->
     <xsl:if test="$ms">
       <xsl:sequence select="te:t('Source:') || ' ' || string-join((
         ($id/tei:repository, $id/tei:settlement, $id/tei:collection, $id/tei:idno) ! te:text-of(.),
         ($ms/tei:msContents/tei:msItem/tei:locus)[1] ! te:text-of(.)), ', ')
-        || string-join($id/tei:altIdentifier ! ('; ' || string-join(* ! te:text-of(.), ', '))) || '.'"/>
+        || string-join($id/tei:altIdentifier ! ('; ' || string-join(*[not(self::tei:note)] ! te:text-of(.), ', ')
+             || tei:note[1] ! (' (' || lower-case(substring(te:text-of(.), 1, 1)) || replace(substring(te:text-of(.), 2), '\.$', '') || ')'))) || '.'"/>
     </xsl:if>
     <xsl:variable name="marks" select="distinct-values($tei/tei:text//tei:fw[@type = 'classification'] ! te:title-case(te:text-of(.)))"/>
     <xsl:if test="exists($marks)"><xsl:sequence select="string-join($marks, '; ') || '.'"/></xsl:if>
@@ -105,13 +107,17 @@
           $online/tei:date[@type = 'published'] ! te:text-of(.)),
         if ($ms) then $online/tei:publisher ! te:text-of(.) else (),
         $online/tei:idno[@type = 'wcda'] ! replace(te:t('record {n}'), '{n}', te:text-of(.), 'q'),
-        ($online/tei:ref[not(@type)]/@target)[1] ! string(.)), ', ')"/>
+        ($online/tei:ref[not(@type)])[1] ! (string(@target) || (if (@cert = ('medium', 'low')) then ' (' || te:t('address inferred, not confirmed') || ')' else ''))), ', ')"/>
       <xsl:variable name="accessed" select="$online/tei:date[@type = 'accessed'][1]"/>
       <xsl:sequence select="(if ($ms) then te:t('Published in English:') else te:t('Published:')) || ' ' || $where
         || (if ($accessed/@when) then '; ' || replace(te:t('accessed {date}'), '{date}', te:format-date($accessed/@when), 'q')
             (: the day is not known, only that the editors consulted the page for the version of that date :)
             else if ($accessed/@notAfter) then '; ' || replace(te:t('consulted for the edition of {date}'), '{date}', te:format-date($accessed/@notAfter), 'q') else '') || '.'"/>
     </xsl:if>
+    <!-- the copy the text was taken from, where it is not the page's own address -->
+    <xsl:for-each select="($online//tei:ref[@type = 'copy']/@target)[1]">
+      <xsl:sequence select="replace(te:t('The text edited was taken from a copy at {url}.'), '{url}', string(.), 'q')"/>
+    </xsl:for-each>
     <xsl:if test="$online and not($ms) and not($online/tei:ref[not(@type)])">
       <xsl:sequence select="te:t('The address of the page is not known.')"/>
     </xsl:if>

@@ -11,7 +11,8 @@
   <xd:doc scope="stylesheet">
     <xd:desc>The chronology 1979–1989 (divGen type chronology in edition.xml), generated from the
       register of events: each event that begins in those years, in order of date, with its
-      date as the register establishes it and the numbers of the documents that name it.</xd:desc>
+      date as the register establishes it and the numbers of the documents that name it, and the
+      edition's own documents of those years on their dates.</xd:desc>
   </xd:doc>
 
   <xd:doc><xd:desc>Elements of the documents that point to an entry of a register, by the pointer.</xd:desc></xd:doc>
@@ -40,6 +41,8 @@
     <xsl:call-template name="te:chronology-table">
       <xsl:with-param name="from" select="te:page-of(.)"/>
       <xsl:with-param name="events" select="$te:events[substring(string((@to, @notAfter, @when, @from, @notBefore)[1]), 1, 4) ge '1979' and substring(te:event-start(.), 1, 4) le '1989']"/>
+      <!-- the edition's own documents of those years stand among the events they answer -->
+      <xsl:with-param name="dated" select="$documents[substring(te:document-date(.), 1, 4)[. ge '1979' and . le '1989']]"/>
       <xsl:with-param name="id" select="'chronology-table'"/>
     </xsl:call-template>
   </xsl:template>
@@ -58,7 +61,7 @@
         <xsl:call-template name="te:chronology-table">
           <xsl:with-param name="from" select="'chronology.html'"/>
           <xsl:with-param name="events" select="$te:events"/>
-          <xsl:with-param name="with-documents" select="true()"/>
+          <xsl:with-param name="dated" select="$documents[te:document-date(.)]"/>
           <xsl:with-param name="id" select="'chronology'"/>
         </xsl:call-template>
       </article>
@@ -71,16 +74,16 @@
   </xsl:template>
 
   <xd:doc><xd:desc>The table of a chronology: a row for each event (date, event, the documents that
-    name it) and, with-documents, a row for each document on its own date, in order of date.</xd:desc></xd:doc>
+    name it) and a row for each of the given documents on its own date, in order of date.</xd:desc></xd:doc>
   <xsl:template name="te:chronology-table">
     <xsl:param name="from" as="xs:string"/>
     <xsl:param name="events" as="element(tei:event)*"/>
-    <xsl:param name="with-documents" as="xs:boolean" select="false()"/>
+    <xsl:param name="dated" as="element(tei:TEI)*" select="()"/>
     <xsl:param name="id" as="xs:string"/>
     <table class="chronology" id="{$id}">
       <thead><tr><th scope="col"><xsl:value-of select="te:t('Date')"/></th><th scope="col"><xsl:value-of select="te:t('Event')"/></th><th scope="col"><xsl:value-of select="te:t('Documents')"/></th></tr></thead>
       <tbody>
-        <xsl:for-each select="$events, $documents[$with-documents][te:document-date(.)]">
+        <xsl:for-each select="$events, $dated">
           <xsl:sort select="if (self::tei:event) then te:event-start(.) else te:document-date(.)"/>
           <xsl:choose>
             <xsl:when test="self::tei:TEI">
