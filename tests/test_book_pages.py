@@ -73,7 +73,8 @@ def test_a_call_after_a_call_is_separated_by_a_comma(pdfs):
 
 def test_a_structured_source_citation_is_punctuated(pdfs):
     text = flat(pdftotext(pdfs / "rajavi-letter.pdf"))
-    assert "contributed by Roham Alvandi, translated by Richard Iserman, Wilson Center Digital Archive, 134554" in text
+    # the archive's own citation, word for word, its fields marked up (editorial round 2)
+    assert "Wilson Center Digital Archive, RGANI, f. 89, op.15, d.24, ll. 11-38. Contributed by Roham Alvandi and translated by Richard Iserman." in text
     assert "byRo" not in text
 
 
@@ -81,7 +82,14 @@ def test_the_editors_prose_has_typographic_quotes(reader, pdfs, site):
     start, lists, end = page_of(reader, "introduction"), page_of(reader, "apparatus"), page_of(reader, DOCUMENTS[0])
     front = pdftotext(pdfs / "edition.pdf", "-f", str(start), "-l", str(lists - 1))
     assert "’" in front and "“" in front
-    assert '"' not in front and "'" not in front
+    assert '"' not in front
+    # a straight apostrophe stands only as a transliteration's letter (Ul'ianovskii, and opis' as
+    # the identifiers of the archive print it), never as a quote, a possessive or a contraction
+    collections = " ".join(re.findall(r"<collection>([^<]*)</collection>", " ".join(
+        path.read_text(encoding="utf-8") for path in (ROOT / "tei" / "texts").glob("*.xml"))))
+    straight = [word.strip(".,;:()[]") for word in front.split() if "'" in word]
+    assert straight and all(re.fullmatch(r"[^\W\d_]{2,}'(?!(s|t|d|m|ll|re|ve)$)[^\W\d_]+", word)
+                            or (word.endswith("'") and word in collections.split()) for word in straight), straight
     # the apparatus's lists are the editors' too (labels, citations, reasons), but they also quote
     # the sources (an intervention's readings, a request's passage), which keep their own marks:
     # a straight quote there stands only in a word of a document's own text
@@ -278,7 +286,8 @@ def test_every_paragraph_prints_the_websites_number_none_skipped(pdfs, slug):
 def test_stacked_note_calls_are_separated_by_commas(pdfs):
     """Calls that follow each other (a textual letter and a note's number, two notes' numbers,
     also across a name's boundary) never read as one."""
-    assert "b,10,11" in pdftotext(pdfs / "ulianovskii-memo.pdf")
+    # the sum's textual note (its letter moves as textual notes are added) and two notes' numbers
+    assert re.search(r"million›[a-z],\d+,\d+ dollars", pdftotext(pdfs / "ulianovskii-memo.pdf"))
     essay = flat(pdftotext(pdfs / "mojahedin-ws-essay.pdf"))
     assert not re.search(r"Khalq[a-z]\d", essay)
 

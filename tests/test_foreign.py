@@ -78,6 +78,10 @@ def test_every_word_of_the_text_is_in_the_pdf(foreign, path):
     pdf = out / "pdf" / f"{slug(path)}.pdf"
     logical = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     missing = missing_in_pdf(text_of(path), pdftotext(pdf), COVERED, logical)
+    # a word hyphenated at a page's foot above a footnote: pdftotext joins its first half to the
+    # footnote ("Septem1 The warehouse"); its layout reading keeps the hyphen at the line's end
+    laid_out = missing_in_pdf(text_of(path), pdftotext(pdf, "-layout"), COVERED, logical) if missing else []
+    missing = [word for word in missing if word in laid_out]
     assert not missing, context(missing)
 
 
