@@ -333,3 +333,27 @@ def test_the_index_leads_from_the_names_the_texts_use_and_divides_long_entries(p
 def test_no_page_range_of_the_index_is_broken_at_its_dash(pdfs, reader):
     index = pdftotext(pdfs / "edition.pdf", "-f", str(page_of(reader, "index-persons")))
     assert not re.search(r"\d–$", index, re.M)
+
+
+def test_no_description_label_is_left_at_a_pages_foot(pdfs, reader):
+    """A header's label ("Contents", "Source") is followed on its page by its value (review 17
+    #12, review 16b #11: "Contents" alone at the foot of a page, its value on the next)."""
+    labels = {"Title", "Author", "Addressee", "Date", "Source", "Licence", "Languages", "Contributors", "Contents",
+              "Provenance", "Physical description", "Additional", "Extent", "Country", "Archive", "Language of the text"}
+    contents = page_of(reader, "contents")  # its own heading is "Contents"
+    checked = 0
+    for number, page in enumerate(pdftotext(pdfs / "edition.pdf", "-layout").split("\f"), 1):
+        lines = [line for line in page.splitlines() if line.strip()]
+        for position, line in enumerate(lines):
+            if line.rstrip() in labels and number != contents:
+                after = lines[position + 1] if position + 1 < len(lines) else ""
+                # its value is indented under it; a folio, a footnote or nothing means it was left alone
+                assert re.match(r" {2,}\S", after) and not re.fullmatch(r" {2,}\d+", after), (number, line, after)
+                checked += 1
+    assert checked > 40
+
+
+def test_no_space_stands_before_a_note_call(book_text):
+    # review 17 #18: "1985 ⁹", "No 18-S-333 ¹⁴": the call follows its word as set, without a space
+    assert re.search(r"No 18-S-333\d", book_text)
+    assert re.search(r"October 1, 1985\d", book_text) and re.search(r"On June 24, 1985\d", book_text)
