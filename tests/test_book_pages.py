@@ -357,3 +357,11 @@ def test_no_space_stands_before_a_note_call(book_text):
     # review 17 #18: "1985 ⁹", "No 18-S-333 ¹⁴": the call follows its word as set, without a space
     assert re.search(r"No 18-S-333\d", book_text)
     assert re.search(r"October 1, 1985\d", book_text) and re.search(r"On June 24, 1985\d", book_text)
+
+
+def test_a_list_label_never_wraps(pdfs):
+    # the letter's criteria are numbered I. to VII.: "VII" on one line and ". ¶ 57" on the next
+    # when the labels' column was narrower than the numeral
+    letter = pdftotext(pdfs / "rajavi-letter.pdf", "-layout")
+    assert re.search(r"^ *VII\. ¶ \d+ \w", letter, re.M)
+    assert not re.search(r"^ *\. ¶ \d+", letter, re.M)
