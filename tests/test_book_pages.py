@@ -365,3 +365,13 @@ def test_a_list_label_never_wraps(pdfs):
     letter = pdftotext(pdfs / "rajavi-letter.pdf", "-layout")
     assert re.search(r"^ *VII\. ¶ \d+ \w", letter, re.M)
     assert not re.search(r"^ *\. ¶ \d+", letter, re.M)
+
+
+def test_no_document_ends_on_a_near_empty_page(pdfs, reader):
+    # review 17 #16: a document's textual notes ran over onto a page of two lines
+    pages = pdftotext(pdfs / "edition.pdf", "-layout").split("\f")
+    starts = sorted(page_of(reader, slug) for slug in DOCUMENTS) + [page_of(reader, "index-persons")]
+    for start, end in zip(starts, starts[1:]):
+        last = max(number for number in range(start, end) if pages[number - 1].strip())  # a blank verso aside
+        lines = [line for line in pages[last - 1].splitlines() if line.strip()]
+        assert len(lines) > 8, (last, lines)  # the running head and folio, and more than a few lines
