@@ -375,3 +375,17 @@ def test_no_document_ends_on_a_near_empty_page(pdfs, reader):
         last = max(number for number in range(start, end) if pages[number - 1].strip())  # a blank verso aside
         lines = [line for line in pages[last - 1].splitlines() if line.strip()]
         assert len(lines) > 8, (last, lines)  # the running head and folio, and more than a few lines
+
+
+def test_no_table_cell_line_begins_with_a_comma(pdfs, reader):
+    # review 17 #6: a column narrowed below its longest word set "memorandum / , 12 February"
+    apparatus, end = page_of(reader, "apparatus"), page_of(reader, DOCUMENTS[0])
+    text = pdftotext(pdfs / "edition.pdf", "-layout", "-f", str(apparatus), "-l", str(end - 1))
+    cells = [cell for line in text.splitlines() for cell in re.split(r" {2,}", line.strip())]
+    assert len(cells) > 500
+    assert [cell for cell in cells if cell and cell[0] in ",;:"] == []
+
+
+def test_the_colophon_names_the_books_font_without_a_stray_space(book_text):
+    # review 17 #20: "Edition Serif )"
+    assert "embedded as Edition Serif (SIL Open Font Licence)" in flat(book_text)
