@@ -389,3 +389,14 @@ def test_no_table_cell_line_begins_with_a_comma(pdfs, reader):
 def test_the_colophon_names_the_books_font_without_a_stray_space(book_text):
     # review 17 #20: "Edition Serif )"
     assert "embedded as Edition Serif (SIL Open Font Licence)" in flat(book_text)
+
+
+def test_a_source_note_is_set_ragged_right_with_even_word_spaces(pdfs):
+    # review 16b #11: a justified line before an address that breaks only after its slashes was
+    # stretched ("…/209026;  accessed  before  23"); set ragged right, its spaces are the font's
+    gaps = []
+    for slug in DOCUMENTS:
+        words = list(etree.fromstring(pdftotext(pdfs / f"{slug}.pdf", "-bbox").encode(), etree.HTMLParser()).iter("word"))
+        gaps += [float(b.get("xmin")) - float(a.get("xmax")) for a, b in zip(words, words[1:])
+                 if (a.text, b.text) == ("accessed", "before") and a.get("ymin") == b.get("ymin")]
+    assert len(gaps) >= 3 and max(gaps) < 2.5, gaps  # a space of 8.5 pt type is about 2 pt
