@@ -400,3 +400,23 @@ def test_a_source_note_is_set_ragged_right_with_even_word_spaces(pdfs):
         gaps += [float(b.get("xmin")) - float(a.get("xmax")) for a, b in zip(words, words[1:])
                  if (a.text, b.text) == ("accessed", "before") and a.get("ymin") == b.get("ymin")]
     assert len(gaps) >= 3 and max(gaps) < 2.5, gaps  # a space of 8.5 pt type is about 2 pt
+
+
+def test_every_index_column_begins_with_an_entry(pdfs, reader):
+    # review 17 #11: a subentry ("front matter, 13") stood alone at the head of a column, cut
+    # from its entry; an entry, which is not split, or the index's heading, begins each column
+    first, last = page_of(reader, "index-persons"), page_of(reader, "colophon") - 1
+    layout = pdftotext(pdfs / "edition.pdf", "-bbox-layout", "-f", str(first), "-l", str(last))
+    columns = 0
+    for page in etree.fromstring(layout.encode(), etree.HTMLParser()).iter("page"):
+        width, height = float(page.get("width")), float(page.get("height"))
+        lines = [(float(line.get("ymin")), float(line.get("xmin")), " ".join(word.text for word in line.iter("word")))
+                 for line in page.iter("line")]
+        lines = [line for line in lines if 0.06 * height < line[0] < 0.92 * height]  # no running head, no folio
+        for right in (False, True):
+            column = sorted(line for line in lines if (line[1] >= width / 2) == right)
+            if column:
+                # a subentry or an entry's second line is indented by 1 em
+                assert column[0][1] - min(line[1] for line in column) < 1, column[0]
+                columns += 1
+    assert columns >= 2 * (last - first)
