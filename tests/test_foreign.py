@@ -113,3 +113,12 @@ def test_text_that_looks_like_markup_stays_text(foreign):
     assert all("alert" not in (script.text or "") for script in code)
     assert not page.xpath("//img | //iframe | //*[@onerror or @onload or @onclick]")
     assert "<script>alert" in page.find(".//main").text_content()
+
+
+def test_a_reference_to_what_the_book_does_not_print_is_text_without_a_page(foreign):
+    # the lexicon's "See also BECK" points to an entry the generic rendering prints without its
+    # id: no link to nowhere, no empty page reference ("BECK [p. .")
+    out, _ = foreign
+    text = " ".join(pdftotext(out / "pdf" / "edition.pdf").split())
+    assert "See also BECK." in text
+    assert "[p. ]" not in text and "[p. ." not in text

@@ -85,11 +85,11 @@ class Book:
         "indices" and colophon, their first page `start` (a left page when even), each index's
         last page in two columns as `tails` splits it (last_pages)."""
         book = self.book
-        return self.env.get_template("print/book.html").render(
+        return held_references(self.env.get_template("print/book.html").render(
             book=book, body=book["html"], indices=book["indices"], part=part, start=start, verso=start % 2 == 0, tails=tails or {},
             pages={entry: page_ranges(places) for entry, places in (pages or {}).items()}, trim=TRIMS[self.config.trim], trim_label=TRIM_LABELS[self.config.trim], title=book["title"], author=", ".join(book["editors"]),
             subject=book["subtitle"], keywords=book["keywords"], date=self.config.date,
-        )
+        ))
 
     def layout(self, html: str):
         """`html` laid out with the print stylesheet and fonts, and nothing else."""
@@ -206,6 +206,17 @@ class Book:
             offprint.metadata.description = f"{self.book['title']}, pp. {numbers}: {document['description']}"
             files[f"{document['id']}.pdf"] = self.write(offprint, "pdf/ua-1", finisher=screen_finish)
         return files
+
+
+PAGE_REFERENCE = re.compile(r'<a class="pageref[^"]*" href="#([^"]+)"[^>]*>(.*?)</a>', re.S)
+
+
+def held_references(html: str) -> str:
+    """The HTML with each page reference to a place it does not hold (an element whose id the
+    book does not print: a foreign corpus's dictionary entry) left as its text, without a link
+    to nowhere or an empty "[p. ]"."""
+    ids = set(re.findall(r'\sid="([^"]+)"', html))
+    return PAGE_REFERENCE.sub(lambda found: found.group(0) if found.group(1) in ids else found.group(2), html)
 
 
 def linked_within(pages: list) -> list:
