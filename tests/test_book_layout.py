@@ -4,6 +4,7 @@ the pages of both one document. Laid out in this process, so that the layouts ca
 from __future__ import annotations
 
 import io
+import logging
 import re
 
 import pytest
@@ -35,8 +36,28 @@ def laid_out(monkeypatch_module):
         return document
 
     monkeypatch_module.setattr(weasyprint.HTML, "render", counted)
-    files, pages = lay_out(data, PrintConfig("royal-octavo", build_date(), None, interface.language, {}))
+    logged = Logged(LOGGED)
+    logging.getLogger("weasyprint").addHandler(logged)
+    try:
+        files, pages = lay_out(data, PrintConfig("royal-octavo", build_date(), None, interface.language, {}))
+    finally:
+        logging.getLogger("weasyprint").removeHandler(logged)
     return files, pages, layouts, data
+
+
+#: WeasyPrint's warnings while it laid the edition's book out.
+LOGGED: list[str] = []
+
+
+class Logged(logging.Handler):
+    """WeasyPrint's messages, kept in `messages`."""
+
+    def __init__(self, messages: list[str]):
+        super().__init__(logging.WARNING)
+        self.messages = messages
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +69,9 @@ def monkeypatch_module():
 def test_a_cold_build_lays_the_body_of_the_book_out_once(laid_out):
     files, _, layouts, data = laid_out
     book = len(PdfReader(io.BytesIO(files["edition.pdf"])).pages)
-    body, draft, indices = layouts  # the body; the indices, filled in turn, then with balanced last pages
+    # the body; the indices, filled in turn, then with balanced last pages; the offprints' covers
+    body, draft, indices, covers = layouts
+    assert covers == len(data["documents"])  # one page each, and no page of the body again
     # the body's layout ends with an empty opening for each index (and the blank verso before it)
     assert book < body + indices <= book + 2 * len(data["indices"])
     assert draft == indices < book / 4
@@ -133,3 +156,25 @@ def test_the_contents_number_of_an_index_is_set_once_the_index_is_laid_out(tmp_p
     document.write_pdf(tmp_path / "contents.pdf")
     line = pdftotext(tmp_path / "contents.pdf", "-layout").strip().splitlines()[0]
     assert re.fullmatch(r"Index of persons[ .]+ 123", line.strip()), line
+
+
+def test_no_link_of_the_book_or_of_an_offprint_points_nowhere(laid_out):
+    # the documents point to the edition's rights paragraph (in the imprint) and to each other:
+    # an offprint holds one document and not the imprint, and keeps those references as text
+    files, _, _, data = laid_out
+    assert not [message for message in LOGGED if "No anchor" in message]
+    reader = PdfReader(io.BytesIO(files["edition.pdf"]))
+    assert "p-edition-rights-clearance" in reader.named_destinations
+
+
+def test_a_footnote_called_on_a_line_that_moves_earlier_footnotes_on_is_printed(tmp_path):
+    from teiedition.pdf import Book, PrintConfig
+
+    # ten lines a page: h's footnote fills the tenth; the second paragraph's second line (y),
+    # which may not leave x alone at the foot, is kept by moving h's footnote to the next page
+    style = ("<style>@page { size: 100px; margin: 0; @footnote { margin-top: 0 } } html { font-size: 10px; line-height: 1 }"
+             " body { margin: 0 } p { orphans: 2; widows: 2; margin: 0 } span { float: footnote }</style>")
+    html = (style + "<p>" + "<br>".join("abcdefg") + '<span id="one">one</span></p>'
+            '<p>x<br>y<span id="two">two</span><br>k<br>l<br>m</p>')
+    document = Book(None, tmp_path, {}, PrintConfig("a4", "2026-01-01")).layout(html)
+    assert [sorted(page.anchors) for page in document.pages] == [[], ["one", "two"]]

@@ -78,6 +78,10 @@ def test_every_word_of_the_text_is_in_the_pdf(foreign, path):
     pdf = out / "pdf" / f"{slug(path)}.pdf"
     logical = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     missing = missing_in_pdf(text_of(path), pdftotext(pdf), COVERED, logical)
+    # a word hyphenated at a page's foot above a footnote: pdftotext joins its first half to the
+    # footnote ("Septem1 The warehouse"); its layout reading keeps the hyphen at the line's end
+    laid_out = missing_in_pdf(text_of(path), pdftotext(pdf, "-layout"), COVERED, logical) if missing else []
+    missing = [word for word in missing if word in laid_out]
     assert not missing, context(missing)
 
 
@@ -109,3 +113,12 @@ def test_text_that_looks_like_markup_stays_text(foreign):
     assert all("alert" not in (script.text or "") for script in code)
     assert not page.xpath("//img | //iframe | //*[@onerror or @onload or @onclick]")
     assert "<script>alert" in page.find(".//main").text_content()
+
+
+def test_a_reference_to_what_the_book_does_not_print_is_text_without_a_page(foreign):
+    # the lexicon's "See also BECK" points to an entry the generic rendering prints without its
+    # id: no link to nowhere, no empty page reference ("BECK [p. .")
+    out, _ = foreign
+    text = " ".join(pdftotext(out / "pdf" / "edition.pdf").split())
+    assert "See also BECK." in text
+    assert "[p. ]" not in text and "[p. ." not in text

@@ -85,11 +85,11 @@ class Book:
         "indices" and colophon, their first page `start` (a left page when even), each index's
         last page in two columns as `tails` splits it (last_pages)."""
         book = self.book
-        return self.env.get_template("print/book.html").render(
+        return held_references(self.env.get_template("print/book.html").render(
             book=book, body=book["html"], indices=book["indices"], part=part, start=start, verso=start % 2 == 0, tails=tails or {},
             pages={entry: page_ranges(places) for entry, places in (pages or {}).items()}, trim=TRIMS[self.config.trim], trim_label=TRIM_LABELS[self.config.trim], title=book["title"], author=", ".join(book["editors"]),
             subject=book["subtitle"], keywords=book["keywords"], date=self.config.date,
-        )
+        ))
 
     def layout(self, html: str):
         """`html` laid out with the print stylesheet and fonts, and nothing else."""
@@ -97,6 +97,7 @@ class Book:
 
         own = Path(self.config.theme) / "print" if self.config.theme else None
         english_hyphenation()
+        keep_footnotes_of_pushed_lines()
         return HTML(string=html, base_url=str(self.folder / "book.html"),
                     url_fetcher=restricted_fetcher(self.folder, own)).render()
 
@@ -198,13 +199,39 @@ class Book:
                 for document, _pages, numbers in cuts])).pages
         files = {}
         for cover, (document, pages, numbers) in zip(covers, cuts):
-            offprint = book.copy([cover, *pages])
+            offprint = book.copy(linked_within([cover, *pages]))
             offprint.metadata = copy.copy(book.metadata)  # its own: the book's is the press file's too
             offprint.metadata.title = document["title"]
             offprint.metadata.authors = list(document["authors"])  # the historical author; the subject names the edition
             offprint.metadata.description = f"{self.book['title']}, pp. {numbers}: {document['description']}"
             files[f"{document['id']}.pdf"] = self.write(offprint, "pdf/ua-1", finisher=screen_finish)
         return files
+
+
+PAGE_REFERENCE = re.compile(r'<a class="pageref[^"]*" href="#([^"]+)"[^>]*>(.*?)</a>', re.S)
+
+
+def held_references(html: str) -> str:
+    """The HTML with each page reference to a place it does not hold (an element whose id the
+    book does not print: a foreign corpus's dictionary entry) left as its text, without a link
+    to nowhere or an empty "[p. ]"."""
+    ids = set(re.findall(r'\sid="([^"]+)"', html))
+    return PAGE_REFERENCE.sub(lambda found: found.group(0) if found.group(1) in ids else found.group(2), html)
+
+
+def linked_within(pages: list) -> list:
+    """The pages, a link to a place not among them (another document, the book's front matter)
+    left as its text: an offprint's page reference still names the book's page, which its cover
+    cites, but is no link to nowhere. The book's own pages are not changed."""
+    anchors = {anchor for page in pages for anchor in page.anchors}
+    kept = []
+    for page in pages:
+        links = [link for link in page.links if link[0] != "internal" or link[1] in anchors]
+        if len(links) < len(page.links):
+            page = copy.copy(page)
+            page.links = links
+        kept.append(page)
+    return kept
 
 
 def balanced_split(entries: list[tuple[float, float]]) -> int:
@@ -265,6 +292,39 @@ def english_hyphenation() -> None:
     import pyphen
 
     pyphen.LANGUAGES["en"] = pyphen.LANGUAGES["en_US"]
+
+
+def keep_footnotes_of_pushed_lines() -> None:
+    """Every footnote called is printed: on its call's page, or moved on to the next. WeasyPrint
+    (69) loses a footnote two ways. It makes room for a line that would leave a lone first line
+    of its paragraph by moving the page's last footnotes on, and then keeps the line without
+    placing the footnotes the line calls itself (layout/block.py). And when it lays a page out
+    again (for a page number learnt later) after one it does not, it forgets the footnotes that
+    page moved on to it (layout/page.py keeps them for the next page only). So each page begins
+    with what the last layout of the page before moved on, and a footnote called on a page but
+    neither printed there nor moved on is moved on."""
+    from weasyprint.layout import page as pages
+
+    if getattr(pages.remake_page, "keeps_footnotes", False):
+        return
+    remake = pages.remake_page
+
+    def remake_page(index, context, root_box, html):
+        moved = context.__dict__.setdefault("moved_footnotes", {})  # by page: the footnotes moved on to it
+        context.reported_footnotes = list(moved.get(index, []))
+        for footnote in context.reported_footnotes:
+            while footnote in context.footnotes:  # a new pass waits for every footnote again
+                context.footnotes.remove(footnote)
+        page, resume_at = remake(index, context, root_box, html)
+        for box in descendants(page):
+            if box.footnote is not None and box.footnote in context.footnotes:  # called here and lost
+                context.footnotes.remove(box.footnote)
+                context.reported_footnotes.append(box.footnote)
+        moved[index + 1] = list(context.reported_footnotes)
+        return page, resume_at
+
+    remake_page.keeps_footnotes = True
+    pages.remake_page = remake_page
 
 
 def page_ranges(places: list[tuple[int, str]]) -> list[tuple[tuple[int, str], tuple[int, str] | None]]:

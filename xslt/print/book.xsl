@@ -68,8 +68,9 @@
         <xsl:variable name="identifiers" select="$publication/tei:idno[upper-case(@type) = ('ISBN', 'DOI')]"/>
         <p><xsl:value-of select="if ($identifiers) then string-join($identifiers ! (upper-case(@type) || ' ' || normalize-space(.)), '; ') || '.' else te:t('No ISBN or DOI has been assigned.')"/></p>
         <p><xsl:value-of select="replace(replace(replace(te:t('Version {version} of {date}; this copy built on {built}.'), '{version}', $info?version, 'q'), '{date}', te:format-date($info?date), 'q'), '{built}', te:format-date($build-date), 'q')"/></p>
+        <!-- with their ids: the documents' headers point to the edition's rights paragraphs -->
         <xsl:for-each select="$front/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability/*">
-          <p><xsl:apply-templates/></p>
+          <p><xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if><xsl:apply-templates/></p>
         </xsl:for-each>
         <!-- a document with a source note is described there, once; the imprint lists only the others' sources -->
         <xsl:variable name="unnoted" select="$documents[empty(te:source-note-sentences(.))]"/>

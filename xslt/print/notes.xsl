@@ -29,14 +29,14 @@
     <xsl:choose>
       <xsl:when test="te:is-endnote($note)">
         <xsl:call-template name="te:call">
-          <xsl:with-param name="id" select="string($note/@xml:id)"/>
+          <xsl:with-param name="id" select="te:note-id($note)"/>
           <xsl:with-param name="series" select="'source'"/>
           <xsl:with-param name="call" select="$number"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="te:footnote">
-          <xsl:with-param name="id" select="string($note/@xml:id)"/>
+          <xsl:with-param name="id" select="te:note-id($note)"/>
           <xsl:with-param name="series" select="if (te:is-ours($note)) then 'editors' else 'source'"/>
           <xsl:with-param name="call" select="$number"/>
           <xsl:with-param name="content" as="item()*"><xsl:apply-templates select="$note/node()"/></xsl:with-param>
@@ -44,6 +44,13 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <xd:doc><xd:desc>A note's id in the book: its own, or, for a note of a foreign corpus that has none,
+    one made from its place, so that its call links to it and no two notes share the empty one.</xd:desc></xd:doc>
+  <xsl:function name="te:note-id" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="if ($note/@xml:id) then string($note/@xml:id) else te:id('n', $note)"/>
+  </xsl:function>
 
   <xd:doc><xd:desc>True for a note of the source that the source prints at its end.</xd:desc></xd:doc>
   <xsl:function name="te:is-endnote" as="xs:boolean">
@@ -91,7 +98,7 @@
       <section class="endnotes">
         <h2><xsl:value-of select="te:t('Notes of the source')"/></h2>
         <xsl:for-each select="$endnotes">
-          <te-note class="endnote" id="{@xml:id}"><te-lbl class="note-label">[<xsl:value-of select="te:note-number(.)"/>]</te-lbl><xsl:text> </xsl:text><xsl:apply-templates/></te-note>
+          <te-note class="endnote" id="{te:note-id(.)}"><te-lbl class="note-label">[<xsl:value-of select="te:note-number(.)"/>]</te-lbl><xsl:text> </xsl:text><xsl:apply-templates/></te-note>
         </xsl:for-each>
       </section>
     </xsl:if>
@@ -112,7 +119,7 @@
 
   <xd:doc><xd:desc>A note inside a note cannot float a second time: it is set in brackets inside its footnote.</xd:desc></xd:doc>
   <xsl:template match="tei:note[ancestor::tei:note]" priority="2">
-    <te-note class="inner-note" id="{@xml:id}"> [<xsl:apply-templates/>]</te-note>
+    <te-note class="inner-note" id="{te:note-id(.)}"> [<xsl:apply-templates/>]</te-note>
   </xsl:template>
 
   <xd:doc><xd:desc>There is no apparatus at the end of a document: its notes are at the foot of the pages.</xd:desc></xd:doc>
