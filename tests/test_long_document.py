@@ -50,10 +50,10 @@ def listed(page: str, note: str) -> str:
 
 
 @pytest.mark.parametrize("note, number", [
-    ("n-message-long1", "17"),  # after the sixteen editors' notes of the header and the text before it
-    ("n-message-long10", "26"), ("n-message-long10-corr", "27"), ("n-message-long11", "28"),
-    (f"n-message-long{NOTES}", "147"), (f"n-message-long{NOTES}-corr", "148"),
-    ("n-message-telegraph", "149"), ("n-message-signer", "150"),
+    ("n-message-long1", "18"),  # after the seventeen editors' notes of the header and the text before it
+    ("n-message-long10", "27"), ("n-message-long10-corr", "28"), ("n-message-long11", "29"),
+    (f"n-message-long{NOTES}", "148"), (f"n-message-long{NOTES}-corr", "149"),
+    ("n-message-telegraph", "150"), ("n-message-signer", "151"),
     ("n-message-long100-source", "1"),  # the source's own number
 ])
 def test_notes_of_a_long_document_keep_their_numbers(page, note, number):

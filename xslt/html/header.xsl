@@ -173,6 +173,11 @@
         <xsl:if test="$ms">
           <dt><xsl:value-of select="te:t('Archive')"/></dt>
           <dd class="shelfmark"><xsl:apply-templates select="$ms/tei:msIdentifier" mode="te:shelfmark"/><xsl:apply-templates select="($ms//tei:locus)[1]" mode="te:shelfmark"/></dd>
+          <!-- the other identifiers (a microfilm) beside the shelfmark, in the order of the TEI, which numbers their notes -->
+          <xsl:for-each select="$ms/tei:msIdentifier/tei:altIdentifier">
+            <dt><xsl:value-of select="(te:field-label(.)[.], te:t('Description'))[1]"/></dt>
+            <dd><xsl:apply-templates select="."/></dd>
+          </xsl:for-each>
           <xsl:for-each select="$ms/tei:msContents/tei:msItem">
             <dt><xsl:value-of select="te:t('Contents')"/></dt>
             <!-- author, title…: a list; the item's notes follow as markers -->
@@ -181,7 +186,7 @@
           <dt><xsl:value-of select="te:t('Physical description')"/></dt>
           <dd><xsl:apply-templates select="$ms/tei:physDesc//tei:p | $ms/tei:physDesc//tei:handNote | $ms/tei:history/tei:origin"/></dd>
           <!-- every other part of the description (place, other identifiers, condition, provenance…) under its own name -->
-          <xsl:for-each select="te:left-out($ms, ($ms/tei:msIdentifier/(tei:settlement, tei:institution, tei:repository, tei:collection, tei:idno), ($ms//tei:locus)[1],
+          <xsl:for-each select="te:left-out($ms, ($ms/tei:msIdentifier/(tei:settlement, tei:institution, tei:repository, tei:collection, tei:idno, tei:altIdentifier), ($ms//tei:locus)[1],
               $ms/tei:msContents/tei:msItem/(* except (tei:locus, tei:textLang)), $ms/tei:physDesc//(tei:p | tei:handNote), $ms/tei:history/tei:origin))">
             <dt><xsl:value-of select="(te:field-label(.)[.], te:t('Description'))[1]"/></dt>
             <dd><xsl:apply-templates select="."/></dd>
