@@ -42,7 +42,7 @@ def record(page: dict, edition: dict, url: str) -> dict:
         "original-date": _date(page.get("date", "")),
         "issued": _date(edition.get("date", "")),
         "container-title": edition["title"],
-        "editor": [{"literal": _body(name)} for name in edition.get("editors", [])],
+        "editor": [{"literal": name} for name in edition.get("editors_in_sentence", [])],
         "version": edition.get("version"),
         # with a publisher, Chicago sets the edition's date after it ("1986; teiedition, November
         # 23, 2026"), not straight after the document's ("1986, November 23, 2026")
@@ -61,12 +61,6 @@ def edition_record(edition: dict, url: str) -> dict:
             "issued": _date(edition.get("date", "")), "version": edition.get("version"), "language": edition.get("lang"),
             "URL": url}
     return {key: value for key, value in item.items() if value not in (None, "", [])}
-
-
-def _body(name: str) -> str:
-    """A body's name as it stands inside a citation ("edited by the … team"): its leading
-    article in lower case, since the styles place it mid-sentence."""
-    return "the " + name[4:] if name.startswith("The ") else name
 
 
 def _date(iso: str) -> dict | None:
