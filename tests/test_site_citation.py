@@ -62,8 +62,23 @@ def test_bibtex_braces_a_corporate_author_and_gives_year_and_month(published):
     page = html.parse(str(published / "kgb-message.html"))
     bibtex = page.xpath("string(//pre[@id='bibtex-text'])")
     assert "author = {{CPSU Central Committee}}" in bibtex
-    assert "year = {1986}" in bibtex and "month = feb" in bibtex
+    assert "year = {2026}" in bibtex and "month = nov" in bibtex and "origdate = {1986-02-16}" in bibtex
     assert "urldate" not in bibtex  # a build date would be a false access date: the reader's is added
+
+
+def test_every_form_of_a_documents_citation_is_a_part_of_the_edition_dated_by_it(published):
+    """One record, one shape: BibTeX, RIS, CSL-JSON, the Highwire tags and COinS all cite the
+    document as a part of the edition, published on the edition's date, by its publisher."""
+    page = html.parse(str(published / "kgb-message.html"))
+    bibtex, ris = (page.xpath(f"string(//pre[@id='{key}-text'])") for key in ("bibtex", "ris"))
+    csl = json.loads(page.xpath("string(//pre[@id='csl-text'])"))
+    meta = {m.get("name"): m.get("content") for m in page.xpath("//meta[starts-with(@name, 'citation_')]")}
+    coins = parse_qs(page.xpath("string(//span[@class='Z3988']/@title)"))
+    year, publisher = str(csl["issued"]["date-parts"][0][0]), csl["publisher"]
+    assert bibtex.startswith("@incollection{") and f"year = {{{year}}}" in bibtex and f"publisher = {{{publisher}}}" in bibtex
+    assert "TY  - CHAP" in ris and f"PY  - {year}" in ris and f"PB  - {publisher}" in ris
+    assert meta["citation_date"].startswith(year) and meta["citation_publisher"] == publisher
+    assert coins["rft.date"][0].startswith(year) and coins["rft.publisher"] == [publisher]
 
 
 def test_the_three_styles_are_formatted_from_the_record_with_a_place_for_the_access_date(published):

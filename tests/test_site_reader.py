@@ -315,3 +315,12 @@ def test_a_document_page_loads_only_its_cut_fonts(browser, served, name):
     context.close()
     assert sorted(url.rsplit("/", 1)[1] for url in fonts) == ["site-serif-italic.woff2", "site-serif.woff2"]
     assert sum(fonts.values()) < 60_000, fonts
+
+
+def test_the_editors_named_mid_sentence_take_a_lower_case_article(site):
+    """"Edited by the teiedition editorial team", not "Edited by The …" (tei/edition.xml names
+    a body with its article): one form, from the edition's model, on the home page and in
+    every page's footer."""
+    for name in ("index", "kgb-message"):
+        text = " ".join(html.parse(str(site / f"{name}.html")).getroot().text_content().split())
+        assert "Edited by the teiedition editorial team" in text and "Edited by The" not in text, name

@@ -22,8 +22,6 @@ STYLES = {
 #: date of publication. One type, so that each style gives every kind of document one shape
 #: (a letter as a "letter" and an essay as a "webpage" had three shapes in one style).
 TYPE = "entry-encyclopedia"
-#: RIS and BibTeX keep the kinds apart: RIS types of the documents' kinds (TEI's text type).
-RIS_TYPES = {"Letter": "PCOMM", "Memorandum": "MANSCPT", "Telegram": "MANSCPT", "News article": "NEWS"}
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 #: The access date the styles are formatted with, to find where and how each writes it: the
 #: reader's browser puts its own date there (a date fixed at build time is wrong the next day).
@@ -44,7 +42,7 @@ def record(page: dict, edition: dict, url: str) -> dict:
         "original-date": _date(page.get("date", "")),
         "issued": _date(edition.get("date", "")),
         "container-title": edition["title"],
-        "editor": [{"literal": _body(name)} for name in edition.get("editors", [])],
+        "editor": [{"literal": name} for name in edition.get("editors_in_sentence", [])],
         "version": edition.get("version"),
         # with a publisher, Chicago sets the edition's date after it ("1986; teiedition, November
         # 23, 2026"), not straight after the document's ("1986, November 23, 2026")
@@ -63,12 +61,6 @@ def edition_record(edition: dict, url: str) -> dict:
             "issued": _date(edition.get("date", "")), "version": edition.get("version"), "language": edition.get("lang"),
             "URL": url}
     return {key: value for key, value in item.items() if value not in (None, "", [])}
-
-
-def _body(name: str) -> str:
-    """A body's name as it stands inside a citation ("edited by the … team"): its leading
-    article in lower case, since the styles place it mid-sentence."""
-    return "the " + name[4:] if name.startswith("The ") else name
 
 
 def _date(iso: str) -> dict | None:
@@ -237,23 +229,31 @@ def _parts(item: dict, key: str) -> list[int]:
 
 
 def bibtex(item: dict) -> str:
-    """A BibTeX @incollection-like @misc entry, dated by the source. A body's name is braced, so
-    that BibTeX neither splits it into forename and surname nor abbreviates it; a person is
-    "Family, Given". No urldate: that is the reader's to add."""
-    issued = _parts(item, "original-date") or _parts(item, "issued")
+    """The record as a BibTeX @incollection: a part of the edition, dated by the edition (as
+    every form of the citation is), the document's own date as biblatex's `origdate`. A body's
+    name is braced, so that BibTeX neither splits it into forename and surname nor abbreviates
+    it; a person is "Family, Given". No urldate: that is the reader's to add."""
+    issued, original = _parts(item, "issued"), _parts(item, "original-date")
     tex = lambda name: "{%s}" % _tex(name["literal"]) if "literal" in name else _tex(_name(name))
     fields = [
         ("author", " and ".join(tex(name) for name in item.get("author", []))),
         ("title", "{%s}" % _tex(item.get("title", ""))),
+        ("booktitle", _tex(item.get("container-title", ""))),
+        ("editor", " and ".join(tex(name) for name in item.get("editor", []))),
+        ("publisher", _tex(item.get("publisher", ""))),
         ("year", str(issued[0]) if issued else ""),
         ("month", MONTHS[issued[1] - 1] if len(issued) > 1 else ""),
-        ("editor", " and ".join(tex(name) for name in item.get("editor", []))),
-        ("howpublished", "%s, version %s" % (_tex(item.get("container-title", "")), _tex(item.get("version", "")))),
+        ("origdate", _iso(original)),
+        ("version", _tex(item.get("version", ""))),
         ("url", item.get("URL", "")),
         ("language", item.get("language", "")),
     ]
     body = ",\n".join(f"  {key} = {value}" if key == "month" else f"  {key} = {{{value}}}" for key, value in fields if value)
-    return f"@misc{{{item['id'].replace('-', '_')},\n{body}\n}}"
+    return f"@incollection{{{item['id'].replace('-', '_')},\n{body}\n}}"
+
+
+def _iso(parts: list[int]) -> str:
+    return "-".join(f"{part:02d}" if i else str(part) for i, part in enumerate(parts))
 
 
 def _tex(text: str) -> str:
@@ -261,24 +261,26 @@ def _tex(text: str) -> str:
 
 
 def ris(item: dict) -> str:
-    """The record as RIS, which EndNote, Zotero and Mendeley import."""
-    issued = _parts(item, "original-date") or _parts(item, "issued")
-    lines = [("TY", RIS_TYPES.get(item.get("genre", ""), "GEN"))]
+    """The record as RIS, which EndNote, Zotero and Mendeley import: a book section (CHAP) of
+    the edition, dated by the edition, the document's own date in a note."""
+    issued, original = _parts(item, "issued"), _parts(item, "original-date")
+    lines = [("TY", "CHAP")]
     lines += [("AU", _name(name)) for name in item.get("author", [])]
     lines += [("TI", item.get("title", "")), ("T2", item.get("container-title", ""))]
     lines += [("A2", _name(name)) for name in item.get("editor", [])]
-    lines += [("PY", str(issued[0]) if issued else ""), ("DA", "/".join(f"{part:02d}" for part in issued)),
-              ("ET", item.get("version", "")), ("LA", item.get("language", "")), ("UR", item.get("URL", "")), ("ER", "")]
+    lines += [("PB", item.get("publisher", "")), ("PY", str(issued[0]) if issued else ""),
+              ("DA", "/".join(f"{part:02d}" for part in issued)), ("ET", item.get("version", "")),
+              ("M3", item.get("genre", "")), ("N1", f"Original date: {_iso(original)}" if original else ""),
+              ("LA", item.get("language", "")), ("UR", item.get("URL", "")), ("ER", "")]
     return "\n".join(f"{tag}  - {value}".rstrip() for tag, value in lines if value or tag == "ER") + "\n"
 
 
 def coins(item: dict) -> str:
     """The title of a COinS span (OpenURL 1.0 ContextObject, Dublin Core format)."""
-    issued = _parts(item, "original-date") or _parts(item, "issued")
     pairs = [("ctx_ver", "Z39.88-2004"), ("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"), ("rft.type", item.get("genre") or item["type"]),
              ("rft.title", item.get("title", ""))]
     pairs += [("rft.creator", _name(name, inverted=False)) for name in item.get("author", [])]
-    pairs += [("rft.date", "-".join(f"{part:02d}" if i else str(part) for i, part in enumerate(issued))),
+    pairs += [("rft.date", _iso(_parts(item, "issued"))), ("rft.publisher", item.get("publisher", "")),
               ("rft.source", item.get("container-title", "")), ("rft.identifier", item.get("URL", "")),
               ("rft.language", item.get("language", ""))]
     return urlencode([(key, value) for key, value in pairs if value])

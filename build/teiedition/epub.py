@@ -69,7 +69,7 @@ def navigation(data: dict, text: Callable[[str], str] = str) -> bytes:
     body = f"""<body xmlns:epub="{OPS_NS}" epub:type="frontmatter">
 <section class="title-page" epub:type="titlepage">
 <h1>{escape(data['title'])}</h1>
-{subtitle}<p class="editors">{escape(text("Edited by"))} {escape(', '.join(data['editors']))}</p>
+{subtitle}<p class="editors">{escape(text("Edited by"))} {escape(', '.join(data['editors_in_sentence']))}</p>
 <p class="imprint">Version {escape(version)}. {escape(data['licence_label'])}</p>
 </section>
 <nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-heading">

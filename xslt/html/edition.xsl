@@ -88,6 +88,8 @@
       'title': (normalize-space(($header/tei:titleStmt/tei:title[@type = 'main'], $header/tei:titleStmt/tei:title)[1])[.], $edition-name)[1],
       'subtitle': normalize-space($header/tei:titleStmt/tei:title[@type = 'sub']),
       'editors': array{ $header/tei:titleStmt/tei:editor ! normalize-space(.) },
+      (: as named mid-sentence (Edited by the … team): a body's leading article in lower case :)
+      'editors_in_sentence': array{ $header/tei:titleStmt/tei:editor ! replace(normalize-space(.), '^The ', 'the ') },
       'version': string($header/tei:editionStmt/tei:edition/@n),
       'publisher': normalize-space(($header/tei:publicationStmt/tei:publisher)[1]),
       'date': string(($header/tei:editionStmt//tei:date/@when, $header/tei:publicationStmt/tei:date/@when)[1]),

@@ -29,12 +29,13 @@
     chronological order.</xd:desc></xd:doc>
   <xsl:template name="te:home-page">
     <xsl:variable name="title-stmt" select="$front/tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
+    <xsl:variable name="edition" as="map(*)"><xsl:call-template name="te:edition"/></xsl:variable>
     <xsl:variable name="presentation" select="($front/tei:teiHeader//tei:abstract/tei:p, ($front//tei:div[@type = 'introduction']//tei:p)[1])[1]"/>
     <xsl:variable name="main" as="element()*">
         <header class="edition-header">
           <h1><xsl:apply-templates select="($title-stmt/tei:title[@type = 'main'], $title-stmt/tei:title)[1]/node()"/></h1>
           <xsl:for-each select="$title-stmt/tei:title[@type = 'sub']"><p class="subtitle"><xsl:apply-templates/></p></xsl:for-each>
-          <p class="editors"><xsl:value-of select="te:t('Edited by')"/><xsl:text> </xsl:text><xsl:value-of select="string-join($title-stmt/tei:editor ! te:plain(.), ', ')"/></p>
+          <p class="editors"><xsl:value-of select="te:t('Edited by')"/><xsl:text> </xsl:text><xsl:value-of select="string-join($edition?editors_in_sentence?*, ', ')"/></p>
         </header>
         <section class="presentation" aria-label="{te:t('Presentation')}"><p><xsl:apply-templates select="$presentation/node()" mode="plain"/></p></section>
         <section class="documents" aria-labelledby="documents-heading">

@@ -40,7 +40,7 @@
     </xsl:variable>
     <xsl:variable name="publication" select="$front/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>
     <!-- the editors as named mid-sentence ("Edited by the teiedition editorial team") -->
-    <xsl:variable name="editors" select="replace(string-join($info?editors?*, ', '), '^The ', 'the ')"/>
+    <xsl:variable name="editors" select="string-join($info?editors_in_sentence?*, ', ')"/>
     <xsl:variable name="publisher" select="normalize-space($publication/tei:publisher[1])"/>
     <xsl:variable name="place" select="normalize-space($publication/tei:pubPlace[1])"/>
     <xsl:variable name="year" select="substring(($publication/tei:date/@when, $info?date)[1], 1, 4)"/>
