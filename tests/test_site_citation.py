@@ -177,3 +177,13 @@ def test_a_title_that_looks_like_markup_stays_text_in_every_style():
         assert "<script" not in style["html"] and "&lt;script&gt;" in style["html"]
         assert "<b>" not in style["html"]
         assert '<script>alert("t")</script>' in style["text"]
+
+
+def test_a_document_dated_between_two_days_is_cited_with_only_what_they_share(published):
+    """The Exaro article is dated "probably June–August 2011" (notBefore 2011-06-01, notAfter
+    2011-08-31): its citations and machine-readable dates say 2011, never a day nobody asserts."""
+    page = html.parse(str(published / "exaro-article.html"))
+    csl = json.loads(page.xpath("string(//pre[@id='csl-text'])"))
+    assert csl["original-date"]["date-parts"] == [[2011]]
+    assert "2011-06-01" not in page.xpath("string(//pre[@id='bibtex-text'])")
+    assert not page.xpath("//time[@datetime='2011-06-01']") and page.xpath("//time[@datetime='2011']")

@@ -229,8 +229,28 @@
   <xd:doc><xd:desc>The date of a document (when, or notBefore–notAfter) as an ISO string.</xd:desc></xd:doc>
   <xsl:function name="te:document-date" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:variable name="date" select="te:dating($tei)"/>
-    <xsl:sequence select="string(($date/@when, $date/@notBefore, $date/@from, '')[1])"/>
+    <xsl:sequence select="string(te:iso-date(te:dating($tei)))"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>A date element's ISO date, as far as it is asserted: @when; of a range known to
+    lie between two dates, what they have in common; else where it starts.</xd:desc></xd:doc>
+  <xsl:function name="te:iso-date" as="xs:string?">
+    <xsl:param name="date" as="element()?"/>
+    <xsl:sequence select="if ($date/@when or not($date/@notBefore and $date/@notAfter))
+                          then ($date/@when, $date/@from, $date/@notBefore)[1] ! string(.)
+                          else te:common-date($date/@notBefore, $date/@notAfter)[.]"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>What two ISO dates bounding a date have in common, component by component: the
+    date as far as it is asserted ("2011" of 2011-06-01 to 2011-08-31; "1986-02" of two days of
+    February), so that a citation or a machine-readable date never states a day nobody asserts.</xd:desc></xd:doc>
+  <xsl:function name="te:common-date" as="xs:string">
+    <xsl:param name="from" as="xs:string"/>
+    <xsl:param name="to" as="xs:string"/>
+    <xsl:variable name="a" select="tokenize($from, '-')"/>
+    <xsl:variable name="b" select="tokenize($to, '-')"/>
+    <xsl:variable name="same" select="(for $i in 1 to min((count($a), count($b))) return $i[$a[$i] ne $b[$i]], min((count($a), count($b))) + 1)[1] - 1"/>
+    <xsl:sequence select="string-join($a[position() le $same], '-')"/>
   </xsl:function>
 
   <xd:doc><xd:desc>The date of a document as a reader reads it: written out when exact, else the

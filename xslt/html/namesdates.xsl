@@ -55,7 +55,7 @@
 
   <xd:doc><xd:desc>A date: an HTML time element with the machine-readable date.</xd:desc></xd:doc>
   <xsl:template match="tei:date | tei:origDate">
-    <xsl:variable name="iso" select="(@when, @from, @notBefore)[1]"/>
+    <xsl:variable name="iso" select="te:iso-date(.)"/>
     <xsl:choose>
       <xsl:when test="$iso">
         <time class="tei-date" datetime="{$iso}"><xsl:apply-templates/></time>
