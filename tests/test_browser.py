@@ -66,6 +66,18 @@ def test_focus_on_a_name_holding_a_correction_shows_the_correction(tab, site):
     shoot(tab, "message-correction-tip")
 
 
+def test_escape_dismisses_a_corrections_tip_until_the_next_word(tab, site):
+    tab.goto((site / "kgb-message.html").as_uri())
+    words = tab.locator("#p-message-attachment .intervention, #p-message-paris-meeting a:has(.intervention)")
+    words.first.focus()
+    tip = words.first.locator(".tip")
+    assert tip.is_visible()
+    tab.keyboard.press("Escape")
+    expect(tip).to_be_hidden()
+    words.nth(1).focus()
+    expect(words.nth(1).locator(".tip")).to_be_visible()
+
+
 def test_a_note_marker_opens_the_note_in_a_popover_and_escape_closes_it(tab, site):
     tab.goto((site / "kgb-message.html").as_uri())
     tab.click("#ref-n-message-pants")

@@ -141,7 +141,13 @@
       }
     });
     document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") { closeNote(); }
+      if (event.key === "Escape") { closeNote(); document.body.classList.add("tips-dismissed"); }
+    });
+    // a dismissed tip comes back for the next word pointed at or focused
+    document.addEventListener("focusin", function () { document.body.classList.remove("tips-dismissed"); });
+    document.addEventListener("mouseout", function (event) {
+      var word = event.target.closest && event.target.closest(".intervention");
+      if (word && !word.contains(event.relatedTarget)) { document.body.classList.remove("tips-dismissed"); }
     });
   }
 
@@ -335,7 +341,8 @@
     var registers = {};
     function lend(event) {
       var link = event.target.closest && event.target.closest(NAMES);
-      if (!link || link.title) { return; }
+      // a correction inside the name shows its own tip: the name's would stand over it
+      if (!link || link.title || event.target.closest(".intervention")) { return; }
       var parts = (link.getAttribute("data-entry") || link.getAttribute("href")).split("#");
       if (!registers[parts[0]]) {
         registers[parts[0]] = fetch(parts[0]).then(function (response) { return response.ok ? response.text() : ""; })
