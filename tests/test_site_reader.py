@@ -324,3 +324,19 @@ def test_the_editors_named_mid_sentence_take_a_lower_case_article(site):
     for name in ("index", "kgb-message"):
         text = " ".join(html.parse(str(site / f"{name}.html")).getroot().text_content().split())
         assert "Edited by the teiedition editorial team" in text and "Edited by The" not in text, name
+
+
+def test_on_a_phone_the_sites_menu_folds_behind_a_button_and_opens_on_tap(browser, served):
+    """The text first: on a phone the header is the title and a Menu button (it was 158 px of
+    wrapped entries); the button opens every entry and Escape folds them again."""
+    context = screen(browser, "phone")
+    tab = context.new_page()
+    tab.goto(served + "ulianovskii-memo.html")
+    entries = tab.locator(".site-nav li a")
+    assert tab.evaluate("document.querySelector('.site-header').getBoundingClientRect().height") < 100
+    assert not entries.first.is_visible()
+    tab.tap(".menu-button")
+    assert entries.count() > 5 and all(entries.nth(i).is_visible() for i in range(entries.count()))
+    tab.keyboard.press("Escape")
+    assert not entries.first.is_visible()
+    context.close()

@@ -84,6 +84,7 @@ SCRIPT_MESSAGES = (
     "{n} pages found for “{query}”.",
     "Note {n}",
     "Close the note",
+    "Menu",
     "Copied",
     "Shown in the diplomatic view, as you chose on an earlier page: the source’s own readings.",
     "Shown in the diplomatic view: the words found are the source’s reading, which the editors corrected.",

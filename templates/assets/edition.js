@@ -358,7 +358,31 @@
     document.addEventListener("focusin", lend);
   }
 
+  // On a phone the site's menu folds behind a button, so that the text comes first (without
+  // this script, or on a wide screen, every entry stays in sight).
+  function foldMenu() {
+    var nav = document.querySelector(".site-nav");
+    if (!nav) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "menu-button";
+    button.textContent = t("Menu");
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", "site-menu");
+    nav.querySelector("ul").id = "site-menu";
+    button.addEventListener("click", function () {
+      var opened = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", String(opened));
+      nav.classList.toggle("open", opened);
+    });
+    nav.insertBefore(button, nav.firstChild);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && nav.classList.contains("open")) { button.click(); button.focus(); }
+    });
+  }
+
   document.documentElement.classList.add("js");  // shows the controls that need this script
+  foldMenu();
   setupViews();
   setupNotes();
   addPermalinks();
