@@ -171,6 +171,13 @@ def test_the_principles_examples_of_corrections_carry_the_certainty_the_scale_gi
     assert corr and corr[0].get("cert") == cert, reading
 
 
+def test_the_introduction_hedges_the_identification_the_essays_note_hedges():
+    """Review 16d #5: the note on "Khan Baba Tehrani" says "probably"; the introduction may not state it as fact."""
+    intro = parse(TEI / "edition.xml").xpath("//tei:p[@xml:id = 'p-edition-intro-essay']", namespaces=NS)[0]
+    said = text(intro)
+    assert "Mehdi Khanbaba Tehrani" not in said or re.search(r"probably[^.;]*Mehdi Khanbaba Tehrani", said)
+
+
 def test_a_variant_form_of_a_name_that_reads_as_a_transliteration_is_kept_not_corrected():
     """Review 16d #2c: the principles keep variant transliterations of names; "Mojahedi Khalq" stands."""
     essay = parse(TEI / "texts" / "mojahedin-ws-essay.xml")
