@@ -178,6 +178,14 @@ def test_the_introduction_hedges_the_identification_the_essays_note_hedges():
     assert "Mehdi Khanbaba Tehrani" not in said or re.search(r"probably[^.;]*Mehdi Khanbaba Tehrani", said)
 
 
+def test_a_pointer_names_entries_of_one_register_only():
+    """Review 16d #9: Olfat's letters are works; the pointer to them named an event beside them."""
+    for path in FILES:
+        for element in parse(path).xpath("//*[contains(normalize-space(@ref), ' ')]"):
+            prefixes = {token.split(":")[0] for token in element.get("ref").split()}
+            assert len(prefixes) == 1, f"{short(path)}:{element.sourceline}: {element.get('ref')}"
+
+
 def test_a_variant_form_of_a_name_that_reads_as_a_transliteration_is_kept_not_corrected():
     """Review 16d #2c: the principles keep variant transliterations of names; "Mojahedi Khalq" stands."""
     essay = parse(TEI / "texts" / "mojahedin-ws-essay.xml")
