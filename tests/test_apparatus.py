@@ -42,10 +42,21 @@ def test_the_contents_list_the_documents_in_the_order_of_their_numbers():
 
 
 def test_every_standard_heading_names_the_kind_the_parties_the_place_and_the_date():
-    frus = re.compile(r"^(Letter|Memorandum|Telegram|Article) (From|by) .+, (Paris|Moscow|London|\[place not given\]|Published by [^,]+), .*\d{4}$")
+    frus = re.compile(r"^(Letter|Memorandum|Telegram|Article) (From|by) .+, (Paris|Moscow|London|\[place not given\]|Published by [^,]+), (.*\d{4}|\[.*\d{4}\??\])$")
     for tei in texts():
         heading = words("".join(tei.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'standard']//text()", namespaces=NS)))
         assert frus.match(heading), heading
+
+
+def test_a_heading_brackets_a_date_supplied_from_outside_the_document_and_only_such_a_date():
+    """Review 16d #6, #7: the message's date is the Wilson Center's, the article's the editors' inference;
+    the principles bracket a supplied date, with a question mark where it is inferred."""
+    for tei in texts():
+        heading = words("".join(tei.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'standard']//text()", namespaces=NS)))
+        date = tei.xpath("tei:teiHeader/tei:profileDesc/tei:creation//tei:date", namespaces=NS)[0]
+        supplied = date.get("cert") is not None or date.get("resp") is not None
+        assert heading.endswith("]") == supplied, heading
+        assert heading.endswith("?]") == (date.get("notBefore") is not None), heading
 
 
 def test_the_web_page_opens_with_the_number_the_heading_and_the_source_note(site):
