@@ -189,11 +189,13 @@
   <xsl:template match="tei:sourceDesc/tei:bibl[not(text()[normalize-space()])]/text()" priority="3"/>
 
   <xd:doc><xd:desc>Each citable passage of a document's text (a paragraph, an opener, a salutation, a
-    quotation, a list and each of its items: every id beginning p-) carries its number at its head, as
-    "¶ 22": the number the website cites it by (te:citable-label), so that a citation by paragraph works
-    in both, and none is skipped. Set small in semibold lining figures, it is not taken for a note's
-    call (a superior figure). An item's number follows the item's own label; a list's, or a table's,
-    stands on a line of its own before it.</xd:desc></xd:doc>
+    quotation, a list and each of its items: every id beginning p-) carries its number, as "¶ 22": the
+    number the website cites it by (te:citable-label), so that a citation by paragraph works in both,
+    and none is skipped. The number stands in the margin beside the passage's first line, as critical
+    editions print their line numbers (book.css): never on a line of its own above a heading, a list or
+    a signature, nor inside a stamp's box. Where two passages begin on one line (a list and its first
+    item), both numbers stand there, the outer first. A block without an id of its own (the salutation
+    of the letter's opener) has no number: it is cited by its passage's.</xd:desc></xd:doc>
   <xsl:template match="*[starts-with(@xml:id, 'p-')][ancestor::tei:text][not(ancestor::tei:note)][not(te:document(.)/@xml:id = 'edition')]" priority="5">
     <xsl:variable name="block" as="item()*"><xsl:next-match/></xsl:variable>
     <xsl:variable name="label" select="te:citable-label(.)"/>
@@ -201,18 +203,42 @@
     <xsl:variable name="first" select="$block[. instance of element()][1]"/>
     <xsl:for-each select="$block">
       <xsl:choose>
-        <xsl:when test=". is $first and local-name() = ('ul', 'ol', 'dl', 'table', 'h1', 'h2', 'h3', 'h4')">
-          <p class="para-number-line"><xsl:sequence select="$number"/></p>
-          <xsl:sequence select="."/>
-        </xsl:when>
-        <xsl:when test=". is $first">
-          <xsl:variable name="labels" select="node()[1][self::*:span[tokenize(@class) = 'tei-label']]"/>
-          <xsl:copy><xsl:copy-of select="@*"/><xsl:attribute name="class" select="normalize-space(@class || ' numbered')"/><xsl:copy-of select="$labels"/><xsl:sequence select="$number"/><xsl:copy-of select="node() except $labels"/></xsl:copy>
-        </xsl:when>
+        <xsl:when test=". is $first"><xsl:sequence select="te:numbered(., $number)"/></xsl:when>
         <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
   </xsl:template>
+
+  <xd:doc><xd:desc>The HTML elements that begin a line of their own: a passage's number goes into the
+    first of them that holds its first line.</xd:desc></xd:doc>
+  <xsl:variable name="te:line-blocks" as="xs:string+" select="('p', 'div', 'section', 'blockquote', 'aside', 'header', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6')"/>
+
+  <xd:doc><xd:desc>A block with a passage's number at the head of its first line, in that line's
+    marginal box (span.para-margin), before the numbers of passages it holds that begin there too.</xd:desc></xd:doc>
+  <xsl:function name="te:numbered" as="element()">
+    <xsl:param name="block" as="element()"/>
+    <xsl:param name="number" as="element()"/>
+    <xsl:variable name="lead" select="$block/node()[self::* or normalize-space()][1]"/>
+    <xsl:element name="{local-name($block)}" namespace="{namespace-uri($block)}">
+      <xsl:copy-of select="$block/@*"/>
+      <xsl:choose>
+        <xsl:when test="$lead[self::*:span[tokenize(@class) = 'para-margin']]">
+          <xsl:copy-of select="$lead/preceding-sibling::node()"/>
+          <span class="para-margin"><xsl:sequence select="$number"/><xsl:text> </xsl:text><xsl:copy-of select="$lead/node()"/></span>
+          <xsl:copy-of select="$lead/following-sibling::node()"/>
+        </xsl:when>
+        <xsl:when test="$lead[self::*][local-name() = $te:line-blocks]">
+          <xsl:copy-of select="$lead/preceding-sibling::node()"/>
+          <xsl:sequence select="te:numbered($lead, $number)"/>
+          <xsl:copy-of select="$lead/following-sibling::node()"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="para-margin"><xsl:sequence select="$number"/></span>
+          <xsl:copy-of select="$block/node()"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
+  </xsl:function>
 
   <xd:doc><xd:desc>The metadata panel of the web page is the headnote of the book: its heading says so.</xd:desc></xd:doc>
   <xsl:template name="te:view-switch"/>
