@@ -103,7 +103,7 @@ def transliterated(word: str) -> bool:
     """True for a word whose straight apostrophe is a transliteration's letter: between letters,
     not an English ending ("Ul'ianovskii", also with a possessive: "Ul'ianovskii’s"), or ending a
     word the edition's archival identifiers print so ("opis'" of "fond 89, opis' 15")."""
-    word = re.sub("’s$", "", word.strip(".,;:()[]"))
+    word = re.sub("’s$", "", word.strip(".,;:()[]“”‘"))
     collections = re.findall(r"<collection>([^<]*)</collection>", " ".join(
         path.read_text(encoding="utf-8") for path in (ROOT / "tei" / "texts").glob("*.xml")))
     return bool(re.fullmatch(r"[^\W\d_]{2,}'(?!(s|t|d|m|ll|re|ve)$)[^\W\d_]+", word)) or (
@@ -253,8 +253,16 @@ def test_paragraphs_carry_the_websites_paragraph_numbers(pdfs, slug, identifier,
     from conftest import TEI
 
     number = web_paragraph_number(TEI / "texts" / f"{slug}.xml", identifier)
-    text = " ".join(pdftotext(pdfs / f"{slug}.pdf").split())
-    assert re.search(rf"\b{number} {words}", text), f"¶ {number} is not printed at the head of {words!r}"
+    # the number stands in the margin, level with the passage's first line (its words read after it)
+    pages = etree.fromstring(pdftotext(pdfs / f"{slug}.pdf", "-bbox").encode(), etree.HTMLParser(encoding="utf-8")).iter("page")
+    lines = []
+    for page in pages:
+        found = [(w.text, float(w.get("xmin")), float(w.get("ymax"))) for w in page.iter("word")]
+        for position, (word, _, ymax) in enumerate(found[:-1]):
+            if word == "¶" and found[position + 1][0] == str(number):
+                level = sorted((w for w in found if abs(w[2] - ymax) < 3 and w[1] > found[position + 1][1]), key=lambda w: w[1])
+                lines.append(" ".join(w[0] for w in level))
+    assert any(line.startswith(words) for line in lines), f"¶ {number} is not printed at the head of {words!r}: {lines}"
 
 
 def structure_elements(pdf: pikepdf.Pdf, tag: str) -> list[pikepdf.Dictionary]:
@@ -292,6 +300,29 @@ def test_every_paragraph_prints_the_websites_number_none_skipped(pdfs, slug):
     text = pdftotext(pdfs / f"{slug}.pdf", "-raw")  # in the order drawn: poppler's layout may move a "¶" away from its figures
     numbers = {int(n) for n in re.findall(r"¶\s?(\d+)", text)}
     assert numbers == set(range(1, len(paragraph_ids(slug)) + 1))
+
+
+def test_every_paragraph_number_stands_in_the_margin_beside_a_line_of_its_passage(pdfs):
+    """Review 17b #2: a number printed on a line of its own (above a heading, a list, a signature,
+    inside the stamp's box) points at nothing. Each "¶ n" stands left of the text, level with a line
+    of text, and every number of the website is printed so."""
+    for slug in DOCUMENTS:
+        pages = etree.fromstring(pdftotext(pdfs / f"{slug}.pdf", "-bbox").encode(), etree.HTMLParser(encoding="utf-8")).iter("page")
+        found = set()
+        for number, page in enumerate(pages, 1):
+            words = [(w.text or "", float(w.get("xmin")), float(w.get("xmax")), float(w.get("ymax"))) for w in page.iter("word")]
+            text = [w for w in words if not re.fullmatch(r"¶|\d+", w[0])]
+            for position, (word, xmin, xmax, ymax) in enumerate(words):
+                if word != "¶":
+                    continue
+                figures = words[position + 1]
+                if any(w[1] < xmin for w in text if abs(w[3] - ymax) < 3):
+                    continue  # a place in a passage cited in running text ("a ¶ 6 XXVII]" of a textual note)
+                found.add(int(figures[0]))
+                left = min(w[1] for w in text if abs(w[3] - ymax) < 3) if any(abs(w[3] - ymax) < 3 for w in text) else None
+                assert left is not None, f"{slug} p. {number}: ¶ {figures[0]} stands on a line of its own"
+                assert figures[2] < left, f"{slug} p. {number}: ¶ {figures[0]} is not in the margin"
+        assert found == set(range(1, len(paragraph_ids(slug)) + 1)), slug
 
 
 def test_stacked_note_calls_are_separated_by_commas(pdfs):
@@ -396,7 +427,7 @@ def test_a_source_note_is_set_ragged_right_with_even_word_spaces(pdfs):
     # stretched ("…/209026;  accessed  before  23"); set ragged right, its spaces are the font's
     gaps = []
     for slug in DOCUMENTS:
-        words = list(etree.fromstring(pdftotext(pdfs / f"{slug}.pdf", "-bbox").encode(), etree.HTMLParser()).iter("word"))
+        words = list(etree.fromstring(pdftotext(pdfs / f"{slug}.pdf", "-bbox").encode(), etree.HTMLParser(encoding="utf-8")).iter("word"))
         gaps += [float(b.get("xmin")) - float(a.get("xmax")) for a, b in zip(words, words[1:])
                  if (a.text, b.text) == ("accessed", "before") and a.get("ymin") == b.get("ymin")]
     assert len(gaps) >= 3 and max(gaps) < 2.5, gaps  # a space of 8.5 pt type is about 2 pt
