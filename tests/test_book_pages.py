@@ -175,10 +175,16 @@ def test_hyphenated_words_extract_whole_and_hyphens_as_hyphen_minus(book_text):
 
 
 def test_addresses_are_not_hyphenated_and_read_back_whole(book_text):
-    joined = re.sub(r"/\n", "/", book_text)
+    """Review 17b #8: an address breaks after a slash, or before a dot or one of its own hyphens,
+    so that no line ends in a hyphen (which a reader takes, and pdftotext drops, as hyphenation)."""
+    joined = re.sub(r"(?<=/)\n|\n(?=[.-])", "", book_text)
     for url in ["https://digitalarchive.wilsoncenter.org/document/134554",
                 "http://www.exaronews.com/articles/4008/iran-s-spiritual-leader-asked-ussr-to-become-islamic"]:
         assert url in joined
+    # every place an address (or a site's name) begins, it reads back whole
+    for whole in ["iran-s-spiritual-leader-asked-ussr-to-become-islamic", "wilson-center-digital-archive.dvincitest.com", "nejatngo.org"]:
+        assert joined.count(whole) == joined.count(whole[:8]) > 0, whole
+    assert not re.search(r"(/\S*|nejatn|wilson|center|digital)-$", book_text, re.M)
 
 
 def test_headings_skip_no_level(pdfs):
@@ -386,8 +392,17 @@ def test_no_description_label_is_left_at_a_pages_foot(pdfs, reader):
 
 def test_no_space_stands_before_a_note_call(book_text):
     # review 17 #18: "1985 ⁹", "No 18-S-333 ¹⁴": the call follows its word as set, without a space
-    assert re.search(r"No 18-S-333\d", book_text)
-    assert re.search(r"October 1, 1985\d", book_text) and re.search(r"On June 24, 1985\d", book_text)
+    assert re.search(r"No 18-S-333\s?\d", book_text)
+    assert re.search(r"October 1, 1985\s?\d", book_text) and re.search(r"On June 24, 1985\s?\d", book_text)
+
+
+def test_a_note_call_after_a_figure_or_an_address_is_apart_in_the_text_layer(book_text, pdfs):
+    """Review 17b #9: copied, a record's number, a year or an address keeps apart from the call
+    after it (a hair space, a character of the text), not "document/1345543" or "20111"."""
+    assert re.search(r"134554\s3", book_text) and "1345543" not in book_text
+    assert re.search(r"791\.\s2", book_text)
+    exaro = pdftotext(pdfs / "exaro-article.pdf")
+    assert re.search(r"2011\s1", exaro) and "20111" not in exaro
 
 
 def test_a_list_label_never_wraps(pdfs):
