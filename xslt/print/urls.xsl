@@ -12,7 +12,8 @@
       note's text, the concordance's cells): they break only where an address may, after a slash or
       before a dot, and, where a part is too long for the line, before one of its hyphens (Chicago
       14.18), so that no line ends in a hyphen a reader would take for hyphenation; no hyphen is
-      ever added, nor any break made inside a word.</xd:desc>
+      ever added, nor any break made inside a word. A site's name in prose ("nejatngo.org") is short,
+      and is not broken at all.</xd:desc>
   </xd:doc>
 
   <xd:doc><xd:desc>An address printed in the book's text: "http" or "https" to the last character
@@ -23,7 +24,13 @@
   <xd:doc><xd:desc>A text of the book with each address in it set as te:address-parts.</xd:desc></xd:doc>
   <xsl:template match="text()[matches(., $te:address)][not(ancestor::*:span[tokenize(@class) = 'url-part'])]" mode="te:finish" priority="0.4">
     <xsl:analyze-string select="." regex="{$te:address}">
-      <xsl:matching-substring><xsl:sequence select="te:address-parts(.)"/></xsl:matching-substring>
+      <!-- a site's name is short: it is not broken at all -->
+      <xsl:matching-substring>
+        <xsl:choose>
+          <xsl:when test="matches(., '^https?://')"><xsl:sequence select="te:address-parts(.)"/></xsl:when>
+          <xsl:otherwise><span class="url-part"><xsl:value-of select="."/></span></xsl:otherwise>
+        </xsl:choose>
+      </xsl:matching-substring>
       <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
     </xsl:analyze-string>
   </xsl:template>
