@@ -405,6 +405,13 @@ def test_a_note_call_after_a_figure_or_an_address_is_apart_in_the_text_layer(boo
     assert re.search(r"2011\s1", exaro) and "20111" not in exaro
 
 
+def test_a_date_is_not_broken_across_lines(book_text):
+    """Review 17b #5: "…to Iraq on 7 / June      1986      (Associat-": a date is kept on one line, and
+    the line after it is not stretched to the measure."""
+    assert "7 June 1986 (Associated Press)" in " ".join(book_text.split("\n"))
+    assert not re.search(r"(?m)^June\s+1986\s+\(Associat", book_text)
+
+
 def test_a_list_label_never_wraps(pdfs):
     # the letter's criteria are numbered I. to VII.: "VII" on one line and ". ¶ 57" on the next
     # when the labels' column was narrower than the numeral
