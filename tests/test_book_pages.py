@@ -412,6 +412,15 @@ def test_a_date_is_not_broken_across_lines(book_text):
     assert not re.search(r"(?m)^June\s+1986\s+\(Associat", book_text)
 
 
+def test_an_offprints_pages_are_labelled_with_the_books_page_numbers(pdfs, reader):
+    """Review 17b #20: a viewer shows the page a scholar cites: the cover "i", then the book's pages."""
+    for slug in DOCUMENTS:
+        labels = PdfReader(pdfs / f"{slug}.pdf").page_labels
+        first = page_of(reader, slug)
+        assert labels[:2] == ["i", str(first)], slug
+        assert labels[-1] == str(first + len(labels) - 2), slug
+
+
 def test_a_list_label_never_wraps(pdfs):
     # the letter's criteria are numbered I. to VII.: "VII" on one line and "." on the next
     # when the labels' column was narrower than the numeral (the item's number is in the margin)

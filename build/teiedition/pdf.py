@@ -28,6 +28,7 @@ from .exceptions import BuildError
 from .press import finish, press_book
 from .problems import display_path
 from .screen import finish as screen_finish
+from .screen import label_pages
 from .screen import tag_own_elements
 
 #: Trim sizes a book can have (CSS page sizes).
@@ -204,7 +205,7 @@ class Book:
             offprint.metadata.title = document["title"]
             offprint.metadata.authors = list(document["authors"])  # the historical author; the subject names the edition
             offprint.metadata.description = f"{self.book['title']}, pp. {numbers}: {document['description']}"
-            files[f"{document['id']}.pdf"] = self.write(offprint, "pdf/ua-1", finisher=screen_finish)
+            files[f"{document['id']}.pdf"] = self.write(offprint, "pdf/ua-1", finisher=offprint_finisher([book.pages.index(page) + 1 for page in pages]))
         return files
 
 
@@ -217,6 +218,16 @@ def held_references(html: str) -> str:
     to nowhere or an empty "[p. ]"."""
     ids = set(re.findall(r'\sid="([^"]+)"', html))
     return PAGE_REFERENCE.sub(lambda found: found.group(0) if found.group(1) in ids else found.group(2), html)
+
+
+def offprint_finisher(folios: list[int]):
+    """WeasyPrint's finisher for an offprint whose pages after its cover are the book's `folios`:
+    tagged as the book is, its pages labelled with the book's numbers."""
+    def finish(document, pdf) -> None:
+        screen_finish(document, pdf)
+        label_pages(pdf, folios)
+
+    return finish
 
 
 def linked_within(pages: list) -> list:

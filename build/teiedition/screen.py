@@ -39,6 +39,18 @@ def finish(document, pdf) -> None:
     stable_ids(pdf)
 
 
+def label_pages(pdf, numbers: list[int]) -> None:
+    """The offprint's page labels (/PageLabels): its cover "i", then each page the book's number
+    (`numbers`, in order), so that a viewer shows the page a scholar cites (review 17b #20)."""
+    import pydyf
+
+    nums = pydyf.Array([0, pydyf.Dictionary({"S": "/r"})])
+    for index, number in enumerate(numbers):
+        if index == 0 or number != numbers[index - 1] + 1:
+            nums.extend([index + 1, pydyf.Dictionary({"S": "/D", "St": number})])
+    pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": nums})
+
+
 def name_notes_and_scope_headers(pdf) -> None:
     """Each Note its /ID (PDF/UA-1 7.9), each table header cell its /Scope: a header of the table's
     head (THead) heads a column, any other a row."""

@@ -278,7 +278,7 @@
     them into page numbers. A name used in many parts of the book is given subentries, one for each
     part (the front matter, each document), each an entry of its own ("sub": its heading) that
     follows its main entry; and each other name the texts use for an entry (the register's variants)
-    is a cross-reference to it ("MEK, see People's Mojahedin Organization of Iran"), in its place in
+    is a cross-reference to it ("MEK, see People's Mojahedin Organization of Iran"), unless it differs only by a leading article, in its place in
     the alphabet.</xd:desc></xd:doc>
   <xsl:function name="te:index-data" as="map(*)">
     <xsl:param name="register" as="element(tei:TEI)"/>
@@ -294,7 +294,7 @@
         <xsl:variable name="parts" select="distinct-values($mentions ! string(te:document(.)/@xml:id))"/>
         <xsl:variable name="divided" select="count($mentions) ge $te:subentries-from and count($parts) ge 3"/>
         <xsl:sequence select="array{
-          map{'id': string(@xml:id), 'name': $name, 'sort': te:sort-key(.),
+          map{'id': string(@xml:id), 'name': $name, 'sort': te:index-sort(te:sort-key(.)),
               (: a range of years is not broken at its dash (a word joiner, which prints nothing) :)
               'identification': te:educate(replace(te:whole-first-sentence(normalize-space((tei:note[@type = 'identification'], tei:desc)[1] ! te:plain(.))), '\.$', ''))
                                 => replace('(\d)–(\d)', '$1–&#x2060;$2'),
@@ -304,8 +304,8 @@
             return map{'id': @xml:id || '~' || $part/@xml:id, 'sub': if ($part is $front) then te:t('front matter') else te:educate(te:short-title($part)),
                        'refs': te:index-refs($mentions[te:document(.) is $part])}
           else ()}"/>
-        <xsl:for-each select="distinct-values(te:index-variants(.)[not(te:index-form(.) = $headings)] ! te:educate(.))">
-          <xsl:sequence select="array{ map{'id': 'see-' || $entry/@xml:id || '-' || position(), 'name': ., 'sort': ., 'see': $name, 'see_id': string($entry/@xml:id), 'refs': array{}} }"/>
+        <xsl:for-each select="distinct-values(te:index-variants(.)[not(te:index-form(te:index-sort(.)) = $headings ! te:index-sort(.))] ! te:educate(.))">
+          <xsl:sequence select="array{ map{'id': 'see-' || $entry/@xml:id || '-' || position(), 'name': ., 'sort': te:index-sort(.), 'see': $name, 'see_id': string($entry/@xml:id), 'refs': array{}} }"/>
         </xsl:for-each>
       </xsl:for-each>
     </xsl:variable>
@@ -317,6 +317,13 @@
       </xsl:for-each-group>
     </xsl:variable>
     <xsl:sequence select="map{'id': 'index-' || $register/@xml:id, 'title': te:t('Index of ' || $register/@xml:id), 'entries': array{ $entries }}"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>A heading as the index alphabetises it: without a leading article ("the Iraqi
+    government" under I, review 17b #17).</xd:desc></xd:doc>
+  <xsl:function name="te:index-sort" as="xs:string">
+    <xsl:param name="heading" as="xs:string"/>
+    <xsl:sequence select="replace(normalize-space($heading), '^(the|a|an)\s+', '', 'i')"/>
   </xsl:function>
 
   <xd:doc><xd:desc>A name as the index compares names: in small letters, its apostrophes straight
