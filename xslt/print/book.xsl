@@ -240,6 +240,14 @@
     </xsl:element>
   </xsl:function>
 
+  <xd:doc><xd:desc>A passage's permalink (the website's "¶" to copy its address) is not printed, nor the
+    space before it: a block ending in a space before a hidden element made WeasyPrint set the word
+    before its last line's hyphen on a line of its own ("significantly / dam- / aged").</xd:desc></xd:doc>
+  <xsl:template match="*:a[tokenize(@class) = 'permalink']" mode="te:finish"/>
+  <xsl:template match="text()[following-sibling::node()[1][self::*:a[tokenize(@class) = 'permalink']]]" mode="te:finish" priority="0.45">
+    <xsl:sequence select="te:with-addresses(replace(., '\s+$', ''))"/>
+  </xsl:template>
+
   <xd:doc><xd:desc>The metadata panel of the web page is the headnote of the book: its heading says so.</xd:desc></xd:doc>
   <xsl:template name="te:view-switch"/>
 

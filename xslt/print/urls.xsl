@@ -23,8 +23,14 @@
 
   <xd:doc><xd:desc>A text of the book with each address in it set as te:address-parts.</xd:desc></xd:doc>
   <xsl:template match="text()[matches(., $te:address)][not(ancestor::*:span[tokenize(@class) = 'url-part'])]" mode="te:finish" priority="0.4">
-    <xsl:analyze-string select="." regex="{$te:address}">
-      <!-- a site's name is short: it is not broken at all -->
+    <xsl:sequence select="te:with-addresses(.)"/>
+  </xsl:template>
+
+  <xd:doc><xd:desc>A text with each address in it set as te:address-parts; a site's name, which is
+    short, as one part.</xd:desc></xd:doc>
+  <xsl:function name="te:with-addresses" as="node()*">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:analyze-string select="$text" regex="{$te:address}">
       <xsl:matching-substring>
         <xsl:choose>
           <xsl:when test="matches(., '^https?://')"><xsl:sequence select="te:address-parts(.)"/></xsl:when>
@@ -33,7 +39,7 @@
       </xsl:matching-substring>
       <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
     </xsl:analyze-string>
-  </xsl:template>
+  </xsl:function>
 
   <xd:doc><xd:desc>An address as the parts no line may break (span.url-part), with a break allowed
     between them: after a slash, before a dot, a hyphen or a query's "?", "&amp;" or "#".</xd:desc></xd:doc>
