@@ -421,6 +421,16 @@ def test_an_offprints_pages_are_labelled_with_the_books_page_numbers(pdfs, reade
         assert labels[-1] == str(first + len(labels) - 2), slug
 
 
+def test_a_headings_bookmark_is_its_words_without_its_paragraph_number(reader):
+    def titles(outline):
+        for item in outline:
+            yield from titles(item) if isinstance(item, list) else [item.title]
+
+    found = list(titles(reader.outline))
+    assert "LETTER" in found
+    assert not [title for title in found if "¶" in title]
+
+
 def test_a_list_label_never_wraps(pdfs):
     # the letter's criteria are numbered I. to VII.: "VII" on one line and "." on the next
     # when the labels' column was narrower than the numeral (the item's number is in the margin)

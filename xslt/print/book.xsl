@@ -221,6 +221,10 @@
     <xsl:variable name="lead" select="$block/node()[self::* or normalize-space()][1]"/>
     <xsl:element name="{local-name($block)}" namespace="{namespace-uri($block)}">
       <xsl:copy-of select="$block/@*"/>
+      <!-- a heading's bookmark is its own words, without the number (book.css) -->
+      <xsl:if test="matches(local-name($block), '^h\d$')">
+        <xsl:attribute name="data-bookmark" select="normalize-space(string-join($block//text()[not(ancestor::*[tokenize(@class) = ('permalink', 'footnote', 'call', 'para-margin')])]))"/>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="$lead[self::*:span[tokenize(@class) = 'para-margin']]">
           <xsl:copy-of select="$lead/preceding-sibling::node()"/>
