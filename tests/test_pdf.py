@@ -62,6 +62,15 @@ def test_the_screen_book_is_tagged_with_language_and_document_information(pdfs):
         assert str(info.Author) and str(info.Subject) and "Mojahedin" in str(info.Keywords)
 
 
+def test_a_passage_in_another_language_is_tagged_with_it(pdfs):
+    """Review 17b #11: the romanised Russian and Persian words (xml:lang ru-Latn, fa-Latn) keep
+    their language in the PDF's structure, as PDF/UA asks of a change of language."""
+    with pikepdf.open(pdfs / "edition.pdf") as pdf:
+        languages = {str(o.Lang) for o in pdf.objects
+                     if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/StructElem" and "/Lang" in o}
+    assert {"ru-Latn", "fa-Latn"} <= languages
+
+
 def test_the_press_book_has_an_output_intent_bleed_and_crop_marks(pdfs):
     with pikepdf.open(pdfs / "edition-press.pdf") as pdf:
         intents = pdf.Root.get("/OutputIntents")

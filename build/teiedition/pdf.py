@@ -28,7 +28,7 @@ from .exceptions import BuildError
 from .press import finish, press_book
 from .problems import display_path
 from .screen import finish as screen_finish
-from .screen import label_pages
+from .screen import label_pages, tag_languages
 from .screen import tag_own_elements
 
 #: Trim sizes a book can have (CSS page sizes).
@@ -172,6 +172,7 @@ class Book:
         seed = f"{document.metadata.title} {self.config.date} {variant}"
         identifier = hashlib.md5(seed.encode()).hexdigest().encode()
         tag_own_elements()  # notes and labels tagged Note and Lbl
+        tag_languages()  # a passage in another language tagged with it
         data = document.write_pdf(pdf_variant=variant, pdf_identifier=identifier, **options)
         return reproducible(data, seed)
 
