@@ -62,6 +62,15 @@ def test_the_screen_book_is_tagged_with_language_and_document_information(pdfs):
         assert str(info.Author) and str(info.Subject) and "Mojahedin" in str(info.Keywords)
 
 
+def test_a_passage_in_another_language_is_tagged_with_it(pdfs):
+    """Review 17b #11: the romanised Russian and Persian words (xml:lang ru-Latn, fa-Latn) keep
+    their language in the PDF's structure, as PDF/UA asks of a change of language."""
+    with pikepdf.open(pdfs / "edition.pdf") as pdf:
+        languages = {str(o.Lang) for o in pdf.objects
+                     if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/StructElem" and "/Lang" in o}
+    assert {"ru-Latn", "fa-Latn"} <= languages
+
+
 def test_the_press_book_has_an_output_intent_bleed_and_crop_marks(pdfs):
     with pikepdf.open(pdfs / "edition-press.pdf") as pdf:
         intents = pdf.Root.get("/OutputIntents")
@@ -198,12 +207,14 @@ def test_no_line_is_doubled_across_a_page_break(pdfs):
 
 def test_no_line_runs_into_the_margin(pdfs):
     html = pdftotext(pdfs / "edition.pdf", "-bbox")
-    pages = etree.fromstring(html.encode(), etree.HTMLParser()).iter("page")
+    pages = etree.fromstring(html.encode(), etree.HTMLParser(encoding="utf-8")).iter("page")
     for number, page in enumerate(pages, 1):
         width = float(page.get("width"))
         inner, outer = 22 * MM, 16 * MM
         left, right = (inner, outer) if number % 2 else (outer, inner)
         for word in page.iter("word"):
+            if re.fullmatch(r"¶|\d+", word.text or "") and 0 < float(word.get("xmin")) and float(word.get("xmax")) < left:
+                continue  # a paragraph's number, wholly in the left margin beside its first line
             assert float(word.get("xmin")) >= left - 2 and float(word.get("xmax")) <= width - right + 2, \
                 f"page {number}: {word.text!r} runs into the margin"
 

@@ -226,7 +226,9 @@ def missing_in_pdf(expected_text: str, printed: str, covered: Collection[int], l
                         for ch in expected_text)
     # a word hyphenated at the end of a page goes on after the next page's running head and folio
     lines = [tokens(line) for line in printed.splitlines()]
-    heads = {line[-2] for line in lines if len(line) > 1 and line[-1] in "-\u2010"}
+    # (the line's last word: a quotation mark before it is a token of its own, after it: "“tran-")
+    heads = {[token for token in line if token[0].isalnum()][-1] for line in lines
+             if len(line) > 1 and line[-1] in "-\u2010" and any(token[0].isalnum() for token in line)}
     tails = {line[0] for line in lines if line}
     return [word for word in missing_words(_bare(printable), readings)
             if word not in joined and re.sub(r"(.)\1+", r"\1", word) not in collapsed

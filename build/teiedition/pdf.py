@@ -28,6 +28,7 @@ from .exceptions import BuildError
 from .press import finish, press_book
 from .problems import display_path
 from .screen import finish as screen_finish
+from .screen import label_pages, tag_languages
 from .screen import tag_own_elements
 
 #: Trim sizes a book can have (CSS page sizes).
@@ -171,6 +172,7 @@ class Book:
         seed = f"{document.metadata.title} {self.config.date} {variant}"
         identifier = hashlib.md5(seed.encode()).hexdigest().encode()
         tag_own_elements()  # notes and labels tagged Note and Lbl
+        tag_languages()  # a passage in another language tagged with it
         data = document.write_pdf(pdf_variant=variant, pdf_identifier=identifier, **options)
         return reproducible(data, seed)
 
@@ -204,7 +206,7 @@ class Book:
             offprint.metadata.title = document["title"]
             offprint.metadata.authors = list(document["authors"])  # the historical author; the subject names the edition
             offprint.metadata.description = f"{self.book['title']}, pp. {numbers}: {document['description']}"
-            files[f"{document['id']}.pdf"] = self.write(offprint, "pdf/ua-1", finisher=screen_finish)
+            files[f"{document['id']}.pdf"] = self.write(offprint, "pdf/ua-1", finisher=offprint_finisher([book.pages.index(page) + 1 for page in pages]))
         return files
 
 
@@ -217,6 +219,16 @@ def held_references(html: str) -> str:
     to nowhere or an empty "[p. ]"."""
     ids = set(re.findall(r'\sid="([^"]+)"', html))
     return PAGE_REFERENCE.sub(lambda found: found.group(0) if found.group(1) in ids else found.group(2), html)
+
+
+def offprint_finisher(folios: list[int]):
+    """WeasyPrint's finisher for an offprint whose pages after its cover are the book's `folios`:
+    tagged as the book is, its pages labelled with the book's numbers."""
+    def finish(document, pdf) -> None:
+        screen_finish(document, pdf)
+        label_pages(pdf, folios)
+
+    return finish
 
 
 def linked_within(pages: list) -> list:

@@ -31,12 +31,48 @@ def tag_own_elements() -> None:
     tags._get_pdf_tag = pdf_tag
 
 
+def tag_languages() -> None:
+    """Each structure element of an HTML element with a language of its own (lang="ru-Latn") gets
+    it as /Lang (PDF/UA-1 7.2): WeasyPrint gives the document's language only. Its tagging builds
+    the tree in one recursive function of its module, replaced here by one that labels what the
+    original makes for each box. Idempotent."""
+    import pydyf
+    from weasyprint.pdf import tags
+
+    if getattr(tags._build_box_tree, "teiedition", False):
+        return
+    build = tags._build_box_tree
+
+    def build_box_tree(box, parent, pdf, *rest):
+        element = getattr(getattr(box, "_box", box), "element", None)
+        lang = element.get("lang") if element is not None and element.tag not in ("html", "body") else None
+        for made in build(box, parent, pdf, *rest):
+            if lang and made.get("P") == parent.reference and "Lang" not in made:
+                made["Lang"] = pydyf.String(lang)
+            yield made
+
+    build_box_tree.teiedition = True
+    tags._build_box_tree = build_box_tree
+
+
 def finish(document, pdf) -> None:
     """WeasyPrint's finisher for a tagged book or offprint."""
     describe_links(document)
     paginate_margins(pdf)
     name_notes_and_scope_headers(pdf)
     stable_ids(pdf)
+
+
+def label_pages(pdf, numbers: list[int]) -> None:
+    """The offprint's page labels (/PageLabels): its cover "i", then each page the book's number
+    (`numbers`, in order), so that a viewer shows the page a scholar cites (review 17b #20)."""
+    import pydyf
+
+    nums = pydyf.Array([0, pydyf.Dictionary({"S": "/r"})])
+    for index, number in enumerate(numbers):
+        if index == 0 or number != numbers[index - 1] + 1:
+            nums.extend([index + 1, pydyf.Dictionary({"S": "/D", "St": number})])
+    pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": nums})
 
 
 def name_notes_and_scope_headers(pdf) -> None:

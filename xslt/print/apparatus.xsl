@@ -44,18 +44,4 @@
                                   or ancestor::*:p[not(@class)][ancestor::*:table[tokenize(@class) = 'requests-answers']])]" mode="te:editors-quotes">
     <xsl:value-of select="te:educate(.)"/>
   </xsl:template>
-  <xd:doc><xd:desc>An address in the concordance breaks only where an address may: after a slash, or
-    before a dot of its host ("digitalarchive / .wilsoncenter.org/ / document/ / 134554"), never
-    inside a word and with no hyphen added.</xd:desc></xd:doc>
-  <xsl:template match="*:td[tokenize(@class) = 'url']//*:a/text()" mode="te:editors-quotes" priority="2">
-    <xsl:analyze-string select="." regex="//|/|\.">
-      <xsl:matching-substring>
-        <xsl:choose>
-          <xsl:when test=". = '.'"><wbr/>.</xsl:when>
-          <xsl:otherwise><xsl:value-of select="."/><wbr/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:matching-substring>
-      <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
-    </xsl:analyze-string>
-  </xsl:template>
 </xsl:stylesheet>

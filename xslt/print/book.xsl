@@ -189,11 +189,13 @@
   <xsl:template match="tei:sourceDesc/tei:bibl[not(text()[normalize-space()])]/text()" priority="3"/>
 
   <xd:doc><xd:desc>Each citable passage of a document's text (a paragraph, an opener, a salutation, a
-    quotation, a list and each of its items: every id beginning p-) carries its number at its head, as
-    "¶ 22": the number the website cites it by (te:citable-label), so that a citation by paragraph works
-    in both, and none is skipped. Set small in semibold lining figures, it is not taken for a note's
-    call (a superior figure). An item's number follows the item's own label; a list's, or a table's,
-    stands on a line of its own before it.</xd:desc></xd:doc>
+    quotation, a list and each of its items: every id beginning p-) carries its number, as "¶ 22": the
+    number the website cites it by (te:citable-label), so that a citation by paragraph works in both,
+    and none is skipped. The number stands in the margin beside the passage's first line, as critical
+    editions print their line numbers (book.css): never on a line of its own above a heading, a list or
+    a signature, nor inside a stamp's box. Where two passages begin on one line (a list and its first
+    item), both numbers stand there, the outer first. A block without an id of its own (the salutation
+    of the letter's opener) has no number: it is cited by its passage's.</xd:desc></xd:doc>
   <xsl:template match="*[starts-with(@xml:id, 'p-')][ancestor::tei:text][not(ancestor::tei:note)][not(te:document(.)/@xml:id = 'edition')]" priority="5">
     <xsl:variable name="block" as="item()*"><xsl:next-match/></xsl:variable>
     <xsl:variable name="label" select="te:citable-label(.)"/>
@@ -201,17 +203,53 @@
     <xsl:variable name="first" select="$block[. instance of element()][1]"/>
     <xsl:for-each select="$block">
       <xsl:choose>
-        <xsl:when test=". is $first and local-name() = ('ul', 'ol', 'dl', 'table', 'h1', 'h2', 'h3', 'h4')">
-          <p class="para-number-line"><xsl:sequence select="$number"/></p>
-          <xsl:sequence select="."/>
-        </xsl:when>
-        <xsl:when test=". is $first">
-          <xsl:variable name="labels" select="node()[1][self::*:span[tokenize(@class) = 'tei-label']]"/>
-          <xsl:copy><xsl:copy-of select="@*"/><xsl:attribute name="class" select="normalize-space(@class || ' numbered')"/><xsl:copy-of select="$labels"/><xsl:sequence select="$number"/><xsl:copy-of select="node() except $labels"/></xsl:copy>
-        </xsl:when>
+        <xsl:when test=". is $first"><xsl:sequence select="te:numbered(., $number)"/></xsl:when>
         <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
+  </xsl:template>
+
+  <xd:doc><xd:desc>The HTML elements that begin a line of their own: a passage's number goes into the
+    first of them that holds its first line.</xd:desc></xd:doc>
+  <xsl:variable name="te:line-blocks" as="xs:string+" select="('p', 'div', 'section', 'blockquote', 'aside', 'header', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6')"/>
+
+  <xd:doc><xd:desc>A block with a passage's number at the head of its first line, in that line's
+    marginal box (span.para-margin), before the numbers of passages it holds that begin there too.</xd:desc></xd:doc>
+  <xsl:function name="te:numbered" as="element()">
+    <xsl:param name="block" as="element()"/>
+    <xsl:param name="number" as="element()"/>
+    <xsl:variable name="lead" select="$block/node()[self::* or normalize-space()][1]"/>
+    <xsl:element name="{local-name($block)}" namespace="{namespace-uri($block)}">
+      <xsl:copy-of select="$block/@*"/>
+      <!-- a heading's bookmark is its own words, without the number (book.css) -->
+      <xsl:if test="matches(local-name($block), '^h\d$')">
+        <xsl:attribute name="data-bookmark" select="normalize-space(string-join($block//text()[not(ancestor::*[tokenize(@class) = ('permalink', 'footnote', 'call', 'para-margin')])]))"/>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$lead[self::*:span[tokenize(@class) = 'para-margin']]">
+          <xsl:copy-of select="$lead/preceding-sibling::node()"/>
+          <span class="para-margin"><xsl:sequence select="$number"/><xsl:text> </xsl:text><xsl:copy-of select="$lead/node()"/></span>
+          <xsl:copy-of select="$lead/following-sibling::node()"/>
+        </xsl:when>
+        <xsl:when test="$lead[self::*][local-name() = $te:line-blocks]">
+          <xsl:copy-of select="$lead/preceding-sibling::node()"/>
+          <xsl:sequence select="te:numbered($lead, $number)"/>
+          <xsl:copy-of select="$lead/following-sibling::node()"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="para-margin"><xsl:sequence select="$number"/></span>
+          <xsl:copy-of select="$block/node()"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
+  </xsl:function>
+
+  <xd:doc><xd:desc>A passage's permalink (the website's "¶" to copy its address) is not printed, nor the
+    space before it: a block ending in a space before a hidden element made WeasyPrint set the word
+    before its last line's hyphen on a line of its own ("significantly / dam- / aged").</xd:desc></xd:doc>
+  <xsl:template match="*:a[tokenize(@class) = 'permalink']" mode="te:finish"/>
+  <xsl:template match="text()[following-sibling::node()[1][self::*:a[tokenize(@class) = 'permalink']]]" mode="te:finish" priority="0.45">
+    <xsl:sequence select="te:with-addresses(replace(., '\s+$', ''))"/>
   </xsl:template>
 
   <xd:doc><xd:desc>The metadata panel of the web page is the headnote of the book: its heading says so.</xd:desc></xd:doc>
@@ -252,7 +290,7 @@
     them into page numbers. A name used in many parts of the book is given subentries, one for each
     part (the front matter, each document), each an entry of its own ("sub": its heading) that
     follows its main entry; and each other name the texts use for an entry (the register's variants)
-    is a cross-reference to it ("MEK, see People's Mojahedin Organization of Iran"), in its place in
+    is a cross-reference to it ("MEK, see People's Mojahedin Organization of Iran"), unless it differs only by a leading article, in its place in
     the alphabet.</xd:desc></xd:doc>
   <xsl:function name="te:index-data" as="map(*)">
     <xsl:param name="register" as="element(tei:TEI)"/>
@@ -268,7 +306,7 @@
         <xsl:variable name="parts" select="distinct-values($mentions ! string(te:document(.)/@xml:id))"/>
         <xsl:variable name="divided" select="count($mentions) ge $te:subentries-from and count($parts) ge 3"/>
         <xsl:sequence select="array{
-          map{'id': string(@xml:id), 'name': $name, 'sort': te:sort-key(.),
+          map{'id': string(@xml:id), 'name': $name, 'sort': te:index-sort(te:sort-key(.)),
               (: a range of years is not broken at its dash (a word joiner, which prints nothing) :)
               'identification': te:educate(replace(te:whole-first-sentence(normalize-space((tei:note[@type = 'identification'], tei:desc)[1] ! te:plain(.))), '\.$', ''))
                                 => replace('(\d)–(\d)', '$1–&#x2060;$2'),
@@ -278,8 +316,8 @@
             return map{'id': @xml:id || '~' || $part/@xml:id, 'sub': if ($part is $front) then te:t('front matter') else te:educate(te:short-title($part)),
                        'refs': te:index-refs($mentions[te:document(.) is $part])}
           else ()}"/>
-        <xsl:for-each select="distinct-values(te:index-variants(.)[not(te:index-form(.) = $headings)] ! te:educate(.))">
-          <xsl:sequence select="array{ map{'id': 'see-' || $entry/@xml:id || '-' || position(), 'name': ., 'sort': ., 'see': $name, 'see_id': string($entry/@xml:id), 'refs': array{}} }"/>
+        <xsl:for-each select="distinct-values(te:index-variants(.)[not(te:index-form(te:index-sort(.)) = $headings ! te:index-sort(.))] ! te:educate(.))">
+          <xsl:sequence select="array{ map{'id': 'see-' || $entry/@xml:id || '-' || position(), 'name': ., 'sort': te:index-sort(.), 'see': $name, 'see_id': string($entry/@xml:id), 'refs': array{}} }"/>
         </xsl:for-each>
       </xsl:for-each>
     </xsl:variable>
@@ -291,6 +329,13 @@
       </xsl:for-each-group>
     </xsl:variable>
     <xsl:sequence select="map{'id': 'index-' || $register/@xml:id, 'title': te:t('Index of ' || $register/@xml:id), 'entries': array{ $entries }}"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>A heading as the index alphabetises it: without a leading article ("the Iraqi
+    government" under I, review 17b #17).</xd:desc></xd:doc>
+  <xsl:function name="te:index-sort" as="xs:string">
+    <xsl:param name="heading" as="xs:string"/>
+    <xsl:sequence select="replace(normalize-space($heading), '^(the|a|an)\s+', '', 'i')"/>
   </xsl:function>
 
   <xd:doc><xd:desc>A name as the index compares names: in small letters, its apostrophes straight

@@ -26,6 +26,7 @@
   <xsl:include href="book.xsl"/>
   <xsl:include href="typography.xsl"/>
   <xsl:include href="bidi.xsl"/>
+  <xsl:include href="urls.xsl"/>
 
   <xd:doc><xd:desc>The book prints the source note at the head of each document (book.xsl), not in the description.</xd:desc></xd:doc>
   <xsl:variable name="te:source-note-in-header" as="xs:boolean" select="true()"/>

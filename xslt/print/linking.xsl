@@ -27,16 +27,8 @@
     <xsl:choose>
       <xsl:when test="matches($p, '^https?://') and not(ancestor::*[te:is-link(.)])">
         <a href="{$p}" class="{$class}" title="{$p}">
-          <xsl:choose>
-            <!-- an address printed as itself breaks only after a slash of its path, never at
-                 its own hyphens (a reader would take them for hyphenation), and gains no hyphen -->
-            <xsl:when test="normalize-space(string-join($linked ! string(.))) = $p">
-              <xsl:variable name="parts" select="tokenize(substring-after($p, '//'), '/')"/>
-              <span class="url-part"><xsl:value-of select="substring-before($p, '//') || '//' || $parts[1]"/></span>
-              <xsl:for-each select="subsequence($parts, 2)">/<wbr/><span class="url-part"><xsl:value-of select="."/></span></xsl:for-each>
-            </xsl:when>
-            <xsl:otherwise><xsl:sequence select="$linked"/></xsl:otherwise>
-          </xsl:choose>
+          <!-- an address printed as itself is broken where an address may be (urls.xsl) -->
+          <xsl:sequence select="$linked"/>
         </a>
       </xsl:when>
       <xsl:when test="$target and te:in-book($target) and not(ancestor::*[te:is-link(.)])">

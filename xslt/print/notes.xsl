@@ -204,7 +204,8 @@
   <xd:doc><xd:desc>The book's body as printed (mode te:finish; see also bidi.xsl), each note call told apart from what precedes it:
     a call that follows another call (of any series, also across a name's or a reading's boundary,
     and whatever the space between them) takes a comma ("¹,²", "ᵈ,⁵"), so that two calls never
-    read as one; a call after a figure is set off by a hair's breadth, not a word space. The space
+    read as one; a call after a figure is set off by a hair space (a character of the text, so that a
+    copied address or year keeps apart from the note's number), not a word space. The space
     a source has before a call is not printed: a call stands against its word.</xd:desc></xd:doc>
   <xsl:function name="te:finish" as="node()*">
     <xsl:param name="body" as="node()*"/>
@@ -216,8 +217,9 @@
   <xsl:template match="*:a[tokenize(@class) = 'call']" mode="te:finish">
     <xsl:variable name="before" select="preceding::text()[normalize-space()][not(ancestor::*[tokenize(@class) = 'footnote'])][1]"/>
     <xsl:variable name="after" select="if ($before/parent::*:a[tokenize(@class) = 'call']) then 'after-call'
-                                       else if (matches($before, '\d$')) then 'after-figure' else ()"/>
-    <xsl:copy><xsl:copy-of select="@*"/><xsl:attribute name="class" select="string-join((@class, $after), ' ')"/><xsl:apply-templates mode="te:finish"/></xsl:copy>
+                                       else if (matches($before, '\d$') or (matches(normalize-space($before), '^\p{P}+$') and $before/preceding-sibling::node()[1][self::*:a[starts-with(@href, 'http')]])) then 'after-figure' else ()"/>
+    <!-- after a figure, or an address and its full stop, a hair space, which the text layer keeps: copied, "document/134554 3" is not "…/1345543" -->
+    <xsl:copy><xsl:copy-of select="@*"/><xsl:attribute name="class" select="string-join((@class, $after), ' ')"/><xsl:if test="$after = 'after-figure'">&#x200A;</xsl:if><xsl:apply-templates mode="te:finish"/></xsl:copy>
   </xsl:template>
 
   <xd:doc><xd:desc>White space before a call, or between two calls, is not printed.</xd:desc></xd:doc>
