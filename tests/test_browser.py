@@ -160,3 +160,17 @@ def test_a_note_opens_from_the_keyboard(tab, site):
     assert tab.evaluate("document.activeElement.classList.contains('note-popover')")
     tab.keyboard.press("Escape")
     assert tab.evaluate("document.activeElement.id") == "ref-n-message-pants"
+
+
+def test_switching_the_view_keeps_the_passage_being_read_in_its_place(tab, site):
+    """Review 18d #1: the diplomatic view's readings are longer or shorter; the paragraph read
+    stays where it was on the screen, not hundreds of pixels away."""
+    tab.goto((site / "rajavi-letter.html").as_uri())
+    passage = tab.locator("#text [id^='p-']").nth(30)
+    passage.scroll_into_view_if_needed()
+    tab.evaluate("window.scrollBy(0, -200)")
+    tab.wait_for_timeout(100)
+    before = passage.bounding_box()["y"]
+    tab.click("label[for=view-diplomatic]")
+    tab.wait_for_timeout(100)
+    assert abs(passage.bounding_box()["y"] - before) < 40

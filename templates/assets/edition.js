@@ -30,6 +30,7 @@
     radios.forEach(function (radio) {
       if (radio.value === asked) { radio.checked = true; }
       radio.addEventListener("change", function () {
+        keepPlace();
         store(VIEW_KEY, radio.value);
         var url = new URL(window.location.href);
         url.searchParams.set("view", radio.value);
@@ -41,6 +42,27 @@
       say(t("Shown in the diplomatic view, as you chose on an earlier page: the source’s own readings."));
     }
   }
+
+  // The passage being read stays where it is when the view changes (the other view's readings
+  // are longer or shorter, and the page moved by hundreds of pixels): the first passage below
+  // the sticky toolbar is noted as the page scrolls, and put back at its place after the switch.
+  var place = null;
+  function notePlace() {
+    var passages = document.querySelectorAll('#text [id^="p-"]');
+    for (var i = 0; i < passages.length; i++) {
+      var top = passages[i].getBoundingClientRect().top;
+      if (top > 60) { place = { passage: passages[i], top: top }; return; }
+    }
+  }
+  function keepPlace() {
+    if (place) { window.scrollBy(0, place.passage.getBoundingClientRect().top - place.top); }
+  }
+  var noting = false;
+  window.addEventListener("scroll", function () {
+    if (noting) { return; }
+    noting = true;
+    window.requestAnimationFrame(function () { noting = false; notePlace(); });
+  }, { passive: true });
 
   function say(text) {
     var switcher = document.querySelector(".view-switch");
