@@ -42,7 +42,7 @@ def test_the_contents_list_the_documents_in_the_order_of_their_numbers():
 
 
 def test_every_standard_heading_names_the_kind_the_parties_the_place_and_the_date():
-    frus = re.compile(r"^(Letter|Memorandum|Telegram|Article) (From|by) .+, (Paris|Moscow|London|\[place not given\]|Published by [^,]+), (.*\d{4}|\[.*\d{4}\??\])$")
+    frus = re.compile(r"^(Letter|Memorandum|Telegram|Article) (From|by) .+, (\[place not given\]|\[(Moscow|London)\]?|Published by [^,]+), ?(.*\d{4}|.*\d{4}\??\])$")
     for tei in texts():
         heading = words("".join(tei.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'standard']//text()", namespaces=NS)))
         assert frus.match(heading), heading
@@ -236,3 +236,12 @@ def test_the_essay_points_to_the_republication_that_confirms_its_text(site):
     page = html.parse(str(site / "apparatus.html"))
     row = next(tr for tr in page.iter("tr") if "A Revolutionary Diplomacy" in tr.text_content() and tr.find("td") is not None)
     assert row.xpath(f".//a[@href = '{copy}']") and "not known republished:" in cell(row)
+
+
+def test_a_heading_brackets_a_place_the_document_does_not_name():
+    """Review 16e #1: the memorandum, the message and the article name no place; their headings
+    supply their authors' seats in brackets, as the principles say."""
+    headings = {tei.get("{http://www.w3.org/XML/1998/namespace}id"): words("".join(tei.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'standard']//text()", namespaces=NS)))
+                for tei in texts()}
+    assert "[Moscow]," in headings["ulianovskii-memo"] and "[Moscow, " in headings["kgb-message"] and "[London, " in headings["exaro-article"]
+    assert not re.search(r"(?<!\[)\b(Moscow|London),", " ".join(headings.values()))
