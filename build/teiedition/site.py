@@ -181,15 +181,24 @@ def light_fonts(files: dict[str, bytes]) -> dict[str, bytes]:
     return {path: _subset(files[whole], wanted) for path, whole in LIGHT_FONTS.items() if whole in files}
 
 
+#: The features edition.css asks for (font-variant-numeric, font-variant: small-caps), kept in
+#: the cut faces besides fontTools' default set; and those of the default set no page uses.
+PAGE_FEATURES = ["lnum", "onum", "pnum", "tnum", "smcp", "c2sc"]
+UNUSED_FEATURES = {"frac", "numr", "dnom"}
+
+
 @lru_cache(maxsize=8)
 def _subset(font: bytes, unicodes: frozenset[int]) -> bytes:
-    """A WOFF2 font cut to `unicodes`, every OpenType feature and the variation axes kept, the
-    same bytes for the same input (no timestamp)."""
+    """A WOFF2 font cut to `unicodes`, its variation axes and the OpenType features a page can
+    use kept (fontTools' default set, which shapes text, and the figures and small capitals the
+    stylesheet asks for), the same bytes for the same input (no timestamp). The fraction
+    features are left out: no page asks for them, and their glyphs were a fourteenth of a face."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
     face = TTFont(io.BytesIO(font), recalcTimestamp=False)
-    options = subset.Options(flavor="woff2", layout_features=["*"], name_IDs=["*"], name_languages=["*"], notdef_outline=True)
+    features = [tag for tag in subset.Options().layout_features if tag not in UNUSED_FEATURES] + PAGE_FEATURES
+    options = subset.Options(flavor="woff2", layout_features=features, name_IDs=["*"], name_languages=["*"], notdef_outline=True)
     cutter = subset.Subsetter(options)
     cutter.populate(unicodes=sorted(unicodes))
     cutter.subset(face)
