@@ -63,20 +63,38 @@ def test_the_web_page_opens_with_the_number_the_heading_and_the_source_note(site
     page = html.parse(str(site / "rajavi-letter.html"))
     header = page.find(".//header[@class='document-header']")
     assert header[0].get("class") == "standard-heading" and words(header[0].text_content()) == LETTER
-    # the source note is what the folded description shows, before the text
-    note = words(page.find(".//details[@id='about']/summary/span[@class='source-note']").text_content())
+    note = words(header.find("p[@class='source-note']").text_content())
     assert note.startswith("Source: Russian State Archive of Contemporary History (RGANI), Moscow, fond 89, opis' 15, delo 24, ll. 11–38")
     for fact in ("Special Folder", "Translated from Farsi into Russian by V. Gudimenko", "record 134554", "consulted for the edition of 23 November 2026"):
         assert fact in note
 
 
+def test_a_documents_full_description_follows_its_text_on_the_web_in_the_epub_and_in_the_book(site, pdfs: Path):
+    # the source note heads the document; the description ("About this document") comes after the text
+    page = html.parse(str(site / "rajavi-letter.html"))
+    order = [element.get("id") for element in page.iter() if element.get("id") in ("rajavi-letter-source-note", "text", "about")]
+    assert order == ["rajavi-letter-source-note", "text", "about"]
+    chapter = etree.fromstring(zipfile.ZipFile(site / "downloads" / "edition.epub").read("OEBPS/rajavi-letter.xhtml"))
+    assert [element.get("id") for element in chapter.iter() if element.get("id") in ("text", "about")] == ["text", "about"]
+    book = words(pdftotext(pdfs / "edition.pdf"))
+    letter = book.index("1. Letter From Massoud Rajavi")
+    assert letter < book.index("Source: Russian State Archive", letter) < book.index("In the name of God", letter) < book.index("About this document", letter)
+
+
+def test_a_documents_first_note_is_note_one_and_stands_in_its_text(site):
+    for slug in ("rajavi-letter", "ulianovskii-memo", "kgb-message"):
+        page = html.parse(str(site / f"{slug}.html"))
+        first = page.xpath("(//a[contains(concat(' ', @class, ' '), ' note-ref ')][starts-with(@aria-label, 'Editors')])[1]")[0]
+        assert first.get("aria-label").endswith(" 1") and first.xpath("ancestor::*[@id = 'text']"), slug
+
+
 def test_the_source_note_of_the_essay_says_that_its_address_is_not_known(site):
-    note = html.parse(str(site / "mojahedin-ws-essay.html")).find(".//span[@class='source-note']")
+    note = html.parse(str(site / "mojahedin-ws-essay.html")).find(".//header/p[@class='source-note']")
     assert "The address of the page is not known." in note.text_content()
 
 
 def test_the_message_source_note_says_its_date_is_the_archives(site):
-    note = html.parse(str(site / "kgb-message.html")).find(".//span[@class='source-note']")
+    note = html.parse(str(site / "kgb-message.html")).find(".//header/p[@class='source-note']")
     assert "The date is the one the Wilson Center Digital Archive gives" in note.text_content()
 
 
@@ -123,7 +141,7 @@ def test_the_concordance_says_the_memorandums_address_is_inferred_and_names_the_
 
 def test_the_source_notes_say_the_hoover_microfilm_is_known_only_from_its_finding_aid_as_quoted(site):
     for slug in ("rajavi-letter", "ulianovskii-memo", "kgb-message"):
-        note = words(html.parse(str(site / f"{slug}.html")).find(".//span[@class='source-note']").text_content())
+        note = words(html.parse(str(site / f"{slug}.html")).find(".//header/p[@class='source-note']").text_content())
         assert "reel 1.993, file 24 (known to the editors only from the finding aid of fond 89 as quoted on nejatngo.org; the microfilm has not been seen)." in note, slug
 
 

@@ -399,10 +399,10 @@ def test_no_space_stands_before_a_note_call(book_text):
 def test_a_note_call_after_a_figure_or_an_address_is_apart_in_the_text_layer(book_text, pdfs):
     """Review 17b #9: copied, a record's number, a year or an address keeps apart from the call
     after it (a hair space, a character of the text), not "document/1345543" or "20111"."""
-    assert re.search(r"134554\s3", book_text) and "1345543" not in book_text
-    assert re.search(r"791\.\s2", book_text)
+    assert re.search(r"134554\s\d", book_text) and not re.search(r"134554\d", book_text)
+    assert re.search(r"791\.\s\d", book_text)
     exaro = pdftotext(pdfs / "exaro-article.pdf")
-    assert re.search(r"2011\s1", exaro) and "20111" not in exaro
+    assert re.search(r"2011\s\d", exaro) and not re.search(r"2011\d", exaro)
 
 
 def test_a_date_is_not_broken_across_lines(book_text):

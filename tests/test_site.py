@@ -223,14 +223,14 @@ def persian(tmp_path_factory) -> html.HtmlElement:
 def test_a_letter_shows_its_sender_and_date_from_its_correspondence_description(persian):
     assert persian.xpath("string(//p[@class='parties'])") == "میرزا حسن, تهران → میرزا علی, تبریز"
     assert persian.xpath("string(//header//time/@datetime)") == "1891-05-04"
-    assert "Sender" in persian.xpath("//details[@id='about']//dt/text()")
+    assert "Sender" in persian.xpath("//section[@id='about']//dt/text()")
 
 
 def test_a_right_to_left_title_parties_and_notes_keep_their_direction(persian):
     assert persian.xpath("string(//h1/@dir)") == "auto"
     assert len(persian.xpath("//p[@class='parties']/bdi")) == 2
     assert persian.xpath("//li[@class='note']/div[@class='note-body']/@dir") == ["auto"]
-    assert ",\u200e " in persian.xpath("string(//span[@class='source-note'])")  # each comma after its name
+    assert ",\u200e " in persian.xpath("string(//p[@class='source-note'])")  # each comma after its name
 
 
 def test_a_note_without_an_xml_id_still_has_an_id_its_marker_and_permalink_point_to(persian):

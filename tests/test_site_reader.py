@@ -160,15 +160,25 @@ def test_the_pilcrow_copies_a_passage_citation_in_each_style(browser, served):
     context.close()
 
 
-def test_a_link_into_the_folded_description_opens_it(browser, served):
+def test_a_notes_way_back_into_the_description_lands_on_its_call(browser, served):
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
     tab.goto(served + "kgb-message.html")
-    assert not tab.evaluate("document.getElementById('about').open")
     tab.click("a.back-ref[href='#ref-n-message-drafter']")
-    assert tab.evaluate("document.getElementById('about').open")
-    assert tab.locator("#ref-n-message-drafter").is_visible()
+    assert tab.locator("#ref-n-message-drafter").is_visible() and tab.evaluate(
+        "(() => { const box = document.getElementById('ref-n-message-drafter').getBoundingClientRect(); return box.top >= 0 && box.bottom <= innerHeight; })()")
     context.close()
+
+
+def test_on_a_phone_each_intervention_is_a_card_whose_reason_is_in_sight(browser, served):
+    context = screen(browser, "phone")
+    tab = context.new_page()
+    tab.goto(served + "apparatus.html")
+    cells = tab.evaluate("""[...document.querySelector('table.interventions tbody tr').querySelectorAll('td')]
+        .map(td => [getComputedStyle(td, '::before').content, td.getBoundingClientRect().right])""")
+    context.close()
+    assert [label for label, _ in cells] == ['"Place"', '"Source"', '"Edited"', '"Kind"', '"Reason"']
+    assert all(right <= SIZES["phone"][0] for _, right in cells), cells
 
 
 @pytest.mark.parametrize("name", ["apparatus", "rajavi-letter", "guidelines", "persons", "events", "index"])

@@ -48,6 +48,12 @@ def test_excerpts_hold_neither_the_other_views_reading_nor_words_for_screen_read
     assert "Pants" not in excerpt and "Editors’ note" not in excerpt
 
 
+def test_a_register_is_not_found_by_the_document_titles_of_its_lists_of_places(tab, served):
+    results_for(tab, served, "q=Gorbachev&type=Register")
+    excerpts = tab.locator(RESULTS).all_inner_texts()
+    assert excerpts and not any("Rajavi to Gorbachev" in excerpt for excerpt in excerpts), excerpts
+
+
 def test_filter_counts_are_for_the_query(tab, served):
     results_for(tab, served, "q=Pants")
     people = tab.locator("#search-filters fieldset", has_text="Person").inner_text()

@@ -221,5 +221,5 @@ def test_a_table_set_smaller_to_fit_the_page_is_said(built):
 def test_a_description_has_no_row_for_what_the_header_does_not_give(built):
     # empty rows put the printed labels out of step with their values
     page = etree.parse(str(built / "html" / "wide.html"), etree.HTMLParser())
-    labels = [dt.text for dt in page.iterfind(".//details[@id='about']//dt")]
+    labels = [dt.text for dt in page.iterfind(".//section[@id='about']//dt")]
     assert labels and not {"Date", "Languages", "Licence"} & set(labels), labels

@@ -172,7 +172,12 @@
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="sentences" select="te:source-note-sentences($tei)"/>
     <xsl:if test="exists($sentences)">
-      <p class="source-note" id="{$tei/@xml:id}-source-note"><xsl:value-of select="string-join($sentences, ' ')"/></p>
+      <!-- in a left-to-right sentence, the right-to-left names of a source ("کتابخانهٔ ملی, تهران") are
+           kept in the sentence's order, each comma after its name: a left-to-right mark follows each
+           comma of a note that has such names -->
+      <xsl:variable name="note" select="string-join($sentences, ' ')"/>
+      <p class="source-note" id="{$tei/@xml:id}-source-note"><xsl:value-of select="
+        if (matches($note, '[&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;]')) then replace($note, ', ', ',&#x200E; ') else $note"/></p>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -163,8 +163,9 @@
     <xsl:sequence select="(te:document($element), $element/ancestor-or-self::*[last()])[1]"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>The place of each of `$elements` (all in one tree, in document order) among those that
-    come before it and do not contain it, from 1, by generate-id: numbers that count by scanning
+  <xd:doc><xd:desc>The place of each of `$elements` (all in one tree, each after those that contain it:
+    document order, or parts of it in reading order) among those that come before it in the sequence
+    and do not contain it, from 1, by generate-id: numbers that count by scanning
     what comes before each element (count(preceding::…)) grow with the square of a document's length,
     these in proportion to it. Callers keep the map per document (xsl:function cache="yes").</xd:desc></xd:doc>
   <xsl:function name="te:ordinals" as="map(xs:string, xs:integer)">

@@ -27,8 +27,6 @@
   <xsl:mode name="te:xhtml" on-no-match="shallow-copy" on-multiple-match="fail"/>
 
   <xd:doc><xd:desc>The XHTML namespace, which EPUB content documents must use.</xd:desc></xd:doc>
-  <xd:doc><xd:desc>An e-book folds nothing: the source note heads each chapter, as in the book.</xd:desc></xd:doc>
-  <xsl:variable name="te:source-note-in-header" as="xs:boolean" select="true()"/>
   <xsl:variable name="te:xhtml" as="xs:string" select="'http://www.w3.org/1999/xhtml'"/>
 
   <xd:doc><xd:desc>The pages of the site that are chapters of the EPUB: front matter, documents and registers, in the site's order.</xd:desc></xd:doc>

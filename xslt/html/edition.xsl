@@ -58,10 +58,6 @@
 
   <xsl:variable name="corpus" as="element(tei:teiCorpus)" select="/tei:teiCorpus"/>
   <xd:doc><xd:desc>The files of the edition by their id (looked up once per call, not scanned for each page).</xd:desc></xd:doc>
-  <xd:doc><xd:desc>Where a document's source note stands: on the web it is what the folded description
-    shows, so that the text comes first; a reader without folding (the EPUB) has it in the header.</xd:desc></xd:doc>
-  <xsl:variable name="te:source-note-in-header" as="xs:boolean" select="false()"/>
-
   <xsl:variable name="te:files" as="map(xs:string, element(tei:TEI))" select="map:merge($corpus/tei:TEI[@xml:id] ! map{string(@xml:id): .}, map{'duplicates': 'use-first'})"/>
   <xsl:variable name="front" as="element(tei:TEI)?" select="$te:files('edition')"/>
   <xd:doc><xd:desc>The documents in the order of the edition's contents; in a corpus without

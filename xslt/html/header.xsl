@@ -121,31 +121,16 @@
     <xsl:sequence select="$tei//tei:correspDesc/tei:correspAction[@type = 'received']/*[not(self::tei:date)] ! te:plain(.)"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>The metadata panel of a document page: a description list.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>The full description of a document ("About this document"), after its text: a description list, then the summary.</xd:desc></xd:doc>
   <xsl:template name="te:metadata-panel">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="file" select="$tei/tei:teiHeader/tei:fileDesc"/>
     <xsl:variable name="profile" select="$tei/tei:teiHeader/tei:profileDesc"/>
     <xsl:variable name="ms" select="$file/tei:sourceDesc/tei:msDesc"/>
-    <!-- folded: the text comes first; the summary is a one-paragraph source note -->
-    <details class="metadata" id="about">
-      <summary>
-        <h2 id="metadata-heading"><xsl:value-of select="te:t('About this document')"/></h2>
-        <!-- folded into the document's one-paragraph source note (the model's, as the book and the
-             EPUB print it), so that the text comes first; a document without one says what opening gives -->
-        <xsl:if test="not($te:source-note-in-header)">
-          <xsl:variable name="note" select="te:source-note-sentences($tei)"/>
-          <!-- in an interface's left-to-right sentence, the right-to-left names of a source ("کتابخانهٔ
-               ملی, تهران") are kept in the sentence's order, each comma after its name: a
-               left-to-right mark follows each comma of a note that has such names -->
-          <span class="source-note">
-            <xsl:variable name="sentences" select="string-join($note, ' ')"/>
-            <xsl:value-of select="if (empty($note)) then te:t('The full description: archive, hands, contributors, source and licence.')
-              else if (matches($sentences, '[&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;]')) then replace($sentences, ', ', ',&#x200E; ')
-              else $sentences"/>
-          </span>
-        </xsl:if>
-      </summary>
+    <!-- after the text, in every output: the source note heads the document, the full description follows
+         the text, and its notes are numbered after the text's (te:page-notes) -->
+    <section class="metadata" id="about" aria-labelledby="metadata-heading">
+      <h2 id="metadata-heading"><xsl:value-of select="te:t('About this document')"/></h2>
       <dl>
         <dt><xsl:value-of select="te:t('Title')"/></dt>
         <dd><xsl:apply-templates select="($file/tei:titleStmt/tei:title[@type = 'main'], $file/tei:titleStmt/tei:title)[1]/node()"/></dd>
@@ -229,7 +214,7 @@
         <h3><xsl:value-of select="te:t('Summary')"/></h3>
         <xsl:apply-templates select="$profile/tei:abstract/node()"/>
       </xsl:if>
-    </details>
+    </section>
   </xsl:template>
 
   <xd:doc><xd:desc>A phrase with its first letter in capitals.</xd:desc></xd:doc>

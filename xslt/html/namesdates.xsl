@@ -166,7 +166,9 @@
       | key('te:sources', $prefix || $entry/@xml:id, root($entry))"/>
     <xsl:variable name="in-texts" select="$mentions[te:is-text(te:document(.))]"/>
     <xsl:if test="exists($in-texts)">
-      <div class="occurrences">
+      <!-- a list of places to go, like the document navigation: its documents' short titles would
+           make the search find the register for words only its links hold -->
+      <div class="occurrences" data-pagefind-ignore="all">
         <h3><xsl:value-of select="te:t('In the documents')"/></h3>
         <ul>
           <xsl:for-each-group select="$in-texts" group-by="te:document(.)/@xml:id">

@@ -34,8 +34,10 @@
     metadata panel shows, then those of the text, in reading order; then notes on notes.</xd:desc></xd:doc>
   <xsl:function name="te:page-notes" as="element(tei:note)*">
     <xsl:param name="root" as="element()"/>
-    <!-- notes inside notes (the editors' note on a source's endnote) are read in the apparatus, after the text -->
-    <xsl:variable name="parts" select="(te:panel-parts($root), $root/tei:text, $root//tei:TEI/tei:text, $root[not(self::tei:TEI)])"/>
+    <!-- notes inside notes (the editors' note on a source's endnote) are read in the apparatus, after the text;
+         the notes of the document's description come after the text's, since the book prints the
+         description after the text, so that a document's first note is note 1 -->
+    <xsl:variable name="parts" select="($root/tei:text, $root//tei:TEI/tei:text, $root[not(self::tei:TEI)], te:panel-parts($root))"/>
     <xsl:sequence select="(for $part in $parts return $part//tei:note[not(ancestor::tei:note)]),
                           (for $part in $parts return $part//tei:note[ancestor::tei:note])"/>
   </xsl:function>

@@ -148,13 +148,8 @@
             <h1 id="document-title" dir="auto"><xsl:value-of select="te:title($tei)"/></h1>
             <p class="doc-date"><time datetime="{te:document-date($tei)}"><xsl:value-of select="te:document-date-label($tei)"/></time></p>
             <xsl:call-template name="te:parties-line"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
-            <xsl:if test="$te:source-note-in-header">
-              <xsl:call-template name="te:source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
-            </xsl:if>
+            <xsl:call-template name="te:source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           </header>
-          <xsl:call-template name="te:metadata-panel">
-            <xsl:with-param name="tei" select="$tei"/>
-          </xsl:call-template>
           <xsl:call-template name="te:toolbar">
             <xsl:with-param name="tei" select="$tei"/>
             <xsl:with-param name="notes" select="exists($notes)"/>
@@ -165,6 +160,7 @@
             <xsl:sequence select="te:lang-attributes($tei)"/>
             <xsl:apply-templates select="$tei/tei:text, $tei/tei:TEI"/>
           </section>
+          <xsl:call-template name="te:metadata-panel"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <xsl:call-template name="te:legend"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <xsl:call-template name="te:document-registers"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <xsl:call-template name="te:apparatus"><xsl:with-param name="notes" select="$notes"/></xsl:call-template>
@@ -204,7 +200,6 @@
         <details class="outline">
           <summary><xsl:value-of select="te:t('Outline')"/></summary>
           <ol>
-            <li><a href="#about"><xsl:value-of select="te:t('About this document')"/></a></li>
             <li><a href="#text"><xsl:value-of select="te:t('Text')"/></a>
               <xsl:variable name="heads" select="$tei/tei:text//tei:head[not(ancestor::tei:note | ancestor::tei:figure | ancestor::tei:list)][normalize-space()]"/>
               <xsl:if test="exists($heads)">
@@ -216,6 +211,7 @@
                 </ol>
               </xsl:if>
             </li>
+            <li><a href="#about"><xsl:value-of select="te:t('About this document')"/></a></li>
             <xsl:if test="$notes"><li><a href="#apparatus-heading"><xsl:value-of select="te:t('Notes')"/></a></li></xsl:if>
             <li><a href="#legend"><xsl:value-of select="te:t('Signs used on this page')"/></a></li>
             <li><a href="#cite"><xsl:value-of select="te:t('Cite')"/></a></li>

@@ -144,7 +144,11 @@
     </section>
   </xsl:template>
 
-  <xd:doc><xd:desc>A document as a chapter: it opens on a recto with its title and its headnote, then the text.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>A document as a chapter: it opens on a recto with its heading and its source note, then
+    the text, as a volume of FRUS prints it; the full description (the web page's "About this document":
+    contents, hands, languages, contributors, the source's citation, licence and summary) follows the text
+    and the source's endnotes, where it no longer holds the text three pages from its heading; the
+    textual notes, lettered for the text and then the description, close the chapter.</xd:desc></xd:doc>
   <xsl:template name="te:book-document">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="notes" select="te:page-notes($tei)"/>
@@ -156,17 +160,21 @@
         <p class="doc-date"><xsl:value-of select="te:document-date-label($tei)"/> · <xsl:value-of select="te:parties($tei)"/></p>
         <xsl:call-template name="te:source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
       </header>
-      <xsl:call-template name="te:metadata-panel">
-        <xsl:with-param name="tei" select="$tei"/>
-        <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
-      </xsl:call-template>
       <section class="text">
         <xsl:sequence select="te:lang-attributes($tei)"/>
         <xsl:apply-templates select="$tei/tei:text, $tei/tei:TEI">
           <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
         </xsl:apply-templates>
       </section>
-      <xsl:call-template name="te:document-end-notes">
+      <xsl:call-template name="te:source-endnotes">
+        <xsl:with-param name="tei" select="$tei"/>
+        <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
+      </xsl:call-template>
+      <xsl:call-template name="te:metadata-panel">
+        <xsl:with-param name="tei" select="$tei"/>
+        <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
+      </xsl:call-template>
+      <xsl:call-template name="te:textual-notes">
         <xsl:with-param name="tei" select="$tei"/>
         <xsl:with-param name="notes" select="$notes" tunnel="yes"/>
       </xsl:call-template>
@@ -252,7 +260,7 @@
     <xsl:sequence select="te:with-addresses(replace(., '\s+$', ''))"/>
   </xsl:template>
 
-  <xd:doc><xd:desc>The metadata panel of the web page is the headnote of the book: its heading says so.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>The book has no view switch: it prints the reading text.</xd:desc></xd:doc>
   <xsl:template name="te:view-switch"/>
 
   <xd:doc><xd:desc>The first sentence of a text, whole: it ends at a full stop after a small letter,

@@ -28,9 +28,6 @@
   <xsl:include href="bidi.xsl"/>
   <xsl:include href="urls.xsl"/>
 
-  <xd:doc><xd:desc>The book prints the source note at the head of each document (book.xsl), not in the description.</xd:desc></xd:doc>
-  <xsl:variable name="te:source-note-in-header" as="xs:boolean" select="true()"/>
-
   <xd:doc><xd:desc>A table in the book: its head a paragraph kept with it, not a caption. WeasyPrint's
     tagging of a page that ends after a table's caption, the table on the next, fails ("Table
     wrapper without a table"), and the whole book with it.</xd:desc></xd:doc>

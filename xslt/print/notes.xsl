@@ -88,12 +88,10 @@
     <te-note class="footnote fn-{$series}" id="{$id}" data-call="{$call}"><xsl:sequence select="$content"/></te-note>
   </xsl:template>
 
-  <xd:doc><xd:desc>The end of a document: the source's endnotes, as the source numbers them, then the
-    textual apparatus, by letter.</xd:desc></xd:doc>
-  <xsl:template name="te:document-end-notes">
+  <xd:doc><xd:desc>The source's endnotes, at the end of its text, as the source numbers them.</xd:desc></xd:doc>
+  <xsl:template name="te:source-endnotes">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="endnotes" select="$tei/tei:text//tei:note[te:is-endnote(.)]"/>
-    <xsl:variable name="points" select="$tei//*[te:is-textual-note-point(.)]"/>
     <xsl:if test="$endnotes">
       <section class="endnotes">
         <h2><xsl:value-of select="te:t('Notes of the source')"/></h2>
@@ -102,6 +100,13 @@
         </xsl:for-each>
       </section>
     </xsl:if>
+  </xsl:template>
+
+  <xd:doc><xd:desc>The end of a document: the textual apparatus, by letter, for the text and the
+    description before it.</xd:desc></xd:doc>
+  <xsl:template name="te:textual-notes">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="points" select="te:textual-points-in-order($tei)"/>
     <xsl:if test="$points">
       <section class="apparatus">
         <h2><xsl:value-of select="te:t('Textual notes')"/></h2>
@@ -109,6 +114,14 @@
       </section>
     </xsl:if>
   </xsl:template>
+
+  <xd:doc><xd:desc>A document's lettered interventions in the order the book prints them: the text's,
+    then the description's (the header's), which follows the text.</xd:desc></xd:doc>
+  <xsl:function name="te:textual-points-in-order" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="points" select="$tei//*[te:is-textual-note-point(.)]"/>
+    <xsl:sequence select="$points except $tei/tei:teiHeader//*, $points intersect $tei/tei:teiHeader//*"/>
+  </xsl:function>
 
   <xd:doc><xd:desc>An entry of the textual apparatus: its letter, the passage it stands in, then what the template of its kind says.</xd:desc></xd:doc>
   <xsl:template name="te:textual-entry">
@@ -136,7 +149,7 @@
   <xd:doc><xd:desc>The place of each lettered intervention of a document among them, computed once per document.</xd:desc></xd:doc>
   <xsl:function name="te:textual-points" as="map(xs:string, xs:integer)" cache="yes">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="te:ordinals($tei//*[te:is-textual-note-point(.)])"/>
+    <xsl:sequence select="te:ordinals(te:textual-points-in-order($tei))"/>
   </xsl:function>
 
   <xd:doc><xd:desc>The letters of the textual series: the alphabet without i, l and o, which read as
