@@ -155,8 +155,16 @@ class Book:
             if not boxes:
                 continue
             ids = [anchor for anchor in order if anchor in boxes]
-            split = balanced_split([boxes[anchor] for anchor in ids])
-            tails[index["id"]] = (order[ids[0]], order[ids[split]] if split < len(ids) else "")
+            # a subentry stays with its entry: the second column never begins with one
+            subentries = {f"idx-{entry['id']}" for entry in index["entries"] if entry.get("sub")}
+            groups: list[list[str]] = []
+            for anchor in ids:
+                if anchor in subentries and groups:
+                    groups[-1].append(anchor)
+                else:
+                    groups.append([anchor])
+            split = balanced_split([(sum(boxes[anchor][0] for anchor in group), boxes[group[-1]][1]) for group in groups])
+            tails[index["id"]] = (order[ids[0]], order[groups[split][0]] if split < len(groups) else "")
         return tails
 
     def render(self) -> tuple[dict[str, bytes], dict]:
