@@ -350,3 +350,16 @@ def test_on_a_phone_the_sites_menu_folds_behind_a_button_and_opens_on_tap(browse
     tab.keyboard.press("Escape")
     assert not entries.first.is_visible()
     context.close()
+
+
+def test_on_a_phone_the_source_note_shows_three_lines_and_opens_whole_on_tap(browser, served):
+    context = screen(browser, "phone")
+    tab = context.new_page()
+    tab.goto(served + "rajavi-letter.html")
+    note, button = tab.locator(".document-header .source-note"), tab.locator(".document-header .more-button")
+    folded = note.bounding_box()["height"]
+    button.click()
+    whole = note.bounding_box()["height"]
+    expanded = button.get_attribute("aria-expanded")
+    context.close()
+    assert whole > 3 * folded and expanded == "true", (folded, whole)

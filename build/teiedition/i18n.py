@@ -85,6 +85,8 @@ SCRIPT_MESSAGES = (
     "Note {n}",
     "Close the note",
     "Menu",
+    "Whole source note",
+    "Shorter",
     "Copied",
     "Shown in the diplomatic view, as you chose on an earlier page: the source’s own readings.",
     "Shown in the diplomatic view: the words found are the source’s reading, which the editors corrected.",

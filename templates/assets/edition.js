@@ -403,8 +403,30 @@
     });
   }
 
+  // On a phone the source note, which heads the document, shows three lines and a button for the
+  // rest, so that the text begins on the first screen; without the script it is shown whole.
+  function foldSourceNote() {
+    var note = document.querySelector(".document-header .source-note");
+    if (!note || !window.matchMedia("(max-width: 36rem)").matches) { return; }
+    note.classList.add("folded");
+    if (note.scrollHeight <= note.clientHeight + 1) { note.classList.remove("folded"); return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "more-button";
+    button.textContent = t("Whole source note");
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", note.id);
+    button.addEventListener("click", function () {
+      var whole = note.classList.toggle("folded") === false;
+      button.setAttribute("aria-expanded", String(whole));
+      button.textContent = whole ? t("Shorter") : t("Whole source note");
+    });
+    note.parentNode.insertBefore(button, note.nextSibling);
+  }
+
   document.documentElement.classList.add("js");  // shows the controls that need this script
   foldMenu();
+  foldSourceNote();
   setupViews();
   setupNotes();
   addPermalinks();

@@ -177,7 +177,7 @@
            comma of a note that has such names -->
       <xsl:variable name="note" select="string-join($sentences, ' ')"/>
       <p class="source-note" id="{$tei/@xml:id}-source-note"><xsl:value-of select="
-        if (matches($note, '[&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;]')) then replace($note, ', ', ',&#x200E; ') else $note"/></p>
+        if (te:has-rtl($note)) then replace($note, ', ', ',&#x200E; ') else $note"/></p>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

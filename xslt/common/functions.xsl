@@ -39,9 +39,7 @@
     <xsl:if test="$lang">
       <xsl:attribute name="lang" select="$lang"/>
       <xsl:choose>
-        <!-- the right-to-left blocks (Hebrew to Arabic Extended, and their presentation forms) by code
-             point: Saxon names Unicode blocks (\p{IsArabic}) only after loading and announcing every block -->
-        <xsl:when test="te:is-rtl($lang) and matches(string($element), '[&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;]')">
+        <xsl:when test="te:is-rtl($lang) and te:has-rtl(string($element))">
           <xsl:attribute name="dir" select="'rtl'"/>
         </xsl:when>
         <!-- a passage in another language inside a right-to-left one (a translation) -->
@@ -50,6 +48,18 @@
         </xsl:when>
       </xsl:choose>
     </xsl:if>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The right-to-left letters (Hebrew to Arabic Extended, and their presentation forms) by
+    code point, as ranges of a regex class, and that class: Saxon names Unicode blocks (\p{IsArabic})
+    only after loading and announcing every block.</xd:desc></xd:doc>
+  <xsl:variable name="te:rtl-range" as="xs:string" select="'&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;'"/>
+  <xsl:variable name="te:rtl-letters" as="xs:string" select="'[' || $te:rtl-range || ']'"/>
+
+  <xd:doc><xd:desc>True for a text with a right-to-left letter.</xd:desc></xd:doc>
+  <xsl:function name="te:has-rtl" as="xs:boolean">
+    <xsl:param name="text" as="xs:string?"/>
+    <xsl:sequence select="matches(string($text), $te:rtl-letters)"/>
   </xsl:function>
 
   <xd:doc><xd:desc>True for a language written right to left (and not transliterated: fa-Latn is not).</xd:desc></xd:doc>

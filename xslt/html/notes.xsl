@@ -130,8 +130,11 @@
   <xsl:template match="tei:note" mode="apparatus">
     <li id="{te:note-id(.)}" class="note">
       <span class="note-number"><xsl:value-of select="te:note-number(.)"/></span>
-      <!-- dir="auto": a note in a right-to-left language reads right to left in a left-to-right page -->
-      <div class="note-body" dir="auto">
+      <!-- dir="auto": a note in a right-to-left language reads right to left in a left-to-right page;
+           written only where it has such letters: on every note it made the letter's page heavier by
+           a kilobyte of attributes that change nothing -->
+      <div class="note-body">
+        <xsl:if test="te:has-rtl(string(.))"><xsl:attribute name="dir" select="'auto'"/></xsl:if>
         <xsl:apply-templates/>
         <xsl:text> </xsl:text>
         <a class="back-ref" href="#{te:id('ref', .)}" aria-label="{te:t('Back to the text')}">↑</a>

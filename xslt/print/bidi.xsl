@@ -18,11 +18,8 @@
       A pass of mode te:finish over the book's body.</xd:desc>
   </xd:doc>
 
-  <xd:doc><xd:desc>The right-to-left letters (Hebrew to Arabic Extended, and their presentation forms) as
-    ranges of a regex class; the class of those letters, of all other characters, and of the
-    other letters and figures.</xd:desc></xd:doc>
-  <xsl:variable name="te:rtl-range" as="xs:string" select="'&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;'"/>
-  <xsl:variable name="te:rtl-letters" as="xs:string" select="'[' || $te:rtl-range || ']'"/>
+  <xd:doc><xd:desc>The class of all characters but the right-to-left letters (te:rtl-range), and of
+    the other letters and figures.</xd:desc></xd:doc>
   <xsl:variable name="te:not-rtl" as="xs:string" select="'[^' || $te:rtl-range || ']'"/>
   <xsl:variable name="te:ltr-letters" as="xs:string" select="'[\p{L}\p{N}-[' || $te:rtl-range || ']]'"/>
 
