@@ -9,6 +9,9 @@ from playwright.sync_api import expect
 
 from conftest import SCREENSHOTS
 
+#: a promise the page keeps after two animation frames: what it does at the next frame is done
+FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
 
 def visible_text(tab, selector: str) -> str:
     return tab.locator(selector).first.inner_text()
@@ -115,7 +118,7 @@ def test_search_finds_a_word_and_leads_to_the_hit(tab, served):
     tab.goto(served + "search.html")
     tab.fill("#search-input", "Pants")
     hit = tab.locator("#search-results > li", has_text="Message to Rajavi")
-    hit.wait_for(timeout=10000)
+    hit.wait_for(timeout=30000)
     assert hit.locator("mark").first.inner_text().lower() == "pants"
     shoot(tab, "search-pants")
     hit.locator("h2 a").click()
@@ -126,7 +129,7 @@ def test_search_finds_a_word_and_leads_to_the_hit(tab, served):
 
 def test_search_offers_filters_by_document_type_and_person(tab, served):
     tab.goto(served + "search.html?q=Gorbachev")
-    tab.locator("#search-results > li").first.wait_for(timeout=10000)
+    tab.locator("#search-results > li").first.wait_for(timeout=30000)
     legends = tab.locator("#search-filters legend").all_inner_texts()
     assert {"Document", "Person named", "Kind of page"} <= set(legends)
     before = tab.locator("#search-results > li").count()
@@ -169,8 +172,10 @@ def test_switching_the_view_keeps_the_passage_being_read_in_its_place(tab, site)
     passage = tab.locator("#text [id^='p-']").nth(30)
     passage.scroll_into_view_if_needed()
     tab.evaluate("window.scrollBy(0, -200)")
-    tab.wait_for_timeout(100)
+    # the page notes the passage read at the frame after a scroll: wait two frames, not a time,
+    # which a loaded machine overran
+    tab.evaluate(FRAMES)
     before = passage.bounding_box()["y"]
     tab.click("label[for=view-diplomatic]")
-    tab.wait_for_timeout(100)
+    tab.evaluate(FRAMES)
     assert abs(passage.bounding_box()["y"] - before) < 40

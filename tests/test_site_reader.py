@@ -42,7 +42,7 @@ def test_axe_finds_no_violation_at_either_size(browser, served, name, size):
     tab = context.new_page()
     tab.goto(served + (name if "." in name else f"{name}.html"))
     if "search" in name:
-        tab.locator("#search-results > li").first.wait_for(timeout=10000)
+        tab.locator("#search-results > li").first.wait_for(timeout=30000)
     results = Axe().run(tab, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     violations = [f"{v['id']} ({len(v['nodes'])}×, e.g. {v['nodes'][0]['target']})" for v in results.response["violations"]]
     context.close()

@@ -5,6 +5,7 @@ state lives in the address."""
 from __future__ import annotations
 
 import re
+import time
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -15,7 +16,7 @@ RESULTS = "#search-results > li"
 
 def results_for(tab, served, query: str) -> None:
     tab.goto(served + "search.html?" + query)
-    tab.locator(RESULTS).first.wait_for(timeout=10000)
+    tab.locator(RESULTS).first.wait_for(timeout=30000)
 
 
 @pytest.mark.parametrize("size", [(1366, 900), (390, 844)], ids=["desktop", "phone"])
@@ -52,6 +53,24 @@ def test_a_register_is_not_found_by_the_document_titles_of_its_lists_of_places(t
     results_for(tab, served, "q=Gorbachev&type=Register")
     excerpts = tab.locator(RESULTS).all_inner_texts()
     assert excerpts and not any("Rajavi to Gorbachev" in excerpt for excerpt in excerpts), excerpts
+
+
+def test_a_documents_first_excerpt_is_a_passage_of_its_text_not_its_heading(tab, served):
+    results_for(tab, served, "q=Gorbachev&type=Letter")
+    first = tab.locator(RESULTS).first.locator(".passages a").first
+    assert "#p-" in first.get_attribute("href") and "place not given" not in first.inner_text()
+
+
+def test_words_typed_while_the_index_loads_are_searched_not_lost(tab, served):
+    def late(route):
+        time.sleep(2)
+        route.continue_()
+
+    tab.route("**/pagefind/pagefind.js", late)
+    tab.goto(served + "search.html", wait_until="domcontentloaded")
+    tab.fill("#search-input", "Pants")
+    tab.locator(RESULTS, has_text="Message to Rajavi").wait_for(timeout=30000)
+    assert tab.input_value("#search-input") == "Pants"
 
 
 def test_filter_counts_are_for_the_query(tab, served):

@@ -146,8 +146,16 @@
     if (ex.after) { into.appendChild(document.createTextNode(" …")); }
   }
 
+  // A page's passages of its text and notes (ids p- and n-, as the stylesheets make them) come
+  // before what its head and description say of it (the heading, the source note, the archive's
+  // data), which held the first excerpts of every document that a query names in its title.
+  function textFirst(found) {
+    var inText = function (p) { return /^[pn]-/.test(p.id) ? 0 : 1; };
+    return found.slice().sort(function (a, b) { return inText(a) - inText(b); });
+  }
+
   function renderResult(data, query) {
-    var found = passages(data);
+    var found = textFirst(passages(data));
     if (!found.length) { return null; }
     var item = document.createElement("li");
     item.className = "search-result";
@@ -260,9 +268,11 @@
     window.history[push ? "pushState" : "replaceState"](null, "", url);
   }
 
-  function restore() {
+  // The search's state from the address; `typed`, what the reader typed while the index loaded,
+  // is kept where the address has no query (it was lost when the index came after the typing).
+  function restore(typed) {
     var params = new URLSearchParams(window.location.search);
-    input.value = params.get("q") || "";
+    input.value = params.get("q") || typed || "";
     chosen = {};
     Object.keys(everything).forEach(function (name) {
       var values = params.getAll(name).filter(function (v) { return v in everything[name]; });
@@ -324,7 +334,7 @@
     scopeBox.addEventListener("change", function () { scope = scopeBox.value; run(true); });
   }
   window.addEventListener("popstate", function () { restore(); run(false); });
-  input.value = new URLSearchParams(window.location.search).get("q") || "";
+  input.value = new URLSearchParams(window.location.search).get("q") || input.value;
   status.textContent = t("Loading the search index…");
 
   import("../pagefind/pagefind.js").then(function (module) {
@@ -332,7 +342,7 @@
     return pagefind.filters();
   }).then(function (available) {
     everything = available;
-    restore();
+    restore(input.value);
     status.textContent = "";
     run(false);
   }).catch(function () {
