@@ -263,3 +263,14 @@ def test_a_heading_brackets_a_place_the_document_does_not_name():
                 for tei in texts()}
     assert "[Moscow]," in headings["ulianovskii-memo"] and "[Moscow, " in headings["kgb-message"] and "[London, " in headings["exaro-article"]
     assert not re.search(r"(?<!\[)\b(Moscow|London),", " ".join(headings.values()))
+
+
+def test_requests_and_answers_mark_each_correction_of_the_passages_they_quote(site):
+    answers = " ".join(cell for row in rows(site, "requests-answers-table") for cell in row)
+    assert "A letter from M. Rajavi [Rajavai in the source]" in answers
+    assert "to come to Paris [Pants in the source]" in answers
+
+
+def test_the_principles_explain_how_the_series_of_notes_are_numbered(pdfs: Path):
+    # review 17c #5: "[*2]" was explained nowhere in the book
+    assert "([*2]), which claims no number of the source’s" in words(pdftotext(pdfs / "edition.pdf"))

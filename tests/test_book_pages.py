@@ -184,7 +184,8 @@ def test_an_index_gives_every_page_that_prints_the_name(reader, pdfs, heading, w
     no other: the front matter and the editors' notes tag each mention, not only a passage's first.
     The index covers what its headnote says: not the lists made from the documents, which repeat
     their titles, summaries, passages and events (the contents and the list of documents, and the
-    apparatus's generated tables, chapter "apparatus" up to the first document): the index locates
+    apparatus's generated tables, chapter "apparatus" up to the first document), nor the citations of
+    the bibliography (the register of works, "works", after the documents): the index locates
     the names where they stand, and this test says nothing of those pages either way. An entry
     given by many parts of the book is divided (its pages in its subentries), so that a figure of
     its identification is never taken for a page."""
@@ -194,7 +195,8 @@ def test_an_index_gives_every_page_that_prints_the_name(reader, pdfs, heading, w
     texts = pdftotext(pdfs / "edition.pdf", "-l", str(first_index - 1), "-x", "0", "-y", str(int(19 * MM)),
                       "-W", str(int(width)), "-H", str(int(height))).split("\f")
     lists = [*range(page_of(reader, "contents"), page_of(reader, "acknowledgements")),
-             *range(page_of(reader, "apparatus"), page_of(reader, DOCUMENTS[0]))]
+             *range(page_of(reader, "apparatus"), page_of(reader, DOCUMENTS[0])),
+             *range(page_of(reader, "works"), first_index)]
     words = (word,) if isinstance(word, str) else word  # the name and the other forms the texts use
     printed = [number for number, text in enumerate(texts, 1) if any(form in flat(text) for form in words) and number not in lists]
     listed = index_locators(index_lines(pdfs, reader), heading)
@@ -493,7 +495,7 @@ def test_a_list_label_never_wraps(pdfs):
 def test_no_document_ends_on_a_near_empty_page(pdfs, reader):
     # review 17 #16: a document's textual notes ran over onto a page of two lines
     pages = pdftotext(pdfs / "edition.pdf", "-layout").split("\f")
-    starts = sorted(page_of(reader, slug) for slug in DOCUMENTS) + [page_of(reader, "index-persons")]
+    starts = sorted(page_of(reader, slug) for slug in DOCUMENTS) + [page_of(reader, "works")]
     for start, end in zip(starts, starts[1:]):
         last = max(number for number in range(start, end) if pages[number - 1].strip())  # a blank verso aside
         lines = [line for line in pages[last - 1].splitlines() if line.strip()]
@@ -543,3 +545,12 @@ def test_every_index_column_begins_with_an_entry(pdfs, reader):
                 assert column[0][1] - min(line[1] for line in column) < 1, column[0]
                 columns += 1
     assert columns >= 2 * (last - first)
+
+
+def test_the_book_prints_the_register_of_works_and_each_short_citation_leads_to_its_entry(reader, pdfs):
+    """Review 17c #1: "(Rezai)" or "Time, 22 February 1982" could not be looked up in the book."""
+    assert page_of(reader, "works") < page_of(reader, "index-persons")
+    assert "Hamid Rezai, Sazman-e Mojahedin-e khalq-e Iran" in " ".join(pdftotext(pdfs / "edition.pdf").split())
+    with pikepdf.open(pdfs / "edition.pdf") as pdf:
+        targets = [str(annotation.Dest) for page in pdf.pages for annotation in page.get("/Annots") or [] if "/Dest" in annotation]
+    assert targets.count("rezai_mek") >= 1 and targets.count("time_1982_02_22") >= 1

@@ -193,8 +193,9 @@ class Book:
                 if document["id"] in page.anchors:
                     starts.setdefault(document["id"], number)  # a chapter's id is on each of its pages
         order = sorted(starts.items(), key=lambda item: item[1])
-        # the last document ends before the indices, or the colophon where there are none
-        first_index = next((n for n, p in enumerate(book.pages) if any(i in p.anchors for i in [*(i["id"] for i in self.book["indices"]), "colophon"])), len(book.pages))
+        # the last document ends before the back matter (the bibliography, the indices), or the colophon
+        back = [*self.book["back"], *(index["id"] for index in self.book["indices"]), "colophon"]
+        first_index = next((n for n, p in enumerate(book.pages) if any(i in p.anchors for i in back)), len(book.pages))
         cuts = []
         for position, (slug, start) in enumerate(order):
             end = order[position + 1][1] if position + 1 < len(order) else first_index

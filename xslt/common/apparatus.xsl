@@ -176,8 +176,14 @@
            kept in the sentence's order, each comma after its name: a left-to-right mark follows each
            comma of a note that has such names -->
       <xsl:variable name="note" select="string-join($sentences, ' ')"/>
-      <p class="source-note" id="{$tei/@xml:id}-source-note"><xsl:value-of select="
-        if (te:has-rtl($note)) then replace($note, ', ', ',&#x200E; ') else $note"/></p>
+      <!-- its addresses are links, on the web and in the book (an address ends before the
+           punctuation of the sentence that holds it) -->
+      <p class="source-note" id="{$tei/@xml:id}-source-note">
+        <xsl:analyze-string select="if (te:has-rtl($note)) then replace($note, ', ', ',&#x200E; ') else $note" regex="https?://[^\s]*[^\s.;,:)]">
+          <xsl:matching-substring><a href="{.}"><xsl:value-of select="."/></a></xsl:matching-substring>
+          <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+        </xsl:analyze-string>
+      </p>
     </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -67,10 +67,16 @@
     </table>
   </xsl:template>
 
-  <xd:doc><xd:desc>A passage quoted in the table: its words, without notes and the source side of the
-    choices, a handwritten addition marked as on the document's page.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>A passage quoted in the table: its words, without notes, a handwritten addition
+    marked as on the document's page, and each of the editors' interventions marked as the textual
+    notes mark it, the source's reading after the editors' ("Paris [Pants in the source]"): quoted
+    here apart from its page, a correction would otherwise be silent.</xd:desc></xd:doc>
   <xsl:mode name="te:request-text" on-no-match="text-only-copy"/>
-  <xsl:template match="tei:note | tei:choice/tei:sic | tei:choice/tei:orig" mode="te:request-text"/>
+  <xsl:template match="tei:note" mode="te:request-text"/>
+  <xsl:template match="tei:choice[(tei:corr | tei:reg) and (tei:sic | tei:orig)]" mode="te:request-text">
+    <xsl:apply-templates select="(tei:corr, tei:reg)[1]/node()" mode="te:request-text"/>
+    <span class="source-reading"> [<xsl:apply-templates select="(tei:sic, tei:orig)[1]/node()" mode="te:request-text"/><xsl:text> </xsl:text><i><xsl:value-of select="te:t('in the source')"/></i>]</span>
+  </xsl:template>
   <xsl:template match="text()" mode="te:request-text"><xsl:value-of select="replace(., '\s+', ' ')"/></xsl:template>
   <xsl:template match="tei:add" mode="te:request-text">
     <span class="tei-add" title="{te:t('Added by hand.')}"><span class="label"><xsl:value-of select="te:t('handwritten:')"/></span><xsl:text> </xsl:text><span class="added"><xsl:apply-templates mode="te:request-text"/></span></span>

@@ -98,6 +98,9 @@
           <xsl:for-each select="$documents">
             <li class="toc-document"><a href="#{@xml:id}" title="{te:educate(te:listed-title(.))}"><xsl:value-of select="te:educate(te:listed-title(.))"/></a></li>
           </xsl:for-each>
+          <xsl:for-each select="$te:works">
+            <li class="toc-index"><a href="#{@xml:id}" title="{te:title(.)}"><xsl:value-of select="te:title(.)"/></a></li>
+          </xsl:for-each>
           <xsl:for-each select="$registers">
             <li class="toc-index"><a href="#index-{@xml:id}" title="{te:t('Index of ' || @xml:id)}"><xsl:value-of select="te:t('Index of ' || @xml:id)"/></a></li>
           </xsl:for-each>
@@ -119,6 +122,7 @@
       <xsl:for-each select="$documents">
         <xsl:call-template name="te:book-document"><xsl:with-param name="tei" select="."/></xsl:call-template>
       </xsl:for-each>
+      <xsl:call-template name="te:book-bibliography"/>
     </xsl:variable>
     <xsl:sequence select="map{
       'title': $info?title, 'short_title': $short-title, 'subtitle': $info?subtitle, 'editors': $info?editors, 'lang': $info?lang,
@@ -128,9 +132,42 @@
       'documents': array{ $documents ! map{'id': string(@xml:id), 'title': te:educate(te:title(.)), 'short_title': te:educate(te:short-title(.)),
                                            'authors': array{ te:authors(.) }, 'date': te:document-date(.),
                                            'description': te:whole-first-sentence(te:plain((.//tei:abstract/tei:p)[1]))} },
-      'indices': array{ $registers ! te:index-data(.) }
+      'indices': array{ $registers ! te:index-data(.) },
+      'back': array{ $te:works/@xml:id ! string(.) }
     }"/>
   </xsl:template>
+
+  <xd:doc><xd:desc>The register of works, printed after the documents as the book's bibliography, so
+    that a short citation in a note ("Rezai", "Time, 22 February 1982") can be looked up and
+    followed: each work's reference under its id, in the order of its author's surname (the last
+    word of a name without one), else of its periodical for a news report, else of its title. The
+    identifications stay on the web page of the register.</xd:desc></xd:doc>
+  <xsl:variable name="te:works" as="element(tei:TEI)?" select="$corpus/tei:TEI[@xml:id = 'works'][tei:standOff//tei:bibl[@xml:id]]"/>
+  <xsl:template name="te:book-bibliography">
+    <xsl:for-each select="$te:works">
+      <section class="bibliography chapter" id="{@xml:id}" data-running-head="{te:title(.)}">
+        <h1><xsl:value-of select="te:title(.)"/></h1>
+        <xsl:for-each select="tei:standOff//tei:bibl[@xml:id]">
+          <xsl:sort select="lower-case(te:bibliography-key(.))"/>
+          <p class="bibl" id="{@xml:id}"><xsl:apply-templates select="node() except tei:note"/></p>
+        </xsl:for-each>
+      </section>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xd:doc><xd:desc>How a work files in the bibliography (te:book-bibliography).</xd:desc></xd:doc>
+  <xsl:function name="te:bibliography-key" as="xs:string">
+    <xsl:param name="bibl" as="element(tei:bibl)"/>
+    <xsl:variable name="author" select="$bibl/tei:author[1]"/>
+    <xsl:variable name="person" select="$author/tei:persName[1]"/>
+    <xsl:variable name="words" select="tokenize(te:plain($person))"/>
+    <xsl:sequence select="replace(normalize-space(
+      if ($person/tei:surname) then te:plain($person/tei:surname[1]) || ' ' || te:plain($person)
+      else if (exists($words)) then $words[last()] || ' ' || string-join($words[position() lt last()], ' ')
+      else if ($author) then te:plain($author)
+      else if ($bibl/@type = 'news' and $bibl/tei:title[@level = 'j']) then te:plain($bibl/tei:title[@level = 'j'][1])
+      else te:plain(($bibl/tei:title)[1])), '^[\p{P}\s]+', '')"/>
+  </xsl:function>
 
   <xd:doc><xd:desc>A division of the front matter as a chapter of the book.</xd:desc></xd:doc>
   <xsl:template name="te:book-front">

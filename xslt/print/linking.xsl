@@ -31,6 +31,11 @@
           <xsl:sequence select="$linked"/>
         </a>
       </xsl:when>
+      <!-- a work: a link to its reference in the bibliography, without a page reference after
+           each short citation -->
+      <xsl:when test="$target/self::tei:bibl[@xml:id][te:document(.) is $te:works] and not(ancestor::*[te:is-link(.)])">
+        <a class="{string-join(('bibref', $class), ' ')}" href="#{$target/@xml:id}"><xsl:sequence select="$linked"/></a>
+      </xsl:when>
       <xsl:when test="$target and te:in-book($target) and not(ancestor::*[te:is-link(.)])">
         <a class="{string-join(('pageref', $class), ' ')}" href="#{te:book-id($target)}" data-p="{te:t('p.')}" title="{normalize-space(string-join($linked ! string(.)))}"><xsl:sequence select="$linked"/></a>
       </xsl:when>
