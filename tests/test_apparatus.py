@@ -274,3 +274,11 @@ def test_requests_and_answers_mark_each_correction_of_the_passages_they_quote(si
 def test_the_principles_explain_how_the_series_of_notes_are_numbered(pdfs: Path):
     # review 17c #5: "[*2]" was explained nowhere in the book
     assert "([*2]), which claims no number of the source’s" in words(pdftotext(pdfs / "edition.pdf"))
+
+
+def test_a_documents_number_in_the_chronology_names_the_document_to_a_screen_reader(site):
+    # review 18e #4: the links read "1", "2"… with no accessible name of their own
+    page = html.parse(str(site / "chronology.html"))
+    numbers = [link for link in page.iter("a") if link.text_content().strip().isdigit()]
+    assert numbers and all(link.get("aria-label", "").startswith(link.text_content().strip() + ". ") for link in numbers)
+    assert "1. Rajavi to Gorbachev, 26 December 1985" in [link.get("aria-label") for link in numbers]

@@ -363,3 +363,15 @@ def test_on_a_phone_the_source_note_shows_three_lines_and_opens_whole_on_tap(bro
     expanded = button.get_attribute("aria-expanded")
     context.close()
     assert whole > 3 * folded and expanded == "true", (folded, whole)
+
+
+def test_a_lists_own_passage_number_is_shown_beside_its_first_items(browser, served):
+    """Review 18e #1: the memorandum's margin read 7, 9, 11, 13, and a citation "¶ 8" pointed at a number
+    no reader could see; the book prints both, the list's first."""
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    tab.goto(served + "ulianovskii-memo.html")
+    shown = tab.evaluate("""[...document.querySelectorAll('#text div.tei-list[id^="p-"]')].map(list => [
+        getComputedStyle(list, '::before').content, list.getBoundingClientRect().left])""")
+    context.close()
+    assert shown and all(content != "none" for content, _ in shown), shown

@@ -147,7 +147,12 @@
     <xsl:param name="target" as="element()"/>
     <xsl:param name="from" as="xs:string"/>
     <xsl:param name="content" as="item()*"/>
-    <a href="{te:link($target, $from)}"><xsl:sequence select="$content"/></a>
+    <!-- what the link leads to, where its words alone do not say it (a document's number) -->
+    <xsl:param name="name" as="xs:string?" select="()"/>
+    <a href="{te:link($target, $from)}">
+      <xsl:if test="$name"><xsl:attribute name="aria-label" select="$name"/></xsl:if>
+      <xsl:sequence select="$content"/>
+    </a>
   </xsl:template>
 
   <xd:doc><xd:desc>A part of an archival item (the letter, its Persian original, the statement on its

@@ -121,6 +121,7 @@
                       <xsl:with-param name="target" select="."/>
                       <xsl:with-param name="from" select="$from"/>
                       <xsl:with-param name="content" select="(te:doc-number(.)[.], te:short-title(.))[1]"/>
+                      <xsl:with-param name="name" select="string-join((te:doc-number(.)[.], te:short-title(.)), '. ')"/>
                     </xsl:call-template>
                   </xsl:for-each>
                 </td>

@@ -20,10 +20,11 @@
     <xsl:param name="target" as="element()"/>
     <xsl:param name="from" as="xs:string"/>
     <xsl:param name="content" as="item()*"/>
+    <xsl:param name="name" as="xs:string?" select="()"/>
     <!-- the link's words are the editors' (a register's label, a short title): their quotes typographic -->
     <xsl:variable name="words" select="$content ! (if (. instance of xs:string) then te:educate(.) else .)"/>
     <xsl:choose>
-      <xsl:when test="te:in-book($target)"><a class="pageref" href="#{te:book-id($target)}" data-p="{te:t('p.')}" title="{normalize-space(string-join($words ! string(.)))}"><xsl:sequence select="$words"/></a></xsl:when>
+      <xsl:when test="te:in-book($target)"><a class="pageref" href="#{te:book-id($target)}" data-p="{te:t('p.')}" title="{($name ! te:educate(.), normalize-space(string-join($words ! string(.))))[1]}"><xsl:sequence select="$words"/></a></xsl:when>
       <xsl:otherwise><xsl:sequence select="$words"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
