@@ -282,3 +282,10 @@ def test_a_documents_number_in_the_chronology_names_the_document_to_a_screen_rea
     numbers = [link for link in page.iter("a") if link.text_content().strip().isdigit()]
     assert numbers and all(link.get("aria-label", "").startswith(link.text_content().strip() + ". ") for link in numbers)
     assert "1. Rajavi to Gorbachev, 26 December 1985" in [link.get("aria-label") for link in numbers]
+
+
+def test_olfats_letter_is_quoted_as_the_archives_translation_reads_it():
+    # review 16f #2: "even one third" stood in quotation marks for "(even if it is one third of the mentioned amount)"
+    tei = " ".join(path.read_text(encoding="utf-8") for path in TEI.rglob("*.xml"))
+    assert '"even one third"' not in tei
+    assert tei.count("(even if it is one third of the mentioned amount)") >= 3
