@@ -554,3 +554,10 @@ def test_the_book_prints_the_register_of_works_and_each_short_citation_leads_to_
     with pikepdf.open(pdfs / "edition.pdf") as pdf:
         targets = [str(annotation.Dest) for page in pdf.pages for annotation in page.get("/Annots") or [] if "/Dest" in annotation]
     assert targets.count("rezai_mek") >= 1 and targets.count("time_1982_02_22") >= 1
+
+
+def test_an_offprints_cover_says_what_its_licence_does_not_cover(pdfs):
+    """Review 17c #3: the covers gave the CC BY line alone; an offprint travels without the book's imprint."""
+    for slug in DOCUMENTS:
+        cover = " ".join(pdftotext(pdfs / f"{slug}.pdf", "-l", "1").split())
+        assert "CC BY 4.0" in cover and "Not cleared: the five texts" in cover, slug

@@ -126,7 +126,8 @@
     </xsl:variable>
     <xsl:sequence select="map{
       'title': $info?title, 'short_title': $short-title, 'subtitle': $info?subtitle, 'editors': $info?editors, 'lang': $info?lang,
-      'imprint': map{'editors': $editors, 'publisher': $publisher, 'place': $place, 'year': $year, 'version': $info?version, 'licence': $info?licence_label},
+      'imprint': map{'editors': $editors, 'publisher': $publisher, 'place': $place, 'year': $year, 'version': $info?version, 'licence': $info?licence_label,
+                   'rights': array{ $publication/tei:availability/tei:p ! te:educate(te:plain(.)) }},
       'keywords': array{ distinct-values(($front, $documents)//tei:textClass//tei:term ! normalize-space(.)) },
       'html': te:html(te:finish($body)),
       'documents': array{ $documents ! map{'id': string(@xml:id), 'title': te:educate(te:title(.)), 'short_title': te:educate(te:short-title(.)),
