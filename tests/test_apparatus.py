@@ -65,7 +65,7 @@ def test_the_web_page_opens_with_the_number_the_heading_and_the_source_note(site
     assert header[0].get("class") == "standard-heading" and words(header[0].text_content()) == LETTER
     note = words(header.find("p[@class='source-note']").text_content())
     assert note.startswith("Source: Russian State Archive of Contemporary History (RGANI), Moscow, fond 89, opis' 15, delo 24, ll. 11–38")
-    for fact in ("Special Folder", "Translated from Farsi into Russian by V. Gudimenko", "record 134554", "consulted for the edition of 23 November 2026"):
+    for fact in ("Special Folder", "Translated from Farsi into Russian by V. Gudimenko", "record 134554", "accessed before 23 November 2026 (the day was not recorded)"):
         assert fact in note
 
 
@@ -178,7 +178,7 @@ def test_the_chronology_puts_the_politburo_discussion_after_the_delivery_of_khom
 
 def interventions(site: Path) -> list[list[str]]:
     page = html.parse(str(site / "apparatus.html"))
-    return [[words(td.text_content()) for td in tr.findall("td")] for tr in page.findall(".//table[@class='interventions']/tbody/tr")]
+    return [[words(td.text_content()) for td in tr.findall("td")] for tr in page.xpath("//table[contains(concat(' ', @class, ' '), ' interventions ')]/tbody/tr")]
 
 
 def test_the_interventions_list_every_correction_and_regularisation_with_its_reason(site):

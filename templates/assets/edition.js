@@ -27,6 +27,18 @@
     if (!radios.length) { return; }
     var named = new URLSearchParams(window.location.search).get("view");
     var asked = named || stored(VIEW_KEY);
+    // the place is noted as the reader reaches for the switch, and held until the switch is done:
+    // the browser may scroll between the press and the change (the page moved by ~480 px), and a
+    // note taken then would keep that place instead of the one being read
+    var switcher = document.querySelector(".view-switch");
+    if (switcher) {
+      ["pointerdown", "keydown"].forEach(function (type) {
+        switcher.addEventListener(type, function () { notePlace(); switching = true; });
+      });
+      ["click", "keyup"].forEach(function (type) {
+        switcher.addEventListener(type, function () { window.setTimeout(function () { switching = false; }, 0); });
+      });
+    }
     radios.forEach(function (radio) {
       if (radio.value === asked) { radio.checked = true; }
       radio.addEventListener("change", function () {
@@ -47,6 +59,7 @@
   // are longer or shorter, and the page moved by hundreds of pixels): the first passage below
   // the sticky toolbar is noted as the page scrolls, and put back at its place after the switch.
   var place = null;
+  var switching = false;
   function notePlace() {
     var passages = document.querySelectorAll('#text [id^="p-"]');
     for (var i = 0; i < passages.length; i++) {
@@ -61,7 +74,7 @@
   window.addEventListener("scroll", function () {
     if (noting) { return; }
     noting = true;
-    window.requestAnimationFrame(function () { noting = false; notePlace(); });
+    window.requestAnimationFrame(function () { noting = false; if (!switching) { notePlace(); } });
   }, { passive: true });
 
   function say(text) {

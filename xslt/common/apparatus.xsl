@@ -111,8 +111,8 @@
       <xsl:variable name="accessed" select="$online/tei:date[@type = 'accessed'][1]"/>
       <xsl:sequence select="(if ($ms) then te:t('Published in English:') else te:t('Published:')) || ' ' || $where
         || (if ($accessed/@when) then '; ' || replace(te:t('accessed {date}'), '{date}', te:format-date($accessed/@when), 'q')
-            (: the day is not known, only that the editors consulted the page for the version of that date :)
-            else if ($accessed/@notAfter) then '; ' || replace(te:t('consulted for the edition of {date}'), '{date}', te:format-date($accessed/@notAfter), 'q') else '') || '.'"/>
+            (: the day is not known, only the date of the version for which the editors consulted the page :)
+            else if ($accessed/@notAfter) then '; ' || replace(te:t('accessed before {date} (the day was not recorded)'), '{date}', te:format-date($accessed/@notAfter), 'q') else '') || '.'"/>
     </xsl:if>
     <!-- the copy the text was taken from, where it is not the page's own address -->
     <xsl:for-each select="($online//tei:ref[@type = 'copy']/@target)[1]">
@@ -153,6 +153,24 @@
       <xsl:if test="$name"><xsl:attribute name="aria-label" select="$name"/></xsl:if>
       <xsl:sequence select="$content"/>
     </a>
+  </xsl:template>
+
+  <xd:doc><xd:desc>A table of the apparatus whose every cell names its column (data-label, from the
+    head's cells), so that on a phone a row reads as a card of labelled lines instead of a table
+    cut at the screen's edge (pages.css, table.cards).</xd:desc></xd:doc>
+  <xsl:function name="te:card-table" as="element()">
+    <xsl:param name="table" as="element()"/>
+    <xsl:apply-templates select="$table" mode="te:card-table">
+      <xsl:with-param name="labels" select="$table/*:thead/*:tr[1]/* ! normalize-space(.)" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:function>
+  <xsl:mode name="te:card-table" on-no-match="shallow-copy"/>
+  <xsl:template match="*:tbody/*:tr/*:td" mode="te:card-table">
+    <xsl:param name="labels" as="xs:string*" tunnel="yes"/>
+    <xsl:copy>
+      <xsl:attribute name="data-label" select="$labels[count(current()/preceding-sibling::*) + 1]"/>
+      <xsl:apply-templates select="@*, node()" mode="#current"/>
+    </xsl:copy>
   </xsl:template>
 
   <xd:doc><xd:desc>A part of an archival item (the letter, its Persian original, the statement on its

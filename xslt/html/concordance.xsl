@@ -19,7 +19,8 @@
   <xd:doc><xd:desc>The table, where the divGen stands.</xd:desc></xd:doc>
   <xsl:template match="tei:divGen[@type = 'concordance']">
     <xsl:variable name="from" select="te:page-of(.)"/>
-    <table class="concordance" id="concordance-table">
+    <xsl:variable name="table" as="element()">
+    <table class="concordance cards" id="concordance-table">
       <thead>
         <tr><th scope="col"><xsl:value-of select="te:t('No.')"/></th><th scope="col"><xsl:value-of select="te:t('Document')"/></th><th scope="col">RGANI</th><th scope="col"><xsl:value-of select="te:t('Leaves')"/></th>
           <th scope="col"><xsl:value-of select="te:t('Hoover microfilm')"/></th><th scope="col"><xsl:value-of select="te:t('Wilson Center record')"/></th><th scope="col"><xsl:value-of select="te:t('Address of the record')"/></th></tr>
@@ -64,5 +65,7 @@
         </xsl:for-each>
       </tbody>
     </table>
+    </xsl:variable>
+    <xsl:sequence select="te:card-table($table)"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -31,32 +31,32 @@
         <xsl:choose>
           <xsl:when test="empty($choices)"><p><xsl:value-of select="te:t('No intervention.')"/></p></xsl:when>
           <xsl:otherwise>
-            <!-- each cell names its column (data-label), so that on a phone a row reads as a card of
-                 labelled lines instead of a table cut at the screen's edge (edition.css) -->
-            <xsl:variable name="columns" select="('Place', 'Source', 'Edited', 'Kind', 'Reason') ! te:t(.)"/>
-            <table class="interventions">
-              <thead><tr><xsl:for-each select="$columns"><th scope="col"><xsl:value-of select="."/></th></xsl:for-each></tr></thead>
+            <xsl:variable name="table" as="element()">
+            <table class="interventions cards">
+              <thead><tr><th scope="col"><xsl:value-of select="te:t('Place')"/></th><th scope="col"><xsl:value-of select="te:t('Source')"/></th><th scope="col"><xsl:value-of select="te:t('Edited')"/></th><th scope="col"><xsl:value-of select="te:t('Kind')"/></th><th scope="col"><xsl:value-of select="te:t('Reason')"/></th></tr></thead>
               <tbody>
                 <xsl:for-each select="$choices">
                   <xsl:variable name="edited" select="(tei:corr, tei:reg)[1]"/>
                   <xsl:variable name="note" select="if (self::tei:note) then . else te:intervention-note(.)"/>
                   <xsl:variable name="anchor" select="te:citable(if (self::tei:note) then .. else .)"/>
                   <tr>
-                    <td data-label="{$columns[1]}">
+                    <td>
                       <xsl:call-template name="te:apparatus-link">
                         <xsl:with-param name="target" select="$anchor"/>
                         <xsl:with-param name="from" select="$from"/>
                         <xsl:with-param name="content" select="te:citable-label($anchor)"/>
                       </xsl:call-template>
                     </td>
-                    <td class="intervention-source" data-label="{$columns[2]}"><xsl:value-of select="if (self::tei:note) then te:text-of(tei:quote[1]) else te:reading-in-word(., (tei:sic, tei:orig)[1])"/></td>
-                    <td class="intervention-edited" data-label="{$columns[3]}"><xsl:value-of select="if (self::tei:note) then te:t('see the reason') else te:reading-in-word(., $edited)"/></td>
-                    <td data-label="{$columns[4]}"><xsl:value-of select="if (self::tei:note) then te:t('change of form') else (if ($edited/self::tei:corr) then te:t('correction') else te:t('regularisation')) || ($edited/@cert ! (', ' || replace(te:t('certainty {level}'), '{level}', te:t(.), 'q')))"/></td>
-                    <td data-label="{$columns[5]}"><xsl:value-of select="if ($note) then te:plain($note) else if ($edited/self::tei:corr) then te:t('An evident slip of the source; no note.') else te:t('Regularised for the reader; no note.')"/></td>
+                    <td class="intervention-source"><xsl:value-of select="if (self::tei:note) then te:text-of(tei:quote[1]) else te:reading-in-word(., (tei:sic, tei:orig)[1])"/></td>
+                    <td class="intervention-edited"><xsl:value-of select="if (self::tei:note) then te:t('see the reason') else te:reading-in-word(., $edited)"/></td>
+                    <td><xsl:value-of select="if (self::tei:note) then te:t('change of form') else (if ($edited/self::tei:corr) then te:t('correction') else te:t('regularisation')) || ($edited/@cert ! (', ' || replace(te:t('certainty {level}'), '{level}', te:t(.), 'q')))"/></td>
+                    <td><xsl:value-of select="if ($note) then te:plain($note) else if ($edited/self::tei:corr) then te:t('An evident slip of the source; no note.') else te:t('Regularised for the reader; no note.')"/></td>
                   </tr>
                 </xsl:for-each>
               </tbody>
             </table>
+            </xsl:variable>
+            <xsl:sequence select="te:card-table($table)"/>
           </xsl:otherwise>
         </xsl:choose>
       </section>

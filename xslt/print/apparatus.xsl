@@ -40,6 +40,23 @@
 
   <xsl:mode name="te:editors-quotes" on-no-match="shallow-copy"/>
 
+  <xd:doc><xd:desc>On paper a request that two rows share is not one cell across them (WeasyPrint drew
+    the second row's cell empty, as if the request were missing): each row has its own cell, the
+    second saying that its request is the passage of the row above.</xd:desc></xd:doc>
+  <xsl:template match="*:table[tokenize(@class) = 'requests-answers']//*:td/@rowspan" mode="te:editors-quotes"/>
+  <xsl:template match="*:table[tokenize(@class) = 'requests-answers']//*:tr[*:th][count(*:td) = 1]" mode="te:editors-quotes">
+    <xsl:copy>
+      <xsl:apply-templates select="@*, *:th" mode="#current"/>
+      <xsl:element name="td" namespace="{namespace-uri(*:td[1])}">
+        <xsl:element name="p" namespace="{namespace-uri(*:td[1])}">
+          <xsl:attribute name="class" select="'same-request'"/>
+          <xsl:value-of select="te:t('The same passage as in the row above.')"/>
+        </xsl:element>
+      </xsl:element>
+      <xsl:apply-templates select="*:td" mode="#current"/>
+    </xsl:copy>
+  </xsl:template>
+
   <xd:doc><xd:desc>A text of the editors in a generated list, its straight quotes typographic.</xd:desc></xd:doc>
   <xsl:template match="text()[not(ancestor::*:td[tokenize(@class) = ('intervention-source', 'intervention-edited')]
                                   or ancestor::*:p[not(@class)][ancestor::*:table[tokenize(@class) = 'requests-answers']])]" mode="te:editors-quotes">

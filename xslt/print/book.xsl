@@ -140,8 +140,8 @@
 
   <xd:doc><xd:desc>The register of works, printed after the documents as the book's bibliography, so
     that a short citation in a note ("Rezai", "Time, 22 February 1982") can be looked up and
-    followed: each work's reference under its id, in the order of its author's surname (the last
-    word of a name without one), else of its periodical for a news report, else of its title. The
+    followed: each work's reference under its id, its first author's name inverted ("Rezai, Hamid"),
+    filed by the words it begins with as printed, so that a reader finds it where it is read. The
     identifications stay on the web page of the register.</xd:desc></xd:doc>
   <xsl:variable name="te:works" as="element(tei:TEI)?" select="$corpus/tei:TEI[@xml:id = 'works'][tei:standOff//tei:bibl[@xml:id]]"/>
   <xsl:template name="te:book-bibliography">
@@ -149,25 +149,29 @@
       <section class="bibliography chapter" id="{@xml:id}" data-running-head="{te:title(.)}">
         <h1><xsl:value-of select="te:title(.)"/></h1>
         <xsl:for-each select="tei:standOff//tei:bibl[@xml:id]">
-          <xsl:sort select="lower-case(te:bibliography-key(.))"/>
-          <p class="bibl" id="{@xml:id}"><xsl:apply-templates select="node() except tei:note"/></p>
+          <xsl:sort select="lower-case(replace(te:bibliography-lead(.) || ' ' || te:plain(.), '^[\p{P}\s]+', ''))"/>
+          <xsl:variable name="lead" select="te:bibliography-lead(.)"/>
+          <p class="bibl" id="{@xml:id}">
+            <xsl:value-of select="$lead"/>
+            <xsl:apply-templates select="(if ($lead) then tei:author[1]/following-sibling::node() else node()) except tei:note"/>
+          </p>
         </xsl:for-each>
       </section>
     </xsl:for-each>
   </xsl:template>
 
-  <xd:doc><xd:desc>How a work files in the bibliography (te:book-bibliography).</xd:desc></xd:doc>
-  <xsl:function name="te:bibliography-key" as="xs:string">
+  <xd:doc><xd:desc>The first author of a work as a bibliography files it, surname first ("Rezai,
+    Hamid"; the last word of a name not marked up), when it is a person; none otherwise, and the
+    reference is printed as written.</xd:desc></xd:doc>
+  <xsl:function name="te:bibliography-lead" as="xs:string?">
     <xsl:param name="bibl" as="element(tei:bibl)"/>
-    <xsl:variable name="author" select="$bibl/tei:author[1]"/>
-    <xsl:variable name="person" select="$author/tei:persName[1]"/>
+    <!-- an author who opens the reference: nothing but space before it -->
+    <xsl:variable name="person" select="$bibl/tei:author[1][count(*) = 1][not(preceding-sibling::node()[normalize-space()])]/tei:persName"/>
     <xsl:variable name="words" select="tokenize(te:plain($person))"/>
-    <xsl:sequence select="replace(normalize-space(
-      if ($person/tei:surname) then te:plain($person/tei:surname[1]) || ' ' || te:plain($person)
-      else if (exists($words)) then $words[last()] || ' ' || string-join($words[position() lt last()], ' ')
-      else if ($author) then te:plain($author)
-      else if ($bibl/@type = 'news' and $bibl/tei:title[@level = 'j']) then te:plain($bibl/tei:title[@level = 'j'][1])
-      else te:plain(($bibl/tei:title)[1])), '^[\p{P}\s]+', '')"/>
+    <xsl:sequence select="
+      if ($person/tei:surname) then te:plain($person/tei:surname[1]) || ', ' || normalize-space(string-join($person/(* except tei:surname[1]) ! te:plain(.), ' '))
+      else if (count($words) gt 1) then $words[last()] || ', ' || string-join($words[position() lt last()], ' ')
+      else ()"/>
   </xsl:function>
 
   <xd:doc><xd:desc>A division of the front matter as a chapter of the book.</xd:desc></xd:doc>
