@@ -112,7 +112,7 @@ def test_notes_are_listed_by_kind_with_a_link_back_to_their_marker(site):
     root = page(site, "rajavi-letter.html")
     kinds = root.xpath("//section[contains(@class, 'apparatus')]/section/@class")
     assert kinds == ["notes notes-authorial", "notes notes-translation", "notes notes-editorial", "notes notes-textual"]
-    for note in root.xpath("//li[@class='note']"):
+    for note in root.xpath("//ol[contains(@class, 'note-list')]/li"):
         back = note.xpath(".//a[@class='back-ref']/@href")[0]
         assert root.xpath(f"//*[@id='{back[1:]}']"), back
 
@@ -229,12 +229,12 @@ def test_a_letter_shows_its_sender_and_date_from_its_correspondence_description(
 def test_a_right_to_left_title_parties_and_notes_keep_their_direction(persian):
     assert persian.xpath("string(//h1/@dir)") == "auto"
     assert len(persian.xpath("//p[@class='parties']/bdi")) == 2
-    assert persian.xpath("//li[@class='note']/div[@class='note-body']/@dir") == ["auto"]
+    assert persian.xpath("//ol[contains(@class, 'note-list')]/li/div[@class='note-body']/@dir") == ["auto"]
     assert ",\u200e " in persian.xpath("string(//p[@class='source-note'])")  # each comma after its name
 
 
 def test_a_note_without_an_xml_id_still_has_an_id_its_marker_and_permalink_point_to(persian):
-    note = persian.xpath("//li[@class='note']")[0]
+    note = persian.xpath("//ol[contains(@class, 'note-list')]/li")[0]
     assert note.get("id")  # the script makes the note's permalink from it (test_site_reader)
     assert persian.xpath(f"//a[contains(@class, 'note-ref')][@href='#{note.get('id')}']")
 

@@ -128,7 +128,7 @@
     (#) is the site's script's, which makes it from the id with its menu (written for every note,
     the links made a long document's page a twentieth heavier).</xd:desc></xd:doc>
   <xsl:template match="tei:note" mode="apparatus">
-    <li id="{te:note-id(.)}" class="note">
+    <li id="{te:note-id(.)}">
       <span class="note-number"><xsl:value-of select="te:note-number(.)"/></span>
       <!-- dir="auto": a note in a right-to-left language reads right to left in a left-to-right page;
            written only where it has such letters: on every note it made the letter's page heavier by

@@ -175,8 +175,9 @@
       'date': te:document-date($tei), 'date_label': te:document-date-label($tei),
       'doc_type': te:doc-type($tei),
       'authors': array{ te:authors($tei) }, 'author_names': array{ te:author-names($tei) }, 'addressees': array{ te:addressees($tei) },
-      'about': array{ distinct-values($tei/tei:text//(tei:persName | tei:orgName)[@ref] ! te:target(@ref, .) ! te:label-of(.)) },
-      'persons': array{ sort(distinct-values($tei/tei:text//(tei:persName | tei:rs[@type = 'person'])[starts-with(@ref, 'psn:')] ! te:target(@ref, .) ! te:label-of(.))) },
+      (: what the document names, not what the editors' notes on it name :)
+      'about': array{ distinct-values($tei/tei:text//(tei:persName | tei:orgName)[@ref][not(ancestor::tei:note[te:is-ours(.)])] ! te:target(@ref, .) ! te:label-of(.)) },
+      'persons': array{ sort(distinct-values($tei/tei:text//(tei:persName | tei:rs[@type = 'person'])[starts-with(@ref, 'psn:')][not(ancestor::tei:note[te:is-ours(.)])] ! te:target(@ref, .) ! te:label-of(.))) },
       'prev': if ($position gt 1) then te:page-link($documents[$position - 1]) else (),
       'next': if ($position lt count($documents)) then te:page-link($documents[$position + 1]) else (),
       'main': te:html($main)
