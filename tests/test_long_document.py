@@ -45,7 +45,7 @@ def marker(page: str, note: str) -> str:
 
 
 def listed(page: str, note: str) -> str:
-    found = re.search(rf'<li id="{note}" class="note">\s*<span class="note-number">([^<]*)</span>', page)
+    found = re.search(rf'<li id="{note}">\s*<span class="note-number">([^<]*)</span>', page)
     assert found, f"{note} is not in the apparatus"
     return found[1]
 
