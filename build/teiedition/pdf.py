@@ -195,10 +195,10 @@ class Book:
         order = sorted(starts.items(), key=lambda item: item[1])
         # the last document ends before the back matter (the bibliography, the indices), or the colophon
         back = [*self.book["back"], *(index["id"] for index in self.book["indices"]), "colophon"]
-        first_index = next((n for n, p in enumerate(book.pages) if any(i in p.anchors for i in back)), len(book.pages))
+        back_start = next((n for n, p in enumerate(book.pages) if any(i in p.anchors for i in back)), len(book.pages))
         cuts = []
         for position, (slug, start) in enumerate(order):
-            end = order[position + 1][1] if position + 1 < len(order) else first_index
+            end = order[position + 1][1] if position + 1 < len(order) else back_start
             pages = [page for page in book.pages[start:end] if not is_blank(page)]
             document = next(d for d in self.book["documents"] if d["id"] == slug)
             numbers = f"{start + 1}–{book.pages.index(pages[-1]) + 1}"

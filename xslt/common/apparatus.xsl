@@ -202,7 +202,7 @@
       <!-- its addresses are links, on the web and in the book (an address ends before the
            punctuation of the sentence that holds it) -->
       <p class="source-note" id="{$tei/@xml:id}-source-note">
-        <xsl:analyze-string select="if (te:has-rtl($note)) then replace($note, ', ', ',&#x200E; ') else $note" regex="https?://[^\s]*[^\s.;,:)]">
+        <xsl:analyze-string select="if (te:has-rtl($note)) then replace($note, ', ', ',&#x200E; ') else $note" regex="{$te:web-address}">
           <xsl:matching-substring><a href="{.}"><xsl:value-of select="."/></a></xsl:matching-substring>
           <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
         </xsl:analyze-string>

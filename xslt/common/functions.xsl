@@ -62,6 +62,10 @@
     <xsl:sequence select="matches(string($text), $te:rtl-letters)"/>
   </xsl:function>
 
+  <xd:doc><xd:desc>A web address in running text, as a regex: "http" or "https" to the last character
+    that is not a sentence's punctuation or a quotation mark.</xd:desc></xd:doc>
+  <xsl:variable name="te:web-address" as="xs:string" select="'https?://[^\s&lt;&gt;&quot;“”‘’]*[^\s&lt;&gt;&quot;“”‘’.,;:!?)\]]'"/>
+
   <xd:doc><xd:desc>True for a language written right to left (and not transliterated: fa-Latn is not).</xd:desc></xd:doc>
   <xsl:function name="te:is-rtl" as="xs:boolean">
     <xsl:param name="lang" as="xs:string"/>

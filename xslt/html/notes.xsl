@@ -30,8 +30,8 @@
     <xsl:sequence select="not($note/@type = 'authorial')"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>The notes shown on the page of a document: those of the parts of the header the
-    metadata panel shows, then those of the text, in reading order; then notes on notes.</xd:desc></xd:doc>
+  <xd:doc><xd:desc>The notes shown on the page of a document: those of the text, then those of the
+    parts of the header its description shows, in reading order; then notes on notes.</xd:desc></xd:doc>
   <xsl:function name="te:page-notes" as="element(tei:note)*">
     <xsl:param name="root" as="element()"/>
     <!-- notes inside notes (the editors' note on a source's endnote) are read in the apparatus, after the text;

@@ -167,6 +167,8 @@
           <xsl:call-template name="te:relations"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
         </article>
     </xsl:variable>
+    <!-- the names the document itself uses, not those the editors' notes on it use -->
+    <xsl:variable name="named" select="$tei/tei:text//(tei:persName | tei:orgName | tei:rs)[@ref][not(ancestor::tei:note[te:is-ours(.)])]"/>
     <xsl:sequence select="map{
       'id': string($tei/@xml:id), 'kind': 'document', 'path': te:page-of($tei), 'source': string($tei/@xml:base),
       'title': te:title($tei), 'short_title': te:short-title($tei),
@@ -175,9 +177,8 @@
       'date': te:document-date($tei), 'date_label': te:document-date-label($tei),
       'doc_type': te:doc-type($tei),
       'authors': array{ te:authors($tei) }, 'author_names': array{ te:author-names($tei) }, 'addressees': array{ te:addressees($tei) },
-      (: what the document names, not what the editors' notes on it name :)
-      'about': array{ distinct-values($tei/tei:text//(tei:persName | tei:orgName)[@ref][not(ancestor::tei:note[te:is-ours(.)])] ! te:target(@ref, .) ! te:label-of(.)) },
-      'persons': array{ sort(distinct-values($tei/tei:text//(tei:persName | tei:rs[@type = 'person'])[starts-with(@ref, 'psn:')][not(ancestor::tei:note[te:is-ours(.)])] ! te:target(@ref, .) ! te:label-of(.))) },
+      'about': array{ distinct-values($named[self::tei:persName or self::tei:orgName] ! te:target(@ref, .) ! te:label-of(.)) },
+      'persons': array{ sort(distinct-values($named[self::tei:persName or self::tei:rs[@type = 'person']][starts-with(@ref, 'psn:')] ! te:target(@ref, .) ! te:label-of(.))) },
       'prev': if ($position gt 1) then te:page-link($documents[$position - 1]) else (),
       'next': if ($position lt count($documents)) then te:page-link($documents[$position + 1]) else (),
       'main': te:html($main)

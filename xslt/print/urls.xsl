@@ -16,10 +16,10 @@
       and is not broken at all.</xd:desc>
   </xd:doc>
 
-  <xd:doc><xd:desc>An address printed in the book's text: "http" or "https" to the last character
-    that is not a sentence's punctuation; or a site's name ("nejatngo.org", "imam-khomeini.ir").</xd:desc></xd:doc>
+  <xd:doc><xd:desc>An address printed in the book's text: a web address (te:web-address); or a
+    site's name ("nejatngo.org", "imam-khomeini.ir").</xd:desc></xd:doc>
   <xsl:variable name="te:address" as="xs:string"
-    select="'https?://[^\s&lt;&gt;&quot;“”‘’]*[^\s&lt;&gt;&quot;“”‘’.,;:!?)\]]|[\p{L}\d][\p{L}\d\-]*(\.[\p{L}\d\-]+)*\.(org|com|net|ir|ws|ru|uk|de|fr|info|gov|edu)'"/>
+    select="$te:web-address || '|[\p{L}\d][\p{L}\d\-]*(\.[\p{L}\d\-]+)*\.(org|com|net|ir|ws|ru|uk|de|fr|info|gov|edu)'"/>
 
   <xd:doc><xd:desc>A text of the book with each address in it set as te:address-parts.</xd:desc></xd:doc>
   <xsl:template match="text()[matches(., $te:address)][not(ancestor::*:span[tokenize(@class) = 'url-part'])]" mode="te:finish" priority="0.4">
