@@ -328,12 +328,12 @@ def test_a_document_page_loads_only_its_cut_fonts(browser, served, name):
 
 
 def test_the_editors_named_mid_sentence_take_a_lower_case_article(site):
-    """"Edited by the teiedition editorial team", not "Edited by The …" (tei/edition.xml names
+    """"Edited by the editorial team of Moscow and the Mojahedin", not "Edited by The …" (tei/edition.xml names
     a body with its article): one form, from the edition's model, on the home page and in
     every page's footer."""
     for name in ("index", "kgb-message"):
         text = " ".join(html.parse(str(site / f"{name}.html")).getroot().text_content().split())
-        assert "Edited by the teiedition editorial team" in text and "Edited by The" not in text, name
+        assert "Edited by the editorial team of Moscow and the Mojahedin" in text and "Edited by The" not in text, name
 
 
 def test_on_a_phone_the_sites_menu_folds_behind_a_button_and_opens_on_tap(browser, served):

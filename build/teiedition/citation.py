@@ -17,11 +17,12 @@ STYLES = {
     "mla": ("MLA", "modern-language-association.csl"),
     "apa": ("APA", "apa.csl"),
 }
-#: The CSL type of every document: a contribution to an edited work, with the edition as its
-#: container and its editors, the source's date as the original date and the edition's as the
-#: date of publication. One type, so that each style gives every kind of document one shape
-#: (a letter as a "letter" and an essay as a "webpage" had three shapes in one style).
-TYPE = "entry-encyclopedia"
+#: The CSL type of every document: an archival document, as the styles cite one: its own date
+#: after its title, the edition it is printed in as the collection with its editors and version,
+#: and the archive and signature of the original. One type, so that each style gives every kind of
+#: document one shape (a letter as a "letter" and an essay as a "webpage" had three shapes in one
+#: style); "chapter" would give the document's date only as a year, after the edition's.
+TYPE = "manuscript"
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 #: The access date the styles are formatted with, to find where and how each writes it: the
 #: reader's browser puts its own date there (a date fixed at build time is wrong the next day).
@@ -31,7 +32,9 @@ SENTINEL = (9999, 12, 31)
 def record(page: dict, edition: dict, url: str) -> dict:
     """The document's CSL-JSON record: every other form of its citation is made from it. Persons
     are family and given names (the stylesheets split them), bodies literal ("CPSU Central
-    Committee"). It has no access date: that is the reader's, which the page adds."""
+    Committee"). It is dated by the document, as an edition of papers cites them; the edition is
+    named by its title, editors, version and address, and has no publisher of its own (its
+    editors publish it). It has no access date: that is the reader's, which the page adds."""
     names = page.get("author_names") or [{"literal": name} for name in page.get("authors", [])]
     item = {
         "id": page["id"],
@@ -39,14 +42,12 @@ def record(page: dict, edition: dict, url: str) -> dict:
         "genre": page.get("doc_type") or None,
         "title": page["title"],
         "author": [dict(name) for name in names],
-        "original-date": _date(page.get("date", "")),
-        "issued": _date(edition.get("date", "")),
+        "issued": _date(page.get("date", "")),
         "container-title": edition["title"],
         "editor": [{"literal": name} for name in edition.get("editors_in_sentence", [])],
         "version": edition.get("version"),
-        # with a publisher, Chicago sets the edition's date after it ("1986; teiedition, November
-        # 23, 2026"), not straight after the document's ("1986, November 23, 2026")
-        "publisher": edition.get("publisher"),
+        "archive": page.get("archive"),
+        "archive_location": page.get("archive_location"),
         "language": page.get("lang"),
         "URL": url,
     }
@@ -229,27 +230,34 @@ def _parts(item: dict, key: str) -> list[int]:
 
 
 def bibtex(item: dict) -> str:
-    """The record as a BibTeX @incollection: a part of the edition, dated by the edition (as
-    every form of the citation is), the document's own date as biblatex's `origdate`. A body's
-    name is braced, so that BibTeX neither splits it into forename and surname nor abbreviates
-    it; a person is "Family, Given". No urldate: that is the reader's to add."""
-    issued, original = _parts(item, "issued"), _parts(item, "original-date")
+    """The record as a BibTeX @incollection, the type that keeps the edition (its title and
+    editors) with the document, dated by the document as every form of the citation is; the
+    archive and signature of the original in the note. A body's name is braced, so that BibTeX
+    neither splits it into forename and surname nor abbreviates it; a person is "Family, Given".
+    No urldate: that is the reader's to add."""
+    issued = _parts(item, "issued")
     tex = lambda name: "{%s}" % _tex(name["literal"]) if "literal" in name else _tex(_name(name))
     fields = [
         ("author", " and ".join(tex(name) for name in item.get("author", []))),
         ("title", "{%s}" % _tex(item.get("title", ""))),
         ("booktitle", _tex(item.get("container-title", ""))),
         ("editor", " and ".join(tex(name) for name in item.get("editor", []))),
-        ("publisher", _tex(item.get("publisher", ""))),
         ("year", str(issued[0]) if issued else ""),
         ("month", MONTHS[issued[1] - 1] if len(issued) > 1 else ""),
-        ("origdate", _iso(original)),
+        ("date", _iso(issued)),
+        ("type", _tex(item.get("genre", ""))),
+        ("note", _tex(_archive(item))),
         ("version", _tex(item.get("version", ""))),
         ("url", item.get("URL", "")),
         ("language", item.get("language", "")),
     ]
     body = ",\n".join(f"  {key} = {value}" if key == "month" else f"  {key} = {{{value}}}" for key, value in fields if value)
     return f"@incollection{{{item['id'].replace('-', '_')},\n{body}\n}}"
+
+
+def _archive(item: dict) -> str:
+    """The archive and signature of the original as one phrase: "RGANI, fond 89, …"."""
+    return ", ".join(part for part in (item.get("archive", ""), item.get("archive_location", "")) if part)
 
 
 def _iso(parts: list[int]) -> str:
@@ -261,16 +269,17 @@ def _tex(text: str) -> str:
 
 
 def ris(item: dict) -> str:
-    """The record as RIS, which EndNote, Zotero and Mendeley import: a book section (CHAP) of
-    the edition, dated by the edition, the document's own date in a note."""
-    issued, original = _parts(item, "issued"), _parts(item, "original-date")
+    """The record as RIS, which EndNote, Zotero and Mendeley import: a book section (CHAP), the
+    type that keeps the edition (T2, A2) with the document, dated by the document; the archive
+    (DB) and the signature (AN), the fields Zotero reads as archive and location in archive."""
+    issued = _parts(item, "issued")
     lines = [("TY", "CHAP")]
     lines += [("AU", _name(name)) for name in item.get("author", [])]
     lines += [("TI", item.get("title", "")), ("T2", item.get("container-title", ""))]
     lines += [("A2", _name(name)) for name in item.get("editor", [])]
-    lines += [("PB", item.get("publisher", "")), ("PY", str(issued[0]) if issued else ""),
-              ("DA", "/".join(f"{part:02d}" for part in issued)), ("ET", item.get("version", "")),
-              ("M3", item.get("genre", "")), ("N1", f"Original date: {_iso(original)}" if original else ""),
+    lines += [("PY", str(issued[0]) if issued else ""), ("DA", "/".join(f"{part:02d}" for part in issued)),
+              ("ET", item.get("version", "")), ("M3", item.get("genre", "")),
+              ("DB", item.get("archive", "")), ("AN", item.get("archive_location", "")),
               ("LA", item.get("language", "")), ("UR", item.get("URL", "")), ("ER", "")]
     return "\n".join(f"{tag}  - {value}".rstrip() for tag, value in lines if value or tag == "ER") + "\n"
 
@@ -280,7 +289,7 @@ def coins(item: dict) -> str:
     pairs = [("ctx_ver", "Z39.88-2004"), ("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"), ("rft.type", item.get("genre") or item["type"]),
              ("rft.title", item.get("title", ""))]
     pairs += [("rft.creator", _name(name, inverted=False)) for name in item.get("author", [])]
-    pairs += [("rft.date", _iso(_parts(item, "issued"))), ("rft.publisher", item.get("publisher", "")),
+    pairs += [("rft.date", _iso(_parts(item, "issued"))),
               ("rft.source", item.get("container-title", "")), ("rft.identifier", item.get("URL", "")),
               ("rft.language", item.get("language", ""))]
     return urlencode([(key, value) for key, value in pairs if value])

@@ -65,6 +65,19 @@
     <xsl:sequence select="string-join(tokenize(lower-case($words), '\s+')[.] ! (upper-case(substring(., 1, 1)) || substring(., 2)), ' ')"/>
   </xsl:function>
 
+  <xd:doc><xd:desc>The archive that holds a document's original, as its header names it ("" without one).</xd:desc></xd:doc>
+  <xsl:function name="te:archive" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="te:text-of($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc[1]/tei:msIdentifier/tei:repository)"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>Where in its archive the original is: collection, file and leaves ("fond 89, opis' 15, delo 24, ll. 2–4").</xd:desc></xd:doc>
+  <xsl:function name="te:archive-location" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="ms" select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc[1]"/>
+    <xsl:sequence select="string-join((($ms/tei:msIdentifier/(tei:collection, tei:idno)), ($ms/tei:msContents/tei:msItem/tei:locus)[1]) ! te:text-of(.), ', ')"/>
+  </xsl:function>
+
   <xd:doc><xd:desc>The sentences of a document's source note, each a string, in the order of a FRUS
     source note: where the original is, with its identifiers; its markings; who translated it;
     where the text edited was published and when it was seen.</xd:desc></xd:doc>
@@ -78,8 +91,7 @@
          second hand keeps the note that says so, in brackets -->
     <xsl:if test="$ms">
       <xsl:sequence select="te:t('Source:') || ' ' || string-join((
-        ($id/tei:repository, $id/tei:settlement, $id/tei:collection, $id/tei:idno) ! te:text-of(.),
-        ($ms/tei:msContents/tei:msItem/tei:locus)[1] ! te:text-of(.)), ', ')
+        ($id/tei:repository, $id/tei:settlement) ! te:text-of(.), te:archive-location($tei)[.]), ', ')
         || string-join($id/tei:altIdentifier ! ('; ' || string-join(*[not(self::tei:note)] ! te:text-of(.), ', ')
              || tei:note[1] ! (' (' || lower-case(substring(te:text-of(.), 1, 1)) || replace(substring(te:text-of(.), 2), '\.$', '') || ')'))) || '.'"/>
     </xsl:if>

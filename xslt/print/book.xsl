@@ -39,7 +39,7 @@
       </xsl:perform-sort>
     </xsl:variable>
     <xsl:variable name="publication" select="$front/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>
-    <!-- the editors as named mid-sentence ("Edited by the teiedition editorial team") -->
+    <!-- the editors as named mid-sentence ("Edited by the editorial team of Moscow and the Mojahedin") -->
     <xsl:variable name="editors" select="string-join($info?editors_in_sentence?*, ', ')"/>
     <xsl:variable name="publisher" select="normalize-space($publication/tei:publisher[1])"/>
     <xsl:variable name="place" select="normalize-space($publication/tei:pubPlace[1])"/>
