@@ -160,10 +160,11 @@ def test_the_chronology_lists_the_editions_documents_of_1979_to_1989_among_the_e
     page = html.parse(str(site / "apparatus.html"))
     documents = page.findall(".//table[@id='chronology-table']/tbody/tr[@class='document-row']")
     assert [words(tr.findall("td")[1].text_content()) for tr in documents] == [
-        "1. Rajavi to Gorbachev, 26 December 1985", "2. Ul'ianovskii, memorandum, 12 February 1986", "3. Message to Rajavi, 16 February 1986"]
+        "1. Rajavi to Gorbachev, 26 December 1985 (Letter)", "2. Ul'ianovskii, memorandum, 12 February 1986 (Memorandum)",
+        "3. Message to Rajavi, 16 February 1986 (Telegram)"]
     assert [tr.find(".//a").get("href") for tr in documents] == ["rajavi-letter.html", "ulianovskii-memo.html", "kgb-message.html"]
     events = [words(tr.findall("td")[1].text_content()) for tr in page.findall(".//table[@id='chronology-table']/tbody/tr")]
-    assert events.index("3. Message to Rajavi, 16 February 1986") < events.index("The 27th Congress of the CPSU, 25 February – 6 March 1986")
+    assert events.index("3. Message to Rajavi, 16 February 1986 (Telegram)") < events.index("The 27th Congress of the CPSU, 25 February – 6 March 1986")
 
 
 def test_the_chronology_begins_with_the_revolution_it_starts_from(site):
@@ -282,6 +283,16 @@ def test_a_documents_number_in_the_chronology_names_the_document_to_a_screen_rea
     numbers = [link for link in page.iter("a") if link.text_content().strip().isdigit()]
     assert numbers and all(link.get("aria-label", "").startswith(link.text_content().strip() + ". ") for link in numbers)
     assert "1. Rajavi to Gorbachev, 26 December 1985" in [link.get("aria-label") for link in numbers]
+    # review 18f #5: and nothing told a sighted reader on hover
+    assert all(link.get("title") == link.get("aria-label") for link in numbers)
+
+
+def test_a_document_row_of_the_chronology_leaves_the_documents_column_empty(site):
+    # review 18f #5: the genre ("Letter") stood under the heading "Documents"
+    page = html.parse(str(site / "chronology.html"))
+    rows = page.xpath("//table[contains(@class, 'chronology')]/tbody/tr[@class='document-row']")
+    assert rows and all(not row.xpath("string(td[3])").strip() for row in rows)
+    assert rows[0].xpath("string(td[2])").endswith("(Letter)")
 
 
 def test_olfats_letter_is_quoted_as_the_archives_translation_reads_it():

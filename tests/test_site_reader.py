@@ -201,6 +201,32 @@ def test_on_a_phone_every_entry_of_the_menu_is_in_sight(browser, served):
     assert all(right <= SIZES["phone"][0] for _, right in boxes), boxes
 
 
+def test_the_menu_leads_to_the_documents_and_the_chronology(site):
+    page = html.parse(str(site / "kgb-message.html"))
+    entries = {a.text_content(): a for a in page.xpath("//nav[@class='site-nav']//a")}
+    assert entries["Documents"].get("href") == "index.html#documents-heading" and entries["Documents"].get("class") == "current"
+    assert entries["Chronology"].get("href") == "chronology.html"
+
+
+def test_an_open_menu_on_a_phone_has_entries_a_thumb_can_hit(browser, served):
+    # review 18f #13: the entries were 24 px tall, tightly stacked
+    context = screen(browser, "phone")
+    tab = context.new_page()
+    tab.goto(served + "rajavi-letter.html")
+    tab.click(".menu-button")
+    heights = tab.evaluate("[...document.querySelectorAll('.site-nav a')].map(a => a.getBoundingClientRect().height)")
+    context.close()
+    assert heights and min(heights) >= 44, heights
+
+
+def test_a_register_files_a_person_under_the_surname_without_its_article(site):
+    # review 18f #6: "Hafez al-Assad" came before "Roham Alvandi", "Bahar Irani" among the Bs
+    page = html.parse(str(site / "persons.html"))
+    names = [" ".join(h.text_content().split()) for h in page.xpath("//article[@class='register']//h2")]
+    assert names.index("Roham Alvandi") < names.index("Hafez al-Assad") < names.index("Tariq Aziz")
+    assert names.index("Mikhail Sergeevich Gorbachev") < names.index("Bahar Irani") < names.index("Richard Iserman")
+
+
 def test_a_list_items_number_stands_left_of_its_label(browser, served):
     context = screen(browser, "desktop")
     tab = context.new_page()

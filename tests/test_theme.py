@@ -37,6 +37,16 @@ def test_an_editions_own_stylesheet_replaces_ours_at_the_same_path(themed):
     assert (themed / "assets" / "edition.css").read_bytes() == minified(ours)["edition.css"]  # ours, minified
 
 
+def test_an_editions_own_stylesheet_is_linked_from_every_page(themed):
+    assert '<link rel="stylesheet" href="assets/theme.css">' in (themed / "bristol-letter.html").read_text(encoding="utf-8")
+
+
+def test_without_a_stylesheet_of_its_own_a_page_requests_no_empty_one(site):
+    """Review 18f #11: our theme.css is only a comment, and every page requested it."""
+    assert not (site / "assets" / "theme.css").exists()
+    assert "theme.css" not in (site / "kgb-message.html").read_text(encoding="utf-8")
+
+
 def test_an_editions_own_template_replaces_ours_on_every_page(themed):
     for page in ("index.html", "bristol-letter.html", "search.html"):
         assert '<img src="assets/logo.svg"' in (themed / page).read_text(encoding="utf-8"), page

@@ -141,8 +141,11 @@ def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any, 
         book_file, epub_warnings = ebook.get()
     with progress.stage("render"):
         themes = template_folders(edition.root)
-        files = site.render(site.environment(themes, config.interface), info, pages, config)
-        files.update(site.assets([folder / "assets" for folder in themes if (folder / "assets").is_dir()]))
+        assets = site.assets([folder / "assets" for folder in themes if (folder / "assets").is_dir()])
+        env = site.environment(themes, config.interface)
+        env.globals["theme"] = "assets/theme.css" in assets
+        files = site.render(env, info, pages, config)
+        files.update(assets)
         files.update(site.light_fonts(files))
         files.update(site.downloads(edition, documents, texts))
         files["downloads/edition.epub"] = book_file

@@ -61,6 +61,7 @@ def environment(templates: Path | list[Path], interface: Interface | None = None
     env.filters["date"] = interface.date
     env.globals["interface"] = {"language": interface.language, "direction": interface.direction,
                                 "scripts": interface.for_scripts()}
+    env.globals["theme"] = False  # an edition's own assets/theme.css, linked where it has one (build.py)
     env.filters["jsonld"] = jsonld
     env.filters["licence"] = licence
     env.filters["url_path"] = lambda url: urlsplit(url).path or "/"
@@ -148,6 +149,9 @@ def assets(folders: list[Path]) -> dict[str, bytes]:
         given = {f"assets/{path.relative_to(folder).as_posix()}": path.read_bytes()
                  for path in sorted(folder.rglob("*")) if path.is_file()}
         files.update(minified(given) if rank == 0 else given)
+    # our theme.css is only a comment: an empty file would cost every page a request for nothing
+    if not files.get("assets/theme.css", b"x").strip():
+        del files["assets/theme.css"]
     return dict(sorted(files.items()))
 
 

@@ -103,7 +103,7 @@
   function openNote(marker) {
     var note = document.getElementById(decodeURIComponent(marker.getAttribute("href").slice(1)));
     if (!note) { return false; }
-    var body = note.querySelector(".note-body").cloneNode(true);
+    var body = note.querySelector(":scope > div").cloneNode(true);
     body.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
     body.querySelectorAll(".back-ref").forEach(function (el) { el.remove(); });
     return openBox(marker, t("Note {n}").replace("{n}", marker.textContent.trim()), body);
@@ -321,7 +321,7 @@
   // here from the page's one copy of their names and the notes' ids, not written at every
   // passage and note (they made a long document's page a tenth heavier).
   function addPermalinks() {
-    document.querySelectorAll(".note-list > li[id] > .note-body").forEach(function (body) {
+    document.querySelectorAll(".note-list > li[id] > div").forEach(function (body) {
       var link = document.createElement("a");
       link.className = "permalink";
       link.href = "#" + body.parentNode.id;

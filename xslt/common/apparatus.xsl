@@ -162,7 +162,8 @@
     <!-- what the link leads to, where its words alone do not say it (a document's number) -->
     <xsl:param name="name" as="xs:string?" select="()"/>
     <a href="{te:link($target, $from)}">
-      <xsl:if test="$name"><xsl:attribute name="aria-label" select="$name"/></xsl:if>
+      <!-- named for a screen reader, and for the eye on hover -->
+      <xsl:if test="$name"><xsl:attribute name="aria-label" select="$name"/><xsl:attribute name="title" select="$name"/></xsl:if>
       <xsl:sequence select="$content"/>
     </a>
   </xsl:template>

@@ -18,6 +18,14 @@
 
   <xsl:key name="te:id" match="*[@xml:id]" use="@xml:id"/>
 
+  <xd:doc><xd:desc>Words as a list files them: without a leading quotation mark or bracket ("“The
+    blow…” under B), article ("the Iraqi government" under I, review 17b #17) or Arabic article
+    ("al-Assad" under A for Assad, review 18f #6).</xd:desc></xd:doc>
+  <xsl:function name="te:filing-form" as="xs:string">
+    <xsl:param name="words" as="xs:string"/>
+    <xsl:sequence select="replace(replace(normalize-space($words), '^[\p{P}\s]+', ''), '^((the|a|an)\s+|(al|el)-)', '', 'i')"/>
+  </xsl:function>
+
   <xd:doc><xd:desc>The interface in the edition's language, as JSON from the build (i18n.py):
     "language", "direction", "labels" (English message → its translation), "months",
     "months-standalone", "date" and "year-month" (CLDR patterns). Without it: English.</xd:desc></xd:doc>

@@ -97,8 +97,10 @@
                       <xsl:with-param name="content" select="string-join((te:doc-number(.)[.], te:short-title(.)), '. ')"/>
                     </xsl:call-template>
                   </strong>
+                  <!-- the kind of document beside its title: the last column lists documents, and a document row has none -->
+                  <xsl:for-each select="te:doc-type(.)[.]"> (<xsl:value-of select="."/>)</xsl:for-each>
                 </td>
-                <td><xsl:value-of select="te:doc-type(.)"/></td>
+                <td/>
               </tr>
             </xsl:when>
             <xsl:otherwise>

@@ -133,7 +133,7 @@
       <!-- dir="auto": a note in a right-to-left language reads right to left in a left-to-right page;
            written only where it has such letters: on every note it made the letter's page heavier by
            a kilobyte of attributes that change nothing -->
-      <div class="note-body">
+      <div>
         <xsl:if test="te:has-rtl(string(.))"><xsl:attribute name="dir" select="'auto'"/></xsl:if>
         <xsl:apply-templates/>
         <xsl:text> </xsl:text>

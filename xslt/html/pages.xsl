@@ -355,7 +355,6 @@
   <xsl:function name="te:sort-key" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="main" select="($entry/(tei:persName | tei:orgName | tei:placeName | tei:label | tei:title)[@type = 'main'], $entry/(tei:persName | tei:orgName | tei:placeName | tei:label | tei:title))[1]"/>
-    <!-- a quotation mark or bracket before the first letter does not count ("“The blow…” under B) -->
-    <xsl:sequence select="replace(normalize-space(string-join(($main/tei:surname, te:plain($main)), ' ')), '^[\p{P}\s]+', '')"/>
+    <xsl:sequence select="te:filing-form(string-join(($main/tei:surname, te:plain($main)), ' '))"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -149,7 +149,7 @@
       <section class="bibliography chapter" id="{@xml:id}" data-running-head="{te:title(.)}">
         <h1><xsl:value-of select="te:title(.)"/></h1>
         <xsl:for-each select="tei:standOff//tei:bibl[@xml:id]">
-          <xsl:sort select="lower-case(replace(te:bibliography-lead(.) || ' ' || te:plain(.), '^[\p{P}\s]+', ''))"/>
+          <xsl:sort select="lower-case(te:filing-form(te:bibliography-lead(.) || ' ' || te:plain(.)))"/>
           <xsl:variable name="lead" select="te:bibliography-lead(.)"/>
           <p class="bibl" id="{@xml:id}">
             <xsl:value-of select="$lead"/>
@@ -356,7 +356,7 @@
         <xsl:variable name="parts" select="distinct-values($mentions ! string(te:document(.)/@xml:id))"/>
         <xsl:variable name="divided" select="count($mentions) ge $te:subentries-from and count($parts) ge 3"/>
         <xsl:sequence select="array{
-          map{'id': string(@xml:id), 'name': $name, 'sort': te:index-sort(te:sort-key(.)),
+          map{'id': string(@xml:id), 'name': $name, 'sort': te:sort-key(.),
               (: a range of years is not broken at its dash (a word joiner, which prints nothing) :)
               'identification': te:educate(replace(te:whole-first-sentence(normalize-space((tei:note[@type = 'identification'], tei:desc)[1] ! te:plain(.))), '\.$', ''))
                                 => replace('(\d)–(\d)', '$1–&#x2060;$2'),
@@ -366,8 +366,8 @@
             return map{'id': @xml:id || '~' || $part/@xml:id, 'sub': if ($part is $front) then te:t('front matter') else te:educate(te:short-title($part)),
                        'refs': te:index-refs($mentions[te:document(.) is $part])}
           else ()}"/>
-        <xsl:for-each select="distinct-values(te:index-variants(.)[not(te:index-form(te:index-sort(.)) = $headings ! te:index-sort(.))] ! te:educate(.))">
-          <xsl:sequence select="array{ map{'id': 'see-' || $entry/@xml:id || '-' || position(), 'name': ., 'sort': te:index-sort(.), 'see': $name, 'see_id': string($entry/@xml:id), 'refs': array{}} }"/>
+        <xsl:for-each select="distinct-values(te:index-variants(.)[not(te:index-form(te:filing-form(.)) = $headings ! te:filing-form(.))] ! te:educate(.))">
+          <xsl:sequence select="array{ map{'id': 'see-' || $entry/@xml:id || '-' || position(), 'name': ., 'sort': te:filing-form(.), 'see': $name, 'see_id': string($entry/@xml:id), 'refs': array{}} }"/>
         </xsl:for-each>
       </xsl:for-each>
     </xsl:variable>
@@ -379,13 +379,6 @@
       </xsl:for-each-group>
     </xsl:variable>
     <xsl:sequence select="map{'id': 'index-' || $register/@xml:id, 'title': te:t('Index of ' || $register/@xml:id), 'entries': array{ $entries }}"/>
-  </xsl:function>
-
-  <xd:doc><xd:desc>A heading as the index alphabetises it: without a leading article ("the Iraqi
-    government" under I, review 17b #17).</xd:desc></xd:doc>
-  <xsl:function name="te:index-sort" as="xs:string">
-    <xsl:param name="heading" as="xs:string"/>
-    <xsl:sequence select="replace(normalize-space($heading), '^(the|a|an)\s+', '', 'i')"/>
   </xsl:function>
 
   <xd:doc><xd:desc>A name as the index compares names: in small letters, its apostrophes straight
