@@ -74,6 +74,30 @@ def test_a_tap_on_a_correction_inside_a_name_explains_it_and_offers_the_register
     context.close()
 
 
+def test_a_tap_on_a_regularisation_opens_the_same_card_as_a_correction(browser, served):
+    # review 18f #8: a regularisation showed a dark tip without a close button, a correction a card
+    context = screen(browser, "phone")
+    tab = context.new_page()
+    tab.goto(served + "kgb-message.html")
+    tab.locator("#p-message-attachment .intervention").first.tap()
+    popover = tab.locator(".note-popover")
+    assert popover.get_attribute("aria-label") == "Regularisation" and "R. 155gs.pr No222" in popover.inner_text()
+    assert popover.locator("button.close").is_visible() and popover.locator("a.note-ref, a[href^='#n-']").count() == 1
+    context.close()
+
+
+def test_on_a_wide_screen_a_note_opens_beside_the_text_it_explains(browser, served):
+    # review 18f #7: the note covered the passage it belongs to
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    tab.goto(served + "kgb-message.html")
+    tab.locator("#p-message-paris-meeting a.note-ref").first.click()
+    box = tab.locator(".note-popover").bounding_box()
+    passage = tab.locator("#p-message-paris-meeting").bounding_box()
+    context.close()
+    assert box["x"] >= passage["x"] + passage["width"]
+
+
 def test_every_page_has_a_title_of_its_own(site):
     titles = {path.name: html.parse(str(path)).findtext(".//title") for path in site.glob("*.html")}
     repeated = {title for title in titles.values() if list(titles.values()).count(title) > 1}

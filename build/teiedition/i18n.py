@@ -99,6 +99,7 @@ SCRIPT_MESSAGES = (
     "Nothing found for “{query}” with these filters.",
     "“{word}” in the register →",
     "Correction",
+    "Regularisation",
     "(diplomatic view: the source’s reading)",
     "1 passage",
     "{n} passages",

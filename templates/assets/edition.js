@@ -109,32 +109,35 @@
     return openBox(marker, t("Note {n}").replace("{n}", marker.textContent.trim()), body);
   }
 
-  // A correction inside a name: a click or a tap on the corrected word explains the correction
-  // (the source's reading, the editors' note) instead of leaving for the register, which the
-  // popover still offers, so the name keeps its own way on.
+  // An intervention of the editors (a correction, a regularisation): a click or a tap explains it
+  // in a card (the source's reading, the editors' note), the same card wherever it stands; inside
+  // a name it does so instead of leaving for the register, which the card still offers, so the
+  // name keeps its own way on. The hover tip stays for a pointer that only passes over it.
   function openCorrection(fix) {
     var name = fix.closest("a");
     var tip = fix.querySelector(".tip");
-    if (!name || !tip) { return false; }
+    if (!tip) { return false; }
     var body = document.createElement("div");
     var explanation = document.createElement("p");
     explanation.textContent = tip.textContent;
     body.appendChild(explanation);
     var ways = document.createElement("p");
-    var call = name.nextElementSibling;
+    var call = (name || fix).nextElementSibling;
     if (call && call.matches("a.note-ref")) {
       var toNote = document.createElement("a");
       toNote.href = call.getAttribute("href");
       toNote.textContent = t("Note {n}").replace("{n}", call.textContent.trim().replace(/^\D+/, ""));
       ways.appendChild(toNote);
-      ways.appendChild(document.createTextNode(" · "));
     }
-    var toEntry = document.createElement("a");
-    toEntry.href = name.getAttribute("href");
-    toEntry.textContent = t("“{word}” in the register →").replace("{word}", fix.querySelector(".reading-edited").textContent);
-    ways.appendChild(toEntry);
-    body.appendChild(ways);
-    return openBox(name, t("Correction"), body);
+    if (name) {
+      if (ways.firstChild) { ways.appendChild(document.createTextNode(" · ")); }
+      var toEntry = document.createElement("a");
+      toEntry.href = name.getAttribute("href");
+      toEntry.textContent = t("“{word}” in the register →").replace("{word}", fix.querySelector(".reading-edited").textContent);
+      ways.appendChild(toEntry);
+    }
+    if (ways.firstChild) { body.appendChild(ways); }
+    return openBox(name || fix, fix.classList.contains("regularisation") ? t("Regularisation") : t("Correction"), body);
   }
 
   function openBox(marker, label, body) {
@@ -154,9 +157,20 @@
     box.appendChild(body);
     document.body.appendChild(box);
     var rect = marker.getBoundingClientRect();
-    var left = Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - box.offsetWidth - 8);
-    box.style.left = Math.max(8, left) + "px";
-    box.style.top = (window.scrollY + rect.bottom + 6) + "px";
+    // beside the text where the margin holds it, so that it covers none of the passage it
+    // explains (review 18f #7); under the word on a narrow screen
+    var text = marker.closest(".text");
+    var margin = text ? text.getBoundingClientRect().right + 16 : Infinity;
+    var room = document.documentElement.clientWidth - margin - 8;
+    if (room >= 256) {
+      box.style.maxWidth = Math.min(room, 416) + "px";
+      box.style.left = (window.scrollX + margin) + "px";
+      box.style.top = (window.scrollY + rect.top - 4) + "px";
+    } else {
+      var left = Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - box.offsetWidth - 8);
+      box.style.left = Math.max(8, left) + "px";
+      box.style.top = (window.scrollY + rect.bottom + 6) + "px";
+    }
     marker.setAttribute("aria-expanded", "true");
     open = { box: box, marker: marker };
     box.focus();
@@ -166,7 +180,7 @@
   function setupNotes() {
     document.addEventListener("click", function (event) {
       var marker = event.target.closest && event.target.closest("a.note-ref");
-      var fix = event.target.closest && event.target.closest("a .intervention");
+      var fix = event.target.closest && event.target.closest(".text .intervention");
       if (fix && !(open && open.box.contains(event.target)) && openCorrection(fix)) {
         event.preventDefault();
       } else if (marker && openNote(marker)) {
