@@ -98,6 +98,12 @@ def test_on_a_wide_screen_a_note_opens_beside_the_text_it_explains(browser, serv
     assert box["x"] >= passage["x"] + passage["width"]
 
 
+def test_a_passages_pilcrow_never_wraps_alone_onto_a_line(site):
+    # review 18f #9: on a phone the ¶ stood on a line of its own after short lines
+    page = (site / "kgb-message.html").read_text(encoding="utf-8")
+    assert page.count('&nbsp;<a class="permalink"') == page.count('<a class="permalink"') > 10
+
+
 def test_every_page_has_a_title_of_its_own(site):
     titles = {path.name: html.parse(str(path)).findtext(".//title") for path in site.glob("*.html")}
     repeated = {title for title in titles.values() if list(titles.values()).count(title) > 1}

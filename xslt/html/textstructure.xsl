@@ -31,7 +31,8 @@
       <!-- notes standing between blocks (an endnote call after a block quotation) belong to the block before them -->
       <xsl:apply-templates select="te:notes-after(.)[te:is-between-blocks(.)]" mode="te:after-block"/>
       <xsl:if test="@xml:id and ancestor::tei:text">
-        <xsl:text> </xsl:text>
+        <!-- a no-break space: the ¶ never wraps alone onto a line of its own (review 18f #9) -->
+        <xsl:text>&#160;</xsl:text>
         <!-- its name ("Permalink to this passage") the script gives it from the page's one copy -->
         <a class="permalink" href="#{@xml:id}">¶</a>
       </xsl:if>
