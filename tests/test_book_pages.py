@@ -581,3 +581,20 @@ def test_the_bibliography_files_each_work_by_the_words_it_begins_with(reader, pd
     keys = [re.sub(r"^[\W_]+", "", line).lower() for line in firsts]
     assert len(keys) > 40 and keys == sorted(keys), [k for k, n in zip(keys, keys[1:]) if k > n]
     assert any(line.startswith("Rezai, Hamid") for line in firsts)
+
+
+def test_an_offprints_citation_names_who_translated_and_shared_in_the_words(pdfs):
+    """Review 17d #6: the covers' "How to cite" named no translator (Iserman's English of
+    Gudimenko's Russian of the letter) and left out Fiona O’Cleirigh's additional reporting; a
+    scholar copying it misattributed the wording. Who gave a copy to an archive is not named there."""
+    cited = {}
+    for slug in DOCUMENTS:
+        cover = flat(pdftotext(pdfs / f"{slug}.pdf", "-l", "1"))
+        cited[slug] = re.search(r"How to cite: (.*?), in Moscow and the Mojahedin", cover).group(1)
+    assert cited["rajavi-letter"].endswith("”, translated from Farsi into Russian by V. Gudimenko, "
+                                           "translated from Russian into English by Richard Iserman")
+    for slug in ("ulianovskii-memo", "kgb-message"):
+        assert cited[slug].endswith("”, translated from Russian into English by Richard Iserman"), cited[slug]
+    assert cited["exaro-article"].endswith("”, additional reporting by Fiona O’Cleirigh")
+    assert cited["mojahedin-ws-essay"].endswith("”")  # its author's words alone
+    assert not any("Alvandi" in citation for citation in cited.values())

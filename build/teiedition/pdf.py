@@ -206,7 +206,7 @@ class Book:
         # each offprint opens on a page that says what it is cut from and how to cite it
         covers = self.layout(self.env.get_template("print/offprint.html").render(
             book=self.book, trim=TRIMS[self.config.trim], offprints=[
-                {"id": document["id"], "title": document["title"], "authors": ", ".join(document["authors"]), "pages": numbers}
+                {"id": document["id"], "title": document["title"], "authors": ", ".join(document["authors"]), "contributors": document["contributors"], "pages": numbers}
                 for document, _pages, numbers in cuts])).pages
         files = {}
         for cover, (document, pages, numbers) in zip(covers, cuts):

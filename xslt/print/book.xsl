@@ -131,7 +131,7 @@
       'keywords': array{ distinct-values(($front, $documents)//tei:textClass//tei:term ! normalize-space(.)) },
       'html': te:html(te:finish($body)),
       'documents': array{ $documents ! map{'id': string(@xml:id), 'title': te:educate(te:title(.)), 'short_title': te:educate(te:short-title(.)),
-                                           'authors': array{ te:authors(.) }, 'date': te:document-date(.),
+                                           'authors': array{ te:authors(.) }, 'contributors': array{ te:cited-responsibilities(.) ! te:educate(.) }, 'date': te:document-date(.),
                                            'description': te:whole-first-sentence(te:plain((.//tei:abstract/tei:p)[1]))} },
       'indices': array{ $registers ! te:index-data(.) },
       'back': array{ $te:works/@xml:id ! string(.) }
