@@ -27,6 +27,12 @@
     in the edition's order): acknowledgements or preface, abbreviations, introduction, principles.</xd:desc></xd:doc>
   <xsl:variable name="te:front-order" as="xs:string+" select="('preface', 'acknowledgements', 'abbreviations', 'introduction', 'principles')"/>
 
+  <xd:doc><xd:desc>The divisions of edition.xml the book prints after the documents, by their @type, before
+    the register of works and the indices: the apparatus (interventions, requests and answers,
+    concordance, chronology) concerns texts the reader has not yet met when it stands before them,
+    and a press puts it after them (review 17d #3). The website keeps the edition's order.</xd:desc></xd:doc>
+  <xsl:variable name="te:back-types" as="xs:string+" select="('apparatus')"/>
+
   <xd:doc><xd:desc>The whole book as a map for the build.</xd:desc></xd:doc>
   <xsl:template name="te:book">
     <xsl:variable name="title-stmt" select="$front/tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
@@ -34,10 +40,11 @@
     <!-- the edition's titles are the editors' prose: typographic quotes -->
     <xsl:variable name="info" select="map:merge((map{'title': te:educate($edition?title), 'subtitle': te:educate($edition?subtitle)}, $edition), map{'duplicates': 'use-first'})"/>
     <xsl:variable name="divisions" as="element(tei:div)*">
-      <xsl:perform-sort select="$front/tei:text/tei:body/tei:div">
+      <xsl:perform-sort select="$front/tei:text/tei:body/tei:div[not(@type = $te:back-types)]">
         <xsl:sort select="(index-of($te:front-order, string(@type)), count($te:front-order) + 1)[1]"/>
       </xsl:perform-sort>
     </xsl:variable>
+    <xsl:variable name="back" select="$front/tei:text/tei:body/tei:div[@type = $te:back-types]"/>
     <xsl:variable name="publication" select="$front/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>
     <!-- the editors as named mid-sentence ("Edited by the teiedition editorial team") -->
     <xsl:variable name="editors" select="string-join($info?editors_in_sentence?*, ', ')"/>
@@ -98,6 +105,9 @@
           <xsl:for-each select="$documents">
             <li class="toc-document"><a href="#{@xml:id}" title="{te:educate(te:listed-title(.))}"><xsl:value-of select="te:educate(te:listed-title(.))"/></a></li>
           </xsl:for-each>
+          <xsl:for-each select="$back">
+            <li class="toc-back"><a href="#{@xml:id}" title="{te:plain(tei:head[1])}"><xsl:value-of select="te:plain(tei:head[1])"/></a></li>
+          </xsl:for-each>
           <xsl:for-each select="$te:works">
             <li class="toc-index"><a href="#{@xml:id}" title="{te:title(.)}"><xsl:value-of select="te:title(.)"/></a></li>
           </xsl:for-each>
@@ -122,6 +132,9 @@
       <xsl:for-each select="$documents">
         <xsl:call-template name="te:book-document"><xsl:with-param name="tei" select="."/></xsl:call-template>
       </xsl:for-each>
+      <xsl:for-each select="$back">
+        <xsl:call-template name="te:book-front"><xsl:with-param name="div" select="."/></xsl:call-template>
+      </xsl:for-each>
       <xsl:call-template name="te:book-bibliography"/>
     </xsl:variable>
     <xsl:sequence select="map{
@@ -134,7 +147,8 @@
                                            'authors': array{ te:authors(.) }, 'contributors': array{ te:cited-responsibilities(.) ! te:educate(.) }, 'date': te:document-date(.),
                                            'description': te:whole-first-sentence(te:plain((.//tei:abstract/tei:p)[1]))} },
       'indices': array{ $registers ! te:index-data(.) },
-      'back': array{ $te:works/@xml:id ! string(.) }
+      (: the chapters after the documents: an offprint's last document ends before them :)
+      'back': array{ ($back, $te:works)/@xml:id ! string(.) }
     }"/>
   </xsl:template>
 
