@@ -44,7 +44,7 @@
         <xsl:sort select="(index-of($te:front-order, string(@type)), count($te:front-order) + 1)[1]"/>
       </xsl:perform-sort>
     </xsl:variable>
-    <xsl:variable name="back" select="$front/tei:text/tei:body/tei:div[@type = $te:back-types]"/>
+    <xsl:variable name="back" select="te:back-divisions()"/>
     <xsl:variable name="publication" select="$front/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>
     <!-- the editors as named mid-sentence ("Edited by the teiedition editorial team") -->
     <xsl:variable name="editors" select="string-join($info?editors_in_sentence?*, ', ')"/>
@@ -367,8 +367,8 @@
         <xsl:variable name="entry" select="."/>
         <xsl:variable name="mentions" select="key('te:mentions', $prefix || @xml:id, $corpus)[te:in-book(.)]"/>
         <xsl:variable name="name" select="te:educate(te:index-name(.))"/>
-        <xsl:variable name="parts" select="distinct-values($mentions ! string(te:document(.)/@xml:id))"/>
-        <xsl:variable name="divided" select="count($mentions) ge $te:subentries-from and count($parts) ge 3"/>
+        <xsl:variable name="parts" select="$mentions ! te:book-part(.)"/>
+        <xsl:variable name="divided" select="count($mentions) ge $te:subentries-from and count($parts/.) ge 3"/>
         <xsl:sequence select="array{
           map{'id': string(@xml:id), 'name': $name, 'sort': te:index-sort(te:sort-key(.)),
               (: a range of years is not broken at its dash (a word joiner, which prints nothing) :)
@@ -376,9 +376,10 @@
                                 => replace('(\d)–(\d)', '$1–&#x2060;$2'),
               'refs': if ($divided) then array{} else te:index-refs($mentions)},
           if ($divided) then
-            for $part in ($front[@xml:id = $parts], $documents[@xml:id = $parts])
-            return map{'id': @xml:id || '~' || $part/@xml:id, 'sub': if ($part is $front) then te:t('front matter') else te:educate(te:short-title($part)),
-                       'refs': te:index-refs($mentions[te:document(.) is $part])}
+            for $part in ($front, $documents, te:back-divisions())[some $p in $parts satisfies $p is .]
+            return map{'id': @xml:id || '~' || $part/@xml:id,
+                       'sub': if ($part is $front) then te:t('front matter') else if ($part/self::tei:div) then te:plain($part/tei:head[1]) else te:educate(te:short-title($part)),
+                       'refs': te:index-refs($mentions[te:book-part(.) is $part])}
           else ()}"/>
         <xsl:for-each select="distinct-values(te:index-variants(.)[not(te:index-form(te:index-sort(.)) = $headings ! te:index-sort(.))] ! te:educate(.))">
           <xsl:sequence select="array{ map{'id': 'see-' || $entry/@xml:id || '-' || position(), 'name': ., 'sort': te:index-sort(.), 'see': $name, 'see_id': string($entry/@xml:id), 'refs': array{}} }"/>
@@ -393,6 +394,19 @@
       </xsl:for-each-group>
     </xsl:variable>
     <xsl:sequence select="map{'id': 'index-' || $register/@xml:id, 'title': te:t('Index of ' || $register/@xml:id), 'entries': array{ $entries }}"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The divisions of edition.xml the book prints after the documents (te:back-types).</xd:desc></xd:doc>
+  <xsl:function name="te:back-divisions" as="element(tei:div)*">
+    <xsl:sequence select="$front/tei:text/tei:body/tei:div[@type = $te:back-types]"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The part of the book a mention stands in, as an index's subentries divide an entry:
+    its document, or for edition.xml the front matter, or the division printed after the documents
+    (the apparatus) it is in: "front matter" would send a reader to the wrong end of the book.</xd:desc></xd:doc>
+  <xsl:function name="te:book-part" as="element()">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="(te:back-divisions()[some $d in $mention/ancestor::tei:div satisfies $d is .], te:document($mention))[1]"/>
   </xsl:function>
 
   <xd:doc><xd:desc>A heading as the index alphabetises it: without a leading article ("the Iraqi
