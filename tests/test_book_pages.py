@@ -670,3 +670,13 @@ def test_a_versos_text_runs_to_within_three_lines_of_its_notes(pdfs, reader):
     ends = {start - 1 for start in starts} | {start - 2 for start in starts}  # a chapter's last page, and a blank verso
     short = {page: round(gap / 13.8, 1) for page, gap in shortfall.items() if page % 2 == 0 and page not in ends and gap > 3 * 13.8}
     assert not short, f"versos left short (lines): {short}"
+
+
+def test_an_entrys_pages_in_the_apparatus_are_not_filed_under_the_front_matter(pdfs, reader):
+    """With the apparatus after the documents (review 17d #3), "front matter, 9, 13, 72" sent a
+    reader to the wrong end of the book: the apparatus is a subentry of its own."""
+    index = flat(pdftotext(pdfs / "edition.pdf", "-f", str(page_of(reader, "index-persons"))))
+    front = [int(n) for found in re.finditer(r"front matter((?:, \d+(?:–\d+)?)+)", index) for n in re.findall(r"\d+", found.group(1))]
+    assert front and max(front) < page_of(reader, DOCUMENTS[0])
+    apparatus = [int(n) for found in re.finditer(r"Apparatus((?:, \d+(?:–\d+)?)+)", index) for n in re.findall(r"\d+", found.group(1))]
+    assert apparatus and min(apparatus) >= page_of(reader, "apparatus")
