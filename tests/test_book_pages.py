@@ -79,8 +79,9 @@ def test_a_structured_source_citation_is_punctuated(pdfs):
 
 
 def test_the_editors_prose_has_typographic_quotes(reader, pdfs, site):
-    start, lists, end = page_of(reader, "introduction"), page_of(reader, "apparatus"), page_of(reader, DOCUMENTS[0])
-    front = pdftotext(pdfs / "edition.pdf", "-f", str(start), "-l", str(lists - 1))
+    start, texts = page_of(reader, "introduction"), page_of(reader, DOCUMENTS[0])
+    lists, end = page_of(reader, "apparatus"), page_of(reader, "works")  # the apparatus follows the documents
+    front = pdftotext(pdfs / "edition.pdf", "-f", str(start), "-l", str(texts - 1))
     assert "’" in front and "“" in front
     assert '"' not in front
     # a straight apostrophe stands only as a transliteration's letter (Ul'ianovskii, and opis' as
@@ -184,8 +185,8 @@ def test_an_index_gives_every_page_that_prints_the_name(reader, pdfs, heading, w
     no other: the front matter and the editors' notes tag each mention, not only a passage's first.
     The index covers what its headnote says: not the lists made from the documents, which repeat
     their titles, summaries, passages and events (the contents and the list of documents, and the
-    apparatus's generated tables, chapter "apparatus" up to the first document), nor the citations of
-    the bibliography (the register of works, "works", after the documents): the index locates
+    apparatus's generated tables, chapter "apparatus" after the documents), nor the citations of
+    the bibliography (the register of works, "works", after the apparatus): the index locates
     the names where they stand, and this test says nothing of those pages either way. An entry
     given by many parts of the book is divided (its pages in its subentries), so that a figure of
     its identification is never taken for a page."""
@@ -195,8 +196,7 @@ def test_an_index_gives_every_page_that_prints_the_name(reader, pdfs, heading, w
     texts = pdftotext(pdfs / "edition.pdf", "-l", str(first_index - 1), "-x", "0", "-y", str(int(19 * MM)),
                       "-W", str(int(width)), "-H", str(int(height))).split("\f")
     lists = [*range(page_of(reader, "contents"), page_of(reader, "acknowledgements")),
-             *range(page_of(reader, "apparatus"), page_of(reader, DOCUMENTS[0])),
-             *range(page_of(reader, "works"), first_index)]
+             *range(page_of(reader, "apparatus"), first_index)]
     words = (word,) if isinstance(word, str) else word  # the name and the other forms the texts use
     printed = [number for number, text in enumerate(texts, 1) if any(form in flat(text) for form in words) and number not in lists]
     listed = index_locators(index_lines(pdfs, reader), heading)
@@ -495,7 +495,7 @@ def test_a_list_label_never_wraps(pdfs):
 def test_no_document_ends_on_a_near_empty_page(pdfs, reader):
     # review 17 #16: a document's textual notes ran over onto a page of two lines
     pages = pdftotext(pdfs / "edition.pdf", "-layout").split("\f")
-    starts = sorted(page_of(reader, slug) for slug in DOCUMENTS) + [page_of(reader, "works")]
+    starts = sorted(page_of(reader, slug) for slug in DOCUMENTS) + [page_of(reader, "apparatus")]
     for start, end in zip(starts, starts[1:]):
         last = max(number for number in range(start, end) if pages[number - 1].strip())  # a blank verso aside
         lines = [line for line in pages[last - 1].splitlines() if line.strip()]
@@ -504,7 +504,7 @@ def test_no_document_ends_on_a_near_empty_page(pdfs, reader):
 
 def test_no_table_cell_line_begins_with_a_comma(pdfs, reader):
     # review 17 #6: a column narrowed below its longest word set "memorandum / , 12 February"
-    apparatus, end = page_of(reader, "apparatus"), page_of(reader, DOCUMENTS[0])
+    apparatus, end = page_of(reader, "apparatus"), page_of(reader, "works")
     text = pdftotext(pdfs / "edition.pdf", "-layout", "-f", str(apparatus), "-l", str(end - 1))
     cells = [cell for line in text.splitlines() for cell in re.split(r" {2,}", line.strip())]
     assert len(cells) > 500
@@ -581,3 +581,102 @@ def test_the_bibliography_files_each_work_by_the_words_it_begins_with(reader, pd
     keys = [re.sub(r"^[\W_]+", "", line).lower() for line in firsts]
     assert len(keys) > 40 and keys == sorted(keys), [k for k, n in zip(keys, keys[1:]) if k > n]
     assert any(line.startswith("Rezai, Hamid") for line in firsts)
+
+
+def test_an_offprints_citation_names_who_translated_and_shared_in_the_words(pdfs):
+    """Review 17d #6: the covers' "How to cite" named no translator (Iserman's English of
+    Gudimenko's Russian of the letter) and left out Fiona O’Cleirigh's additional reporting; a
+    scholar copying it misattributed the wording. Who gave a copy to an archive is not named there."""
+    cited = {}
+    for slug in DOCUMENTS:
+        cover = flat(pdftotext(pdfs / f"{slug}.pdf", "-l", "1"))
+        cited[slug] = re.search(r"How to cite: (.*?), in Moscow and the Mojahedin", cover).group(1)
+    assert cited["rajavi-letter"].endswith("”, translated from Farsi into Russian by V. Gudimenko, "
+                                           "translated from Russian into English by Richard Iserman")
+    for slug in ("ulianovskii-memo", "kgb-message"):
+        assert cited[slug].endswith("”, translated from Russian into English by Richard Iserman"), cited[slug]
+    assert cited["exaro-article"].endswith("”, additional reporting by Fiona O’Cleirigh")
+    assert cited["mojahedin-ws-essay"].endswith("”")  # its author's words alone
+    assert not any("Alvandi" in citation for citation in cited.values())
+
+
+def test_the_apparatus_follows_the_documents_it_concerns(pdfs, reader):
+    """Review 17d #3: the apparatus (concordance, chronology, interventions, requests and answers)
+    stood before the texts it concerns; a press puts it after them, before the register of works.
+    The last document's offprint still ends with the document."""
+    last = max(page_of(reader, slug) for slug in DOCUMENTS)
+    assert last < page_of(reader, "apparatus") < page_of(reader, "works")
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert outline.index("Apparatus") == outline.index("Register of works and documents") - 1
+    offprint = PdfReader(pdfs / "exaro-article.pdf")
+    assert int(offprint.page_labels[-1]) < page_of(reader, "apparatus")
+    assert "Concordance of identifiers" not in pdftotext(pdfs / "exaro-article.pdf")
+
+
+def text_block_shortfall(pdfs, first: int, last: int) -> dict[int, float]:
+    """For each page from `first` to `last`, how far (in points) its last line of text stops above
+    the footnote area (its rule, less the 8 pt above it) or, on a page without notes, above the
+    foot of the text block (21 mm above the trim)."""
+    shortfall = {}
+    with pikepdf.open(pdfs / "edition.pdf") as pdf:
+        rules = {}
+        for number in range(first, last + 1):
+            scale, found, path = 1.0, [], []
+            for operands, operator in pikepdf.parse_content_stream(pdf.pages[number - 1]):
+                if str(operator) == "cm" and float(operands[0]) not in (0, 1):
+                    scale = float(operands[0])  # WeasyPrint draws in CSS pixels, from the top
+                elif str(operator) == "m":
+                    path = [[float(v) for v in operands]]
+                elif str(operator) == "l":
+                    path.append([float(v) for v in operands])
+                    ys, xs = [p[1] for p in path], [p[0] for p in path]
+                    if len(path) == 4 and (max(ys) - min(ys)) * scale < 0.45 and (max(xs) - min(xs)) * scale > 300:
+                        found.append(min(ys) * scale)  # the footnote area's 0.4 pt rule, across the measure
+            rules[number] = found
+    layout = etree.fromstring(pdftotext(pdfs / "edition.pdf", "-bbox-layout", "-f", str(first), "-l", str(last)).encode(), etree.HTMLParser())
+    for number, page in enumerate(layout.iter("page"), first):
+        foot = float(page.get("height")) - 21 * MM
+        lines = [float(line.get("ymax")) for line in page.iter("line") if 19 * MM + 2 < float(line.get("ymin")) and float(line.get("ymax")) < foot + 1]
+        rule = min((y for y in rules[number] if y > 19 * MM), default=None)
+        body = [y for y in lines if rule is None or y < rule]
+        if body:
+            shortfall[number] = (foot if rule is None else rule - 8) - max(body)
+    return shortfall
+
+
+def test_the_interventions_fill_their_pages_and_set_each_reason_across_the_measure(pdfs, reader):
+    """Review 17d #3: a fifth column of some fifteen characters set long reasons as towers of twenty
+    lines and more, rows were not split, and pages were left half empty. Each reason is now a row
+    of its own under its intervention, across the measure, and no page of the list is left more
+    than a few lines short."""
+    first, end = page_of(reader, "d-edition-apparatus-interventions"), page_of(reader, "d-edition-apparatus-requests")
+    words = {word.text: word for word in etree.fromstring(pdftotext(pdfs / "edition.pdf", "-bbox", "-f", str(first), "-l", str(first)).encode(),
+                                                         etree.HTMLParser()).iter("word")}
+    # the head's two rows: the reason's under the place's, not a column beside the kind's
+    assert float(words["Reason"].get("ymin")) > float(words["Place"].get("ymax"))
+    assert float(words["Reason"].get("xmax")) < float(words["Source"].get("xmin"))
+    assert end - first <= 5
+    shortfall = text_block_shortfall(pdfs, first, end - 1)
+    assert max(shortfall.values()) < 4 * 13.8, shortfall
+
+
+def test_a_versos_text_runs_to_within_three_lines_of_its_notes(pdfs, reader):
+    """Review 17d #4: the text of a page stopped up to twelve lines above its footnotes, where the
+    line calling a long note went over to the next page with its note (the "About this document" of
+    the Exaro article, p. 84 of the review's copy). On a verso the note is carried to the facing
+    recto instead, its call staying: the documents' versos run full, a chapter's last page aside."""
+    starts = sorted(page_of(reader, slug) for slug in DOCUMENTS) + [page_of(reader, "apparatus")]
+    shortfall = text_block_shortfall(pdfs, starts[0], starts[-1] - 1)
+    ends = {start - 1 for start in starts} | {start - 2 for start in starts}  # a chapter's last page, and a blank verso
+    short = {page: round(gap / 13.8, 1) for page, gap in shortfall.items() if page % 2 == 0 and page not in ends and gap > 3 * 13.8}
+    assert not short, f"versos left short (lines): {short}"
+
+
+def test_an_entrys_pages_in_the_apparatus_are_not_filed_under_the_front_matter(pdfs, reader):
+    """With the apparatus after the documents (review 17d #3), "front matter, 9, 13, 72" sent a
+    reader to the wrong end of the book: the apparatus is a subentry of its own."""
+    index = flat(pdftotext(pdfs / "edition.pdf", "-f", str(page_of(reader, "index-persons"))))
+    front = [int(n) for found in re.finditer(r"front matter((?:, \d+(?:–\d+)?)+)", index) for n in re.findall(r"\d+", found.group(1))]
+    assert front and max(front) < page_of(reader, DOCUMENTS[0])
+    apparatus = [int(n) for found in re.finditer(r"Apparatus((?:, \d+(?:–\d+)?)+)", index) for n in re.findall(r"\d+", found.group(1))]
+    assert apparatus and min(apparatus) >= page_of(reader, "apparatus")

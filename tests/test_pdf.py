@@ -92,7 +92,7 @@ def test_the_contents_give_the_page_on_which_each_part_begins(pdfs):
     reader = PdfReader(pdfs / "edition.pdf")
     text = next(t for t in pages_text(pdfs / "edition.pdf") if t.strip().startswith("Contents"))
     printed = [int(n) for n in re.findall(r"\.\s*(\d+)\s*$", text, re.M)]
-    targets = ["calendar", "acknowledgements", "abbreviations", "introduction", "principles", "apparatus", *DOCUMENTS, "works", "index-persons", "index-organisations", "index-places"]
+    targets = ["calendar", "acknowledgements", "abbreviations", "introduction", "principles", *DOCUMENTS, "apparatus", "works", "index-persons", "index-organisations", "index-places"]
     assert printed == [dest_page(reader, t) for t in targets]
 
 
@@ -147,13 +147,16 @@ def test_no_footnote_is_lost(pdfs):
 
 def test_each_footnote_is_on_the_page_of_its_call_or_when_that_page_is_full_the_next(pdfs):
     """WeasyPrint cannot split a footnote: when the notes called on a page do not fit under
-    it, the last one goes to the next page (the build warns of each such note). The textual
+    it, the last one goes to the next page (the build warns of each such note). The book carries
+    a note to the recto facing its call's verso rather than leave the verso short (review 17d #4);
+    over a page turn, from a recto, only the few notes WeasyPrint moves on itself. The textual
     notes (fn-…) and the essay's endnotes are at the end of their document, not footnotes."""
     reader = PdfReader(pdfs / "edition.pdf")
     calls = [name for name in reader.named_destinations if name.startswith("call-") and not re.match(r"call-(fn-|n-essay-\d+$)", name)]
     pairs = [(dest_page(reader, c), dest_page(reader, c.removeprefix("call-"))) for c in calls]
     assert all(note in (call, call + 1) for call, note in pairs)
-    assert sum(note == call for call, note in pairs) >= len(pairs) - 3
+    assert sum(note == call + 1 and call % 2 == 1 for call, note in pairs) <= 3
+    assert sum(note == call for call, note in pairs) >= len(pairs) - 6
 
 
 def test_a_correction_prints_the_reading_with_a_footnote_giving_the_source(pdfs):

@@ -99,6 +99,7 @@ class Book:
         own = Path(self.config.theme) / "print" if self.config.theme else None
         english_hyphenation()
         keep_footnotes_of_pushed_lines()
+        carry_footnotes_to_the_facing_page()
         return HTML(string=html, base_url=str(self.folder / "book.html"),
                     url_fetcher=restricted_fetcher(self.folder, own)).render()
 
@@ -206,7 +207,7 @@ class Book:
         # each offprint opens on a page that says what it is cut from and how to cite it
         covers = self.layout(self.env.get_template("print/offprint.html").render(
             book=self.book, trim=TRIMS[self.config.trim], offprints=[
-                {"id": document["id"], "title": document["title"], "authors": ", ".join(document["authors"]), "pages": numbers}
+                {"id": document["id"], "title": document["title"], "authors": ", ".join(document["authors"]), "contributors": document["contributors"], "pages": numbers}
                 for document, _pages, numbers in cuts])).pages
         files = {}
         for cover, (document, pages, numbers) in zip(covers, cuts):
@@ -346,6 +347,60 @@ def keep_footnotes_of_pushed_lines() -> None:
 
     remake_page.keeps_footnotes = True
     pages.remake_page = remake_page
+
+
+#: The most a page may be left short (in points: three lines of the text's 13.8 pt) to keep a footnote
+#: on the page of its call, before the note is carried to the facing page. Two lines carried notes
+#: that took the room of the facing recto's own, which then fell short by five.
+MOST_LEFT_EMPTY = 3 * 13.8
+
+
+def carry_footnotes_to_the_facing_page() -> None:
+    """A footnote that does not fit on its call's page stays with its call (footnote-policy: line:
+    the line that calls it goes to the next page, with the lines its paragraph's orphans or widows
+    take along) where that leaves the page short by three lines at most. Where it would leave more
+    (a long note called near the foot left a third of a page empty, review 17d #4) and the page is
+    a verso, the call stays and the note is carried to the recto facing it (footnote-policy: auto),
+    in the same opening; a note is never carried over a page turn. WeasyPrint cannot split a note
+    over two pages, as a press would, nor say how much a pushed line leaves empty: so the lines it
+    lays out are watched (the line, and the tops of its paragraph's lines on the page), and the
+    footnote's policy is set each time WeasyPrint moves the note on, just before it reads it."""
+    from math import inf
+
+    from weasyprint.layout import LayoutContext, block
+
+    if getattr(block.iter_line_boxes, "watched", False):
+        return
+    lines = block.iter_line_boxes
+
+    def iter_line_boxes(context, box, position_y, bottom_space, *args, **kwargs):
+        tops = []  # of the paragraph's lines on this page
+        for line, resume_at in lines(context, box, position_y, bottom_space, *args, **kwargs):
+            tops.append(line.position_y)
+            if bottom_space != -inf:  # not a line of the footnote area, which is laid out without a bottom
+                context.laid_line = (line, tops, resume_at is None, bottom_space)
+            yield line, resume_at
+
+    report = LayoutContext.report_footnote
+
+    def report_footnote(self, footnote):
+        report(self, footnote)
+        stylesheet = footnote.__dict__.setdefault("stylesheet_policy", footnote.style["footnote_policy"])  # before it is set here
+        laid = getattr(self, "laid_line", None)
+        if stylesheet != "line" or laid is None or self.in_column:
+            return
+        line, tops, last, bottom_space = laid
+        # the line goes, and with it the paragraph's lines on this page if it is one of its first
+        # (its orphans), or those before it that its widows take if it is the paragraph's last
+        orphans, widows = line.style["orphans"], line.style["widows"]
+        top = tops[0] if len(tops) <= orphans else tops[max(0, len(tops) - widows)] if last else tops[-1]
+        verso = getattr(getattr(self.current_footnote_area.page, "page_type", None), "side", None) == "left"
+        carried = verso and self.page_bottom - bottom_space - top > MOST_LEFT_EMPTY * 4 / 3  # points as CSS pixels
+        footnote.style["footnote_policy"] = "auto" if carried else "line"
+
+    iter_line_boxes.watched = True
+    block.iter_line_boxes = iter_line_boxes
+    LayoutContext.report_footnote = report_footnote
 
 
 def page_ranges(places: list[tuple[int, str]]) -> list[tuple[tuple[int, str], tuple[int, str] | None]]:

@@ -78,6 +78,33 @@
     <xsl:sequence select="string-join((($ms/tei:msIdentifier/(tei:collection, tei:idno)), ($ms/tei:msContents/tei:msItem/tei:locus)[1]) ! te:text-of(.), ', ')"/>
   </xsl:function>
 
+  <xd:doc><xd:desc>Who translated a document, each translation as its phrase ("translated from Russian
+    into English by Richard Iserman"), in the order of the language chain from the original to the
+    English (a translation into Russian first): the respStmts of its titleStmt whose responsibility is
+    a translation. The source note and the offprint's citation both name them from here.</xd:desc></xd:doc>
+  <xsl:function name="te:translations" as="xs:string*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="translations" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt[tei:resp[starts-with(normalize-space(.), 'translated')]]"/>
+    <xsl:sequence select="($translations[not(tei:resp[contains(., 'into English')])], $translations[tei:resp[contains(., 'into English')]]) ! te:responsibility(.)"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>A document's statements of responsibility that a citation of its words names after
+    its title: its translations (te:translations), then any other share in the words ("additional
+    reporting by Fiona O’Cleirigh"). Not who gave a copy to an archive ("contributed to the Wilson
+    Center Digital Archive by"): that is the copy's provenance, which the source note tells.</xd:desc></xd:doc>
+  <xsl:function name="te:cited-responsibilities" as="xs:string*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="te:translations($tei),
+      $tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt[not(tei:resp[starts-with(normalize-space(.), 'translated') or starts-with(normalize-space(.), 'contributed to')])] ! te:responsibility(.)"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>A statement of responsibility as a phrase: what was done, then by whom. A respStmt
+    may hold several resp (TEI allows it: "transcribed", "proofread"): each is read.</xd:desc></xd:doc>
+  <xsl:function name="te:responsibility" as="xs:string">
+    <xsl:param name="resp" as="element(tei:respStmt)"/>
+    <xsl:sequence select="string-join($resp/tei:resp ! te:text-of(.), ', ') || ' ' || string-join($resp/(tei:persName | tei:orgName | tei:name) ! te:text-of(.), ', ')"/>
+  </xsl:function>
+
   <xd:doc><xd:desc>The sentences of a document's source note, each a string, in the order of a FRUS
     source note: where the original is, with its identifiers; its markings; who translated it;
     where the text edited was published and when it was seen.</xd:desc></xd:doc>
@@ -100,14 +127,9 @@
     <xsl:for-each select="$tei/tei:text//tei:fw[@type = 'transmission'][1]">
       <xsl:sequence select="te:t('Transmission:') || ' ' || te:text-of(.) || '.'"/>
     </xsl:for-each>
-    <!-- the language chain, from the original to the English: translations into Russian first -->
-    <!-- a respStmt may hold several resp (TEI allows it: "transcribed", "proofread"): each is read -->
-    <xsl:variable name="translations" select="$file/tei:titleStmt/tei:respStmt[tei:resp[starts-with(normalize-space(.), 'translated')]]"/>
+    <xsl:variable name="translations" select="te:translations($tei)"/>
     <xsl:if test="exists($translations)">
-      <xsl:sequence select="string-join(
-        for $r in ($translations[not(tei:resp[contains(., 'into English')])], $translations[tei:resp[contains(., 'into English')]])
-        return string-join($r/tei:resp ! te:text-of(.), ', ') || ' ' || string-join($r/tei:persName ! te:text-of(.), ', '), '; ')
-        ! (upper-case(substring(., 1, 1)) || substring(., 2)) || '.'"/>
+      <xsl:sequence select="string-join($translations, '; ') ! (upper-case(substring(., 1, 1)) || substring(., 2)) || '.'"/>
     </xsl:if>
     <!-- where the text edited was published: the archive's web record, or the article itself -->
     <xsl:if test="$online">

@@ -57,6 +57,25 @@
     </xsl:copy>
   </xsl:template>
 
+  <xd:doc><xd:desc>On paper an intervention is two rows: its place, readings and kind in four columns,
+    and under them its reason across the whole measure (review 17d #3: as a fifth column of some fifteen
+    characters a long reason was set as a tower of twenty lines and more, and the row, which a page did
+    not split, left half the page before it empty). The head has the same two rows.</xd:desc></xd:doc>
+  <xsl:template match="*:table[tokenize(@class) = 'interventions']//*:tr[count(*) = 5]" mode="te:editors-quotes">
+    <xsl:variable name="reason" select="*[5]"/>
+    <xsl:copy>
+      <xsl:apply-templates select="@*, * except $reason" mode="#current"/>
+    </xsl:copy>
+    <xsl:element name="tr" namespace="{namespace-uri()}">
+      <xsl:attribute name="class" select="'intervention-reason'"/>
+      <xsl:element name="{local-name($reason)}" namespace="{namespace-uri($reason)}">
+        <xsl:apply-templates select="$reason/@*" mode="#current"/>
+        <xsl:attribute name="colspan" select="count(* except $reason)"/>
+        <xsl:apply-templates select="$reason/node()" mode="#current"/>
+      </xsl:element>
+    </xsl:element>
+  </xsl:template>
+
   <xd:doc><xd:desc>A text of the editors in a generated list, its straight quotes typographic.</xd:desc></xd:doc>
   <xsl:template match="text()[not(ancestor::*:td[tokenize(@class) = ('intervention-source', 'intervention-edited')]
                                   or ancestor::*:p[not(@class)][ancestor::*:table[tokenize(@class) = 'requests-answers']])]" mode="te:editors-quotes">

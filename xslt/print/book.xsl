@@ -27,6 +27,12 @@
     in the edition's order): acknowledgements or preface, abbreviations, introduction, principles.</xd:desc></xd:doc>
   <xsl:variable name="te:front-order" as="xs:string+" select="('preface', 'acknowledgements', 'abbreviations', 'introduction', 'principles')"/>
 
+  <xd:doc><xd:desc>The divisions of edition.xml the book prints after the documents, by their @type, before
+    the register of works and the indices: the apparatus (interventions, requests and answers,
+    concordance, chronology) concerns texts the reader has not yet met when it stands before them,
+    and a press puts it after them (review 17d #3). The website keeps the edition's order.</xd:desc></xd:doc>
+  <xsl:variable name="te:back-types" as="xs:string+" select="('apparatus')"/>
+
   <xd:doc><xd:desc>The whole book as a map for the build.</xd:desc></xd:doc>
   <xsl:template name="te:book">
     <xsl:variable name="title-stmt" select="$front/tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
@@ -34,10 +40,11 @@
     <!-- the edition's titles are the editors' prose: typographic quotes -->
     <xsl:variable name="info" select="map:merge((map{'title': te:educate($edition?title), 'subtitle': te:educate($edition?subtitle)}, $edition), map{'duplicates': 'use-first'})"/>
     <xsl:variable name="divisions" as="element(tei:div)*">
-      <xsl:perform-sort select="$front/tei:text/tei:body/tei:div">
+      <xsl:perform-sort select="$front/tei:text/tei:body/tei:div[not(@type = $te:back-types)]">
         <xsl:sort select="(index-of($te:front-order, string(@type)), count($te:front-order) + 1)[1]"/>
       </xsl:perform-sort>
     </xsl:variable>
+    <xsl:variable name="back" select="te:back-divisions()"/>
     <xsl:variable name="publication" select="$front/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>
     <!-- the editors as named mid-sentence ("Edited by the editorial team of Moscow and the Mojahedin") -->
     <xsl:variable name="editors" select="string-join($info?editors_in_sentence?*, ', ')"/>
@@ -98,6 +105,9 @@
           <xsl:for-each select="$documents">
             <li class="toc-document"><a href="#{@xml:id}" title="{te:educate(te:listed-title(.))}"><xsl:value-of select="te:educate(te:listed-title(.))"/></a></li>
           </xsl:for-each>
+          <xsl:for-each select="$back">
+            <li class="toc-back"><a href="#{@xml:id}" title="{te:plain(tei:head[1])}"><xsl:value-of select="te:plain(tei:head[1])"/></a></li>
+          </xsl:for-each>
           <xsl:for-each select="$te:works">
             <li class="toc-index"><a href="#{@xml:id}" title="{te:title(.)}"><xsl:value-of select="te:title(.)"/></a></li>
           </xsl:for-each>
@@ -122,6 +132,9 @@
       <xsl:for-each select="$documents">
         <xsl:call-template name="te:book-document"><xsl:with-param name="tei" select="."/></xsl:call-template>
       </xsl:for-each>
+      <xsl:for-each select="$back">
+        <xsl:call-template name="te:book-front"><xsl:with-param name="div" select="."/></xsl:call-template>
+      </xsl:for-each>
       <xsl:call-template name="te:book-bibliography"/>
     </xsl:variable>
     <xsl:sequence select="map{
@@ -131,10 +144,11 @@
       'keywords': array{ distinct-values(($front, $documents)//tei:textClass//tei:term ! normalize-space(.)) },
       'html': te:html(te:finish($body)),
       'documents': array{ $documents ! map{'id': string(@xml:id), 'title': te:educate(te:title(.)), 'short_title': te:educate(te:short-title(.)),
-                                           'authors': array{ te:authors(.) }, 'date': te:document-date(.),
+                                           'authors': array{ te:authors(.) }, 'contributors': array{ te:cited-responsibilities(.) ! te:educate(.) }, 'date': te:document-date(.),
                                            'description': te:whole-first-sentence(te:plain((.//tei:abstract/tei:p)[1]))} },
       'indices': array{ $registers ! te:index-data(.) },
-      'back': array{ $te:works/@xml:id ! string(.) }
+      (: the chapters after the documents: an offprint's last document ends before them :)
+      'back': array{ ($back, $te:works)/@xml:id ! string(.) }
     }"/>
   </xsl:template>
 
@@ -353,8 +367,8 @@
         <xsl:variable name="entry" select="."/>
         <xsl:variable name="mentions" select="key('te:mentions', $prefix || @xml:id, $corpus)[te:in-book(.)]"/>
         <xsl:variable name="name" select="te:educate(te:index-name(.))"/>
-        <xsl:variable name="parts" select="distinct-values($mentions ! string(te:document(.)/@xml:id))"/>
-        <xsl:variable name="divided" select="count($mentions) ge $te:subentries-from and count($parts) ge 3"/>
+        <xsl:variable name="parts" select="$mentions ! te:book-part(.)"/>
+        <xsl:variable name="divided" select="count($mentions) ge $te:subentries-from and count($parts/.) ge 3"/>
         <xsl:sequence select="array{
           map{'id': string(@xml:id), 'name': $name, 'sort': te:sort-key(.),
               (: a range of years is not broken at its dash (a word joiner, which prints nothing) :)
@@ -362,9 +376,10 @@
                                 => replace('(\d)–(\d)', '$1–&#x2060;$2'),
               'refs': if ($divided) then array{} else te:index-refs($mentions)},
           if ($divided) then
-            for $part in ($front[@xml:id = $parts], $documents[@xml:id = $parts])
-            return map{'id': @xml:id || '~' || $part/@xml:id, 'sub': if ($part is $front) then te:t('front matter') else te:educate(te:short-title($part)),
-                       'refs': te:index-refs($mentions[te:document(.) is $part])}
+            for $part in ($front, $documents, te:back-divisions())[some $p in $parts satisfies $p is .]
+            return map{'id': @xml:id || '~' || $part/@xml:id,
+                       'sub': if ($part is $front) then te:t('front matter') else if ($part/self::tei:div) then te:plain($part/tei:head[1]) else te:educate(te:short-title($part)),
+                       'refs': te:index-refs($mentions[te:book-part(.) is $part])}
           else ()}"/>
         <xsl:for-each select="distinct-values(te:index-variants(.)[not(te:index-form(te:filing-form(.)) = $headings ! te:filing-form(.))] ! te:educate(.))">
           <xsl:sequence select="array{ map{'id': 'see-' || $entry/@xml:id || '-' || position(), 'name': ., 'sort': te:filing-form(.), 'see': $name, 'see_id': string($entry/@xml:id), 'refs': array{}} }"/>
@@ -379,6 +394,19 @@
       </xsl:for-each-group>
     </xsl:variable>
     <xsl:sequence select="map{'id': 'index-' || $register/@xml:id, 'title': te:t('Index of ' || $register/@xml:id), 'entries': array{ $entries }}"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The divisions of edition.xml the book prints after the documents (te:back-types).</xd:desc></xd:doc>
+  <xsl:function name="te:back-divisions" as="element(tei:div)*">
+    <xsl:sequence select="$front/tei:text/tei:body/tei:div[@type = $te:back-types]"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The part of the book a mention stands in, as an index's subentries divide an entry:
+    its document, or for edition.xml the front matter, or the division printed after the documents
+    (the apparatus) it is in: "front matter" would send a reader to the wrong end of the book.</xd:desc></xd:doc>
+  <xsl:function name="te:book-part" as="element()">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="(te:back-divisions()[some $d in $mention/ancestor::tei:div satisfies $d is .], te:document($mention))[1]"/>
   </xsl:function>
 
   <xd:doc><xd:desc>A name as the index compares names: in small letters, its apostrophes straight
