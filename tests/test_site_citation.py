@@ -120,8 +120,8 @@ def test_persons_are_cited_family_name_first_and_bodies_as_written(published):
 
 #: a date known only to its year (the Exaro article's "probably June–August 2011") is given as the year
 @pytest.mark.parametrize("key, shape", [
-    ("chicago", r"^[^“]+\. “[^”]+\.” [A-Z][a-z ]+\. In .+, version 0\.1\.0, edited by the editorial team of Moscow and the Mojahedin\. (\w+ \d+, )?\d{4}\. (Fond .+\. )?https://\S+\.$"),
-    ("mla", r"^[^“]+\. “[^”]+\.” [A-Z][a-z ]+\. .+, edited by the editorial team of Moscow and the Mojahedin, version 0\.1\.0, (\d+ \w+\.? )?\d{4}, (.+, )?https://\S+\.$"),
+    ("chicago", r"^[^“]+\. “[^”]+\.” [A-Z][a-z ]+\. In .+, version 0\.1\.0, edited by the editorial team of Moscow and the Mojahedin(, translated by .+?)?\. (\w+ \d+, )?\d{4}\. (Fond .+\. )?https://\S+\.$"),
+    ("mla", r"^[^“]+\. “[^”]+\.” [A-Z][a-z ]+\. .+, edited by the editorial team of Moscow and the Mojahedin, (translated by .+?, )?version 0\.1\.0, (\d+ \w+\.? )?\d{4}, (.+, )?https://\S+\.$"),
     ("apa", r"^.+\. \(\d{4}\)\. .+ \[[A-Z][a-z ]+\]\. In the editorial team of Moscow and the Mojahedin \(Ed\.\), .+ \(Version 0\.1\.0\)\. (.+\. )?https://\S+$"),
 ])
 def test_each_style_gives_every_kind_of_document_one_shape(published, key, shape):
@@ -211,3 +211,15 @@ def test_no_citation_names_the_build_tool_as_editor_or_publisher(published):
     texts = [page.xpath("string(//section[@id='cite'])"), page.xpath("string(//script[@type='application/vnd.citationstyles.csl+json'])")]
     texts += [m.get("content") for m in page.xpath("//meta[starts-with(@name, 'citation_') or starts-with(@name, 'DC.')]")]
     assert forms and not [text for text in texts if "teiedition" in text.lower()]
+
+
+def test_a_translated_document_is_cited_with_its_translators_in_the_order_of_the_chain(published):
+    """Review 17d #6: a citation of the letter named no translator, though its English is
+    Iserman's translation of Gudimenko's Russian."""
+    page = html.parse(str(published / "rajavi-letter.html"))
+    csl = json.loads(page.xpath("string(//pre[@id='csl-text'])"))
+    assert csl["translator"] == [{"family": "Gudimenko", "given": "V."}, {"family": "Iserman", "given": "Richard"}]
+    assert "translated by V. Gudimenko and Richard Iserman" in page.xpath("string(//p[@id='citation-chicago'])")
+    ris = page.xpath("string(//pre[@id='ris-text'])")
+    assert "A4  - Gudimenko, V.\nA4  - Iserman, Richard" in ris
+    assert "translator = {Gudimenko, V. and Iserman, Richard}" in page.xpath("string(//pre[@id='bibtex-text'])")

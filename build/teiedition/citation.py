@@ -43,6 +43,7 @@ def record(page: dict, edition: dict, url: str) -> dict:
         "title": page["title"],
         "author": [dict(name) for name in names],
         "issued": _date(page.get("date", "")),
+        "translator": [dict(name) for name in page.get("translator_names", [])],
         "container-title": edition["title"],
         "editor": [{"literal": name} for name in edition.get("editors_in_sentence", [])],
         "version": edition.get("version"),
@@ -242,6 +243,7 @@ def bibtex(item: dict) -> str:
         ("title", "{%s}" % _tex(item.get("title", ""))),
         ("booktitle", _tex(item.get("container-title", ""))),
         ("editor", " and ".join(tex(name) for name in item.get("editor", []))),
+        ("translator", " and ".join(tex(name) for name in item.get("translator", []))),
         ("year", str(issued[0]) if issued else ""),
         ("month", MONTHS[issued[1] - 1] if len(issued) > 1 else ""),
         ("date", _iso(issued)),
@@ -270,13 +272,14 @@ def _tex(text: str) -> str:
 
 def ris(item: dict) -> str:
     """The record as RIS, which EndNote, Zotero and Mendeley import: a book section (CHAP), the
-    type that keeps the edition (T2, A2) with the document, dated by the document; the archive
+    type that keeps the edition (T2, A2) with the document, its translators (A4), dated by the document; the archive
     (DB) and the signature (AN), the fields Zotero reads as archive and location in archive."""
     issued = _parts(item, "issued")
     lines = [("TY", "CHAP")]
     lines += [("AU", _name(name)) for name in item.get("author", [])]
     lines += [("TI", item.get("title", "")), ("T2", item.get("container-title", ""))]
     lines += [("A2", _name(name)) for name in item.get("editor", [])]
+    lines += [("A4", _name(name)) for name in item.get("translator", [])]
     lines += [("PY", str(issued[0]) if issued else ""), ("DA", "/".join(f"{part:02d}" for part in issued)),
               ("ET", item.get("version", "")), ("M3", item.get("genre", "")),
               ("DB", item.get("archive", "")), ("AN", item.get("archive_location", "")),

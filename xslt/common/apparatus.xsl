@@ -84,8 +84,15 @@
     a translation. The source note and the offprint's citation both name them from here.</xd:desc></xd:doc>
   <xsl:function name="te:translations" as="xs:string*">
     <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="te:translation-statements($tei) ! te:responsibility(.)"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>A document's statements of translation (the respStmts of its titleStmt whose
+    responsibility is a translation), in the order of the language chain: into Russian first.</xd:desc></xd:doc>
+  <xsl:function name="te:translation-statements" as="element(tei:respStmt)*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="translations" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt[tei:resp[starts-with(normalize-space(.), 'translated')]]"/>
-    <xsl:sequence select="($translations[not(tei:resp[contains(., 'into English')])], $translations[tei:resp[contains(., 'into English')]]) ! te:responsibility(.)"/>
+    <xsl:sequence select="$translations[not(tei:resp[contains(., 'into English')])], $translations[tei:resp[contains(., 'into English')]]"/>
   </xsl:function>
 
   <xd:doc><xd:desc>A document's statements of responsibility that a citation of its words names after

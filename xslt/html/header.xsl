@@ -101,18 +101,30 @@
     the document writes it ("R."); a body, or a name that cannot be split, stays one literal.</xd:desc></xd:doc>
   <xsl:function name="te:author-names" as="map(*)*">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:for-each select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author">
-      <xsl:variable name="person" select="(tei:persName, .[not(tei:orgName)][tei:surname])[1]"/>
-      <xsl:variable name="shown" select="te:plain(.)"/>
-      <xsl:variable name="entry" select="$person/@ref ! te:target(., $person)"/>
-      <xsl:variable name="family" select="($person//tei:surname, $entry/tei:persName[@type = 'main']//tei:surname)[1] ! te:plain(.)"/>
-      <xsl:variable name="words" select="tokenize($shown)"/>
-      <xsl:sequence select="
-        if (empty($person)) then map{'literal': $shown}
-        else if ($family and ends-with($shown, ' ' || $family)) then map{'family': $family, 'given': normalize-space(substring($shown, 1, string-length($shown) - string-length($family)))}
-        else if (count($words) gt 1 and empty($family)) then map{'family': $words[last()], 'given': string-join($words[position() lt last()], ' ')}
-        else map{'literal': $shown}"/>
-    </xsl:for-each>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author ! te:csl-name(.)"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The translators of a document as CSL-JSON names, in the order of the language
+    chain (te:translations): the persons of its titleStmt's translation statements.</xd:desc></xd:doc>
+  <xsl:function name="te:translator-names" as="map(*)*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="te:translation-statements($tei) ! tei:persName ! te:csl-name(.)"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>One name as CSL-JSON: a person's family and given names (the surname its
+    register entry marks, else the last word), a body's name as a literal.</xd:desc></xd:doc>
+  <xsl:function name="te:csl-name" as="map(*)">
+    <xsl:param name="holder" as="element()"/>
+    <xsl:variable name="person" select="($holder/self::tei:persName, $holder/tei:persName, $holder[not(tei:orgName)][tei:surname])[1]"/>
+    <xsl:variable name="shown" select="te:plain($holder)"/>
+    <xsl:variable name="entry" select="$person/@ref ! te:target(., $person)"/>
+    <xsl:variable name="family" select="($person//tei:surname, $entry/tei:persName[@type = 'main']//tei:surname)[1] ! te:plain(.)"/>
+    <xsl:variable name="words" select="tokenize($shown)"/>
+    <xsl:sequence select="
+      if (empty($person)) then map{'literal': $shown}
+      else if ($family and ends-with($shown, ' ' || $family)) then map{'family': $family, 'given': normalize-space(substring($shown, 1, string-length($shown) - string-length($family)))}
+      else if (count($words) gt 1 and empty($family)) then map{'family': $words[last()], 'given': string-join($words[position() lt last()], ' ')}
+      else map{'literal': $shown}"/>
   </xsl:function>
 
   <xd:doc><xd:desc>Addressees: the receiving party of the correspondence description.</xd:desc></xd:doc>

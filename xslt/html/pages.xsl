@@ -176,7 +176,7 @@
       'lang': string(($tei/@xml:lang, 'en')[1]),
       'date': te:document-date($tei), 'date_label': te:document-date-label($tei),
       'doc_type': te:doc-type($tei), 'archive': te:archive($tei), 'archive_location': te:archive-location($tei),
-      'authors': array{ te:authors($tei) }, 'author_names': array{ te:author-names($tei) }, 'addressees': array{ te:addressees($tei) },
+      'authors': array{ te:authors($tei) }, 'author_names': array{ te:author-names($tei) }, 'translator_names': array{ te:translator-names($tei) }, 'addressees': array{ te:addressees($tei) },
       'about': array{ distinct-values($named[self::tei:persName or self::tei:orgName] ! te:target(@ref, .) ! te:label-of(.)) },
       'persons': array{ sort(distinct-values($named[self::tei:persName or self::tei:rs[@type = 'person']][starts-with(@ref, 'psn:')] ! te:target(@ref, .) ! te:label-of(.))) },
       'prev': if ($position gt 1) then te:page-link($documents[$position - 1]) else (),
