@@ -563,6 +563,22 @@ def test_an_offprints_cover_says_what_its_licence_does_not_cover(pdfs):
         assert "CC BY 4.0" in cover and "Not cleared: the five texts" in cover, slug
 
 
+def test_each_offprints_cover_is_its_own_and_whole_on_one_page(pdfs, reader):
+    """Review 17e #1: the letter's cover ran over a page, and every later offprint opened on the
+    cover of the one before it (the message's "How to cite" in the Exaro article)."""
+    for slug in DOCUMENTS:
+        cover = flat(pdftotext(pdfs / f"{slug}.pdf", "-l", "1"))
+        title = flat(PdfReader(pdfs / f"{slug}.pdf").metadata.title)
+        assert title[:40] in cover and f"Pages {page_of(reader, slug)}–" in cover, slug
+        assert cover.rstrip().endswith("text by text."), (slug, cover[-80:])
+
+
+def test_passages_that_begin_on_one_line_share_one_number_as_a_range(pdfs):
+    """Review 17e #3: a list and its first item printed "¶ 30 ¶ 31" side by side, out to the trim."""
+    text = flat(pdftotext(pdfs / "edition.pdf"))
+    assert "¶ 30–31" in text and not re.search(r"¶ \d+ ¶ \d+", text)
+
+
 def test_a_request_two_rows_share_is_named_in_each_row_of_the_book(pdfs):
     """Review 17c #6: the second row's request cell was printed empty, as if it had no request."""
     table = pdftotext(pdfs / "edition.pdf", "-layout")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import itertools
 import json
 import re
 import uuid
@@ -210,8 +211,13 @@ class Book:
                 {"id": document["id"], "title": document["title"], "authors": ", ".join(document["authors"]), "contributors": document["contributors"], "pages": numbers}
                 for document, _pages, numbers in cuts])).pages
         files = {}
-        for cover, (document, pages, numbers) in zip(covers, cuts):
-            offprint = book.copy(linked_within([cover, *pages]))
+        for document, pages, numbers in cuts:
+            # its cover by the cover's id, not by position: a cover that ran over a page once gave
+            # every later offprint the cover of the one before it (review 17e #1)
+            first = next(n for n, page in enumerate(covers) if f"offprint-{document['id']}" in page.anchors)
+            cover = covers[first:first + 1] + list(itertools.takewhile(
+                lambda page: not any(anchor.startswith("offprint-") for anchor in page.anchors), covers[first + 1:]))
+            offprint = book.copy(linked_within([*cover, *pages]))
             offprint.metadata = copy.copy(book.metadata)  # its own: the book's is the press file's too
             offprint.metadata.title = document["title"]
             offprint.metadata.authors = list(document["authors"])  # the historical author; the subject names the edition

@@ -258,7 +258,7 @@
     and none is skipped. The number stands in the margin beside the passage's first line, as critical
     editions print their line numbers (book.css): never on a line of its own above a heading, a list or
     a signature, nor inside a stamp's box. Where two passages begin on one line (a list and its first
-    item), both numbers stand there, the outer first. A block without an id of its own (the salutation
+    item), their numbers stand there as one range ("¶ 30–31"). A block without an id of its own (the salutation
     of the letter's opener) has no number: it is cited by its passage's.</xd:desc></xd:doc>
   <xsl:template match="*[starts-with(@xml:id, 'p-')][ancestor::tei:text][not(ancestor::tei:note)][not(te:document(.)/@xml:id = 'edition')]" priority="5">
     <xsl:variable name="block" as="item()*"><xsl:next-match/></xsl:variable>
@@ -292,7 +292,11 @@
       <xsl:choose>
         <xsl:when test="$lead[self::*:span[tokenize(@class) = 'para-margin']]">
           <xsl:copy-of select="$lead/preceding-sibling::node()"/>
-          <span class="para-margin"><xsl:sequence select="$number"/><xsl:text> </xsl:text><xsl:copy-of select="$lead/node()"/></span>
+          <!-- passages that begin on one line (a list and its first item) share one number, a range
+               ("¶ 30–31"): two numbers side by side reached the trim (review 17e #3) -->
+          <xsl:variable name="last" select="($lead//*[tokenize(@class) = 'para-number'])[last()]"/>
+          <xsl:variable name="range" select="string($number) || '–' || replace(string($last), '^¶[\s&#160;]*', '')"/>
+          <span class="para-margin"><te-lbl class="para-number" title="{$number/@title}–{replace(string($last/@title), '^¶\s*', '')}"><xsl:value-of select="$range"/></te-lbl></span>
           <xsl:copy-of select="$lead/following-sibling::node()"/>
         </xsl:when>
         <xsl:when test="$lead[self::*][local-name() = $te:line-blocks]">
