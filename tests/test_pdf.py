@@ -216,7 +216,7 @@ def test_no_line_runs_into_the_margin(pdfs):
         inner, outer = 22 * MM, 16 * MM
         left, right = (inner, outer) if number % 2 else (outer, inner)
         for word in page.iter("word"):
-            if re.fullmatch(r"¶|\d+", word.text or "") and 0 < float(word.get("xmin")) and float(word.get("xmax")) < left:
+            if re.fullmatch(r"¶|\d+(–\d+)?", word.text or "") and 0 < float(word.get("xmin")) and float(word.get("xmax")) < left:
                 continue  # a paragraph's number, wholly in the left margin beside its first line
             assert float(word.get("xmin")) >= left - 2 and float(word.get("xmax")) <= width - right + 2, \
                 f"page {number}: {word.text!r} runs into the margin"

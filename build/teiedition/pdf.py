@@ -358,7 +358,7 @@ def keep_footnotes_of_pushed_lines() -> None:
 #: The most a page may be left short (in points: three lines of the text's 13.8 pt) to keep a footnote
 #: on the page of its call, before the note is carried to the facing page. Two lines carried notes
 #: that took the room of the facing recto's own, which then fell short by five.
-MOST_LEFT_EMPTY = 3 * 13.8
+MOST_LEFT_EMPTY = 6 * 13.8
 
 
 def carry_footnotes_to_the_facing_page() -> None:

@@ -48,7 +48,9 @@
     <xsl:variable name="publication" select="$front/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>
     <!-- the editors as named mid-sentence ("Edited by the editorial team of Moscow and the Mojahedin") -->
     <xsl:variable name="editors" select="string-join($info?editors_in_sentence?*, ', ')"/>
-    <xsl:variable name="publisher" select="normalize-space($publication/tei:publisher[1])"/>
+    <!-- a publisher who is the editors (publisher/ref to edn:ed) is named once, as the editors: "edited by X
+         (X, 2026)" was circular (review 17e #11) -->
+    <xsl:variable name="publisher" select="string($publication/tei:publisher[1][not(tei:ref/@target = 'edn:ed')] ! normalize-space(.))"/>
     <xsl:variable name="place" select="normalize-space($publication/tei:pubPlace[1])"/>
     <xsl:variable name="year" select="substring(($publication/tei:date/@when, $info?date)[1], 1, 4)"/>
     <xsl:variable name="short-title" select="(normalize-space($title-stmt/tei:title[@type = 'short'])[.], $info?title)[1]"/>
@@ -70,7 +72,7 @@
       <section class="imprint">
         <p class="imprint-title"><cite><xsl:value-of select="$info?title"/></cite>. <xsl:value-of select="$info?subtitle"/>.
           <xsl:value-of select="te:t('Edited by')"/><xsl:text> </xsl:text><xsl:value-of select="$editors"/>.</p>
-        <p><xsl:value-of select="te:t('Published by')"/><xsl:text> </xsl:text><xsl:value-of select="string-join(($publisher, $place, $year)[.], ', ')"/>.</p>
+        <xsl:if test="$publisher"><p><xsl:value-of select="te:t('Published by')"/><xsl:text> </xsl:text><xsl:value-of select="string-join(($publisher, $place, $year)[.], ', ')"/>.</p></xsl:if>
         <!-- the book's identifiers: an ISBN or a DOI where the edition has one, and where it has none, that it has none -->
         <xsl:variable name="identifiers" select="$publication/tei:idno[upper-case(@type) = ('ISBN', 'DOI')]"/>
         <p><xsl:value-of select="if ($identifiers) then string-join($identifiers ! (upper-case(@type) || ' ' || normalize-space(.)), '; ') || '.' else te:t('No ISBN or DOI has been assigned.')"/></p>
