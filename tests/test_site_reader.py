@@ -408,8 +408,10 @@ def test_on_a_phone_the_sites_menu_folds_behind_a_button_and_opens_on_tap(browse
     context.close()
 
 
-def test_on_a_phone_the_source_note_shows_three_lines_and_opens_whole_on_tap(browser, served):
-    context = screen(browser, "phone")
+@pytest.mark.parametrize("size", SIZES)
+def test_the_source_note_shows_three_lines_and_opens_whole_on_request(browser, served, size):
+    # review 18g #1: on a desktop the whole note stood before the text
+    context = screen(browser, size)
     tab = context.new_page()
     tab.goto(served + "rajavi-letter.html")
     note, button = tab.locator(".document-header .source-note"), tab.locator(".document-header .more-button")
@@ -418,7 +420,7 @@ def test_on_a_phone_the_source_note_shows_three_lines_and_opens_whole_on_tap(bro
     whole = note.bounding_box()["height"]
     expanded = button.get_attribute("aria-expanded")
     context.close()
-    assert whole > 3 * folded and expanded == "true", (folded, whole)
+    assert whole > 2 * folded and expanded == "true", (folded, whole)
 
 
 def test_a_lists_own_passage_number_is_shown_beside_its_first_items(browser, served):

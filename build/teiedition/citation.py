@@ -17,11 +17,11 @@ STYLES = {
     "mla": ("MLA", "modern-language-association.csl"),
     "apa": ("APA", "apa.csl"),
 }
-#: The CSL type of every document: an archival document, as the styles cite one: its own date
-#: after its title, the edition it is printed in as the collection with its editors and version,
-#: and the archive and signature of the original. One type, so that each style gives every kind of
-#: document one shape (a letter as a "letter" and an essay as a "webpage" had three shapes in one
-#: style); "chapter" would give the document's date only as a year, after the edition's.
+#: The CSL type of every document: an archival document, as the styles cite one, printed in the
+#: edition: its author, its standard heading (which names its kind, its parties, its place and its
+#: date, as FRUS cites its documents), the edition (title, version, editors, translators) and its
+#: date, then the archive and signature of the original. One type, so that each style gives every
+#: kind of document one shape (a letter as a "letter" and an essay as a "webpage" had three shapes).
 TYPE = "manuscript"
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 #: The access date the styles are formatted with, to find where and how each writes it: the
@@ -30,19 +30,21 @@ SENTINEL = (9999, 12, 31)
 
 
 def record(page: dict, edition: dict, url: str) -> dict:
-    """The document's CSL-JSON record: every other form of its citation is made from it. Persons
-    are family and given names (the stylesheets split them), bodies literal ("CPSU Central
-    Committee"). It is dated by the document, as an edition of papers cites them; the edition is
-    named by its title, editors, version and address, and has no publisher of its own (its
-    editors publish it). It has no access date: that is the reader's, which the page adds."""
+    """The document's CSL-JSON record: every other form of its citation is made from it. Its
+    title is the document's standard heading where it has one ("Message From the CPSU Central
+    Committee to Massoud Rajavi, [Moscow], [February 16, 1986]"): the document's own date and
+    place, and where a later text appeared, stand there, so that the record's date is the
+    edition's, as a citation of a document in an edition has it. Persons are family and given
+    names (the stylesheets split them), bodies literal ("CPSU Central Committee"). It has no access
+    date: that is the reader's, which the page adds."""
     names = page.get("author_names") or [{"literal": name} for name in page.get("authors", [])]
     item = {
         "id": page["id"],
         "type": TYPE,
         "genre": page.get("doc_type") or None,
-        "title": page["title"],
+        "title": page.get("heading") or page["title"],
         "author": [dict(name) for name in names],
-        "issued": _date(page.get("date", "")),
+        "issued": _date(edition.get("date", "")),
         "translator": [dict(name) for name in page.get("translator_names", [])],
         "container-title": edition["title"],
         "editor": [{"literal": name} for name in edition.get("editors_in_sentence", [])],
@@ -218,12 +220,11 @@ def _never_initialise(style) -> None:
             name.set("initialize-with", mark)
 
 
-def _name(name: dict, inverted: bool = True) -> str:
-    """A CSL name as one string: "Family, Given" (or "Given Family"), or the literal."""
+def _name(name: dict) -> str:
+    """A CSL name as one string: "Family, Given", or the literal."""
     if "literal" in name:
         return name["literal"]
-    parts = (name["family"], name.get("given", "")) if inverted else (name.get("given", ""), name["family"])
-    return (", " if inverted else " ").join(part for part in parts if part)
+    return ", ".join(part for part in (name["family"], name.get("given", "")) if part)
 
 
 def _parts(item: dict, key: str) -> list[int]:
@@ -232,7 +233,7 @@ def _parts(item: dict, key: str) -> list[int]:
 
 def bibtex(item: dict) -> str:
     """The record as a BibTeX @incollection, the type that keeps the edition (its title and
-    editors) with the document, dated by the document as every form of the citation is; the
+    editors) with the document, dated by the edition as every form of the citation is; the
     archive and signature of the original in the note. A body's name is braced, so that BibTeX
     neither splits it into forename and surname nor abbreviates it; a person is "Family, Given".
     No urldate: that is the reader's to add."""
@@ -272,7 +273,7 @@ def _tex(text: str) -> str:
 
 def ris(item: dict) -> str:
     """The record as RIS, which EndNote, Zotero and Mendeley import: a book section (CHAP), the
-    type that keeps the edition (T2, A2) with the document, its translators (A4), dated by the document; the archive
+    type that keeps the edition (T2, A2) with the document, its translators (A4), dated by the edition; the archive
     (DB) and the signature (AN), the fields Zotero reads as archive and location in archive."""
     issued = _parts(item, "issued")
     lines = [("TY", "CHAP")]
@@ -288,11 +289,16 @@ def ris(item: dict) -> str:
 
 
 def coins(item: dict) -> str:
-    """The title of a COinS span (OpenURL 1.0 ContextObject, Dublin Core format)."""
-    pairs = [("ctx_ver", "Z39.88-2004"), ("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"), ("rft.type", item.get("genre") or item["type"]),
-             ("rft.title", item.get("title", ""))]
-    pairs += [("rft.creator", _name(name, inverted=False)) for name in item.get("author", [])]
-    pairs += [("rft.date", _iso(_parts(item, "issued"))),
-              ("rft.source", item.get("container-title", "")), ("rft.identifier", item.get("URL", "")),
-              ("rft.language", item.get("language", ""))]
+    """The title of a COinS span (OpenURL 1.0 ContextObject): a part of a book (genre bookitem),
+    which Zotero saves as a book section with its edition, not as a web page (the Dublin Core
+    format it reads as one)."""
+    pairs = [("ctx_ver", "Z39.88-2004"), ("rft_val_fmt", "info:ofi/fmt:kev:mtx:book"), ("rft.genre", "bookitem"),
+             ("rft.atitle", item.get("title", "")), ("rft.btitle", item.get("container-title", ""))]
+    for name in item.get("author", []):
+        if "literal" in name:
+            pairs.append(("rft.aucorp", name["literal"]))
+        else:
+            pairs += [("rft.aulast", name["family"]), ("rft.aufirst", name.get("given", ""))]
+    pairs += [("rft.date", _iso(_parts(item, "issued"))), ("rft.edition", item.get("version", "")),
+              ("rft_id", item.get("URL", "")), ("rft.language", item.get("language", ""))]
     return urlencode([(key, value) for key, value in pairs if value])

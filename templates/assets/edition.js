@@ -434,7 +434,8 @@
   // rest, so that the text begins on the first screen; without the script it is shown whole.
   function foldSourceNote() {
     var note = document.querySelector(".document-header .source-note");
-    if (!note || !window.matchMedia("(max-width: 36rem)").matches) { return; }
+    // at every width: on a desktop's first screen too the text comes before the paperwork (review 18g #1)
+    if (!note) { return; }
     note.classList.add("folded");
     if (note.scrollHeight <= note.clientHeight + 1) { note.classList.remove("folded"); return; }
     var button = document.createElement("button");
