@@ -211,11 +211,23 @@ def test_the_interventions_list_the_corrections_of_the_headers_too(site):
     assert leaves[0] == "about the document" and leaves[2] == "ll." and "listy" in leaves[4]
 
 
-def test_the_congress_ordinals_are_listed_as_one_kind_of_correction(site):
-    ordinals = [row for row in interventions(site) if re.fullmatch(r"XXVIII?(nd|rd)", row[1])]
-    assert len(ordinals) == 4
-    assert {row[3] for row in ordinals} == {"correction, certainty high"}
-    assert sorted(row[2] for row in ordinals) == ["XXVII", "XXVII", "XXVII", "XXVIII"]
+def test_the_congress_ordinals_stand_as_published_with_a_note(site):
+    """Review 16h #3: a congress ordinal is a figure, and figures are annotated, never emended. The
+    four ordinals of the letter stand as published, are not listed as interventions, and each has a
+    textual note right after it that names the congress its date identifies."""
+    assert not [row for row in interventions(site) if re.search(r"XXVII", row[1] + row[2])]
+    letter = etree.parse(str(TEI / "texts" / "rajavi-letter.xml"))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    ordinals = [name for name in letter.iterfind(".//t:body//t:name[@type='event']", ns)
+                if re.match(r"XXVIII?(nd|rd) ", name.xpath("string()"))]
+    assert [name.xpath("string()").split()[0] for name in ordinals] == ["XXVIIInd", "XXVIIInd", "XXVIIIrd", "XXVIIInd"]
+    for name in ordinals:
+        assert name.find("t:choice", ns) is None
+        note = name.getnext()
+        assert note.tag == "{http://www.tei-c.org/ns/1.0}note" and note.get("type") == "textual"
+        congress = "27th" if name.get("ref") == "evt:cpsu27" else "28th"
+        assert f"The {congress} Congress" in note.xpath("string()")
+        assert "stands as published" in note.xpath("string()")
 
 
 def test_the_book_prints_the_concordance_and_the_chronology(pdfs: Path):

@@ -103,11 +103,12 @@ def test_the_editors_prose_has_typographic_quotes(reader, pdfs, site):
 def transliterated(word: str) -> bool:
     """True for a word whose straight apostrophe is a transliteration's letter: between letters,
     not an English ending ("Ul'ianovskii", also with a possessive: "Ul'ianovskii’s"), or ending a
-    word the edition's archival identifiers print so ("opis'" of "fond 89, opis' 15")."""
+    word the edition's archival identifiers print so ("opis'" of "fond 89, opis' 15"), or the hamzah
+    of a Persian izafah in the Library of Congress romanisation ("khanah-'i")."""
     word = re.sub("’s$", "", word.strip(".,;:()[]“”‘"))
     collections = re.findall(r"<collection>([^<]*)</collection>", " ".join(
         path.read_text(encoding="utf-8") for path in (ROOT / "tei" / "texts").glob("*.xml")))
-    return bool(re.fullmatch(r"[^\W\d_]{2,}'(?!(s|t|d|m|ll|re|ve)$)[^\W\d_]+", word)) or (
+    return bool(re.fullmatch(r"[^\W\d_]{2,}-?'(?!(s|t|d|m|ll|re|ve)$)[^\W\d_]+", word)) or (
         word.endswith("'") and word in " ".join(collections).split())
 
 
