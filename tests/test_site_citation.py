@@ -229,3 +229,12 @@ def test_a_translated_document_is_cited_with_its_translators_in_the_order_of_the
     ris = page.xpath("string(//pre[@id='ris-text'])")
     assert "A4  - Gudimenko, V.\nA4  - Iserman, Richard" in ris
     assert "translator = {Gudimenko, V. and Iserman, Richard}" in page.xpath("string(//pre[@id='bibtex-text'])")
+
+
+@pytest.mark.parametrize("name", ["introduction", "principles", "apparatus", "persons", "chronology"])
+def test_the_editors_own_pages_can_be_cited_as_chapters_of_the_edition(published, name):
+    """Review 18g #5: only the five documents had a citation."""
+    page = html.parse(str(published / f"{name}.html"))
+    csl = json.loads(page.xpath("string(//pre[@id='csl-text'])"))
+    assert csl["type"] == "chapter" and csl["URL"] == BASE + f"{name}.html"
+    assert page.xpath("string(//p[@id='citation-chicago'])").startswith("The editorial team of Moscow and the Mojahedin. “")

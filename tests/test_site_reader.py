@@ -101,7 +101,20 @@ def test_on_a_wide_screen_a_note_opens_beside_the_text_it_explains(browser, serv
 def test_a_passages_pilcrow_never_wraps_alone_onto_a_line(site):
     # review 18f #9: on a phone the ¶ stood on a line of its own after short lines
     page = (site / "kgb-message.html").read_text(encoding="utf-8")
-    assert page.count('&nbsp;<a class="permalink"') == page.count('<a class="permalink"') > 10
+    assert page.count('\u00a0<a class="permalink"') == page.count('<a class="permalink"') > 10
+
+
+def test_a_notes_way_back_is_named_and_its_popover_holds_no_link_to_itself(browser, served):
+    # the name comes from the page's one copy (the letter's first load was over 200 kB); review
+    # 18g: a popover showed the note's own "#" permalink
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    tab.goto(served + "kgb-message.html")
+    names = tab.evaluate("[...document.querySelectorAll('a.back-ref')].map(a => document.getElementById(a.getAttribute('aria-labelledby')).textContent)")
+    tab.locator("#p-message-paris-meeting a.note-ref").first.click()
+    inside = tab.locator(".note-popover a.permalink, .note-popover a.back-ref").count()
+    context.close()
+    assert names and set(names) == {"Back to the text"} and inside == 0
 
 
 def test_every_page_has_a_title_of_its_own(site):

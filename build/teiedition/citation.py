@@ -57,6 +57,16 @@ def record(page: dict, edition: dict, url: str) -> dict:
     return {key: value for key, value in item.items() if value not in (None, "", [])}
 
 
+def page_record(page: dict, edition: dict, url: str) -> dict:
+    """The CSL-JSON record of a page of the editors' own (the introduction, a register): a chapter
+    of the edition by its editors, dated by it."""
+    item = {"id": page["id"], "type": "chapter", "title": page["title"],
+            "author": [{"literal": name} for name in edition.get("editors", [])],
+            "issued": _date(edition.get("date", "")), "container-title": edition["title"], "version": edition.get("version"),
+            "language": edition.get("lang"), "URL": url}
+    return {key: value for key, value in item.items() if value not in (None, "", [])}
+
+
 def edition_record(edition: dict, url: str) -> dict:
     """The CSL-JSON record of the edition itself, cited as a whole (reuse.html): its editors are
     its authors (as editors, the styles would also name them in the author's place, twice)."""

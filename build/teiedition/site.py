@@ -94,6 +94,8 @@ def render(env: Environment, edition: dict, pages: list[dict], config: SiteConfi
         page = {"lang": edition["lang"], "description": "", **described}
         if page["kind"] == "document":
             page["cite"] = cite(page, edition, config)
+        elif page["kind"] in ("front", "register"):  # the editors' own pages are cited too (review 18g #5)
+            page["cite"] = forms(citation.page_record(page, edition, (config.base_url or "") + page["path"]), config)
         shell = env.get_template(SHELLS[page["kind"]])
         site[page["path"]] = compact(shell.render(page=page, edition=edition, nav=nav, config=config)).encode("utf-8")
     for path, name in CHROME_PAGES.items():
@@ -112,8 +114,9 @@ _KEPT = re.compile(r"(<(pre|textarea|script)\b.*?</\2\s*>)|[ \t]*\n\s*", re.S | 
 
 def compact(page: str) -> str:
     """A page with each run of whitespace that holds a line break made one line break (the
-    indentation of the templates and of the TEI, which a browser shows as one space anyway)."""
-    return _KEPT.sub(lambda match: match.group(1) or "\n", page)
+    indentation of the templates and of the TEI, which a browser shows as one space anyway), and
+    its no-break spaces as the character (two bytes in UTF-8, where the entity is six)."""
+    return _KEPT.sub(lambda match: match.group(1) or "\n", page).replace("&nbsp;", "\u00a0")
 
 
 def cite(page: dict, edition: dict, config: SiteConfig) -> dict:

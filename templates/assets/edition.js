@@ -105,7 +105,7 @@
     if (!note) { return false; }
     var body = note.querySelector(":scope > div").cloneNode(true);
     body.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
-    body.querySelectorAll(".back-ref").forEach(function (el) { el.remove(); });
+    body.querySelectorAll(".back-ref, .permalink").forEach(function (el) { el.remove(); });  // a note's ways about itself
     return openBox(marker, t("Note {n}").replace("{n}", marker.textContent.trim()), body);
   }
 
@@ -331,7 +331,8 @@
     copyLink.focus();
   }
 
-  // The names of the passages' permalinks (¶), and the notes' permalinks (#) themselves: made
+  // The names of the passages' permalinks (¶) and of the notes' ways back (↑), and the notes'
+  // permalinks (#) themselves: made
   // here from the page's one copy of their names and the notes' ids, not written at every
   // passage and note (they made a long document's page a tenth heavier).
   function addPermalinks() {
@@ -345,6 +346,9 @@
     });
     document.querySelectorAll("a.permalink:not([aria-labelledby])").forEach(function (link) {
       link.setAttribute("aria-labelledby", "label-passage-link");
+    });
+    document.querySelectorAll("a.back-ref").forEach(function (link) {
+      link.setAttribute("aria-labelledby", "label-back-ref");
     });
   }
 

@@ -137,7 +137,8 @@
         <xsl:if test="te:has-rtl(string(.))"><xsl:attribute name="dir" select="'auto'"/></xsl:if>
         <xsl:apply-templates/>
         <xsl:text> </xsl:text>
-        <a class="back-ref" href="#{te:id('ref', .)}" aria-label="{te:t('Back to the text')}">↑</a>
+        <!-- its name ("Back to the text") the script gives it from the page's one copy, as the permalinks' -->
+        <a class="back-ref" href="#{te:id('ref', .)}">↑</a>
       </div>
     </li>
   </xsl:template>
