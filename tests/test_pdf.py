@@ -246,3 +246,10 @@ def test_greek_and_cyrillic_print_in_the_books_fonts(tmp_path):
     with pikepdf.open(tmp_path / "g.pdf") as pdf:
         fonts = [str(font.BaseFont) for font in pdf.pages[0].Resources.Font.values()]
     assert any(font.endswith("+Edition-Greek") for font in fonts), fonts  # Noto Serif, as book.css names it
+
+
+def test_a_documents_bookmark_is_its_numbered_heading_as_in_the_contents(pdfs):
+    """Review 17e #10: the bookmarks named the documents by their sources' titles, without number or date."""
+    titles = [item.title for item in PdfReader(pdfs / "edition.pdf").outline if not isinstance(item, list)]
+    assert "1. Letter From Massoud Rajavi to General Secretary Gorbachev, [place not given], December 26, 1985" in titles
+    assert not any(title.startswith("Letter from the Leader") for title in titles)

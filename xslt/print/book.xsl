@@ -214,7 +214,8 @@
       <header class="document-header">
         <xsl:call-template name="te:standard-heading"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
         <p class="doc-type"><xsl:value-of select="te:doc-type($tei)"/></p>
-        <h1><xsl:value-of select="te:educate(te:title($tei))"/></h1>
+        <!-- bookmarked by the numbered heading the contents use, not the source's title (review 17e #10) -->
+        <h1 data-bookmark="{te:educate(te:listed-title($tei))}"><xsl:value-of select="te:educate(te:title($tei))"/></h1>
         <p class="doc-date"><xsl:value-of select="te:document-date-label($tei)"/> · <xsl:value-of select="te:parties($tei)"/></p>
         <xsl:call-template name="te:source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
       </header>
