@@ -199,7 +199,7 @@ def test_the_pilcrow_copies_a_passage_citation_in_each_style(browser, served):
     tab.get_by_role("button", name="Copy citation (MLA)").click()
     tab.wait_for_timeout(200)
     copied = tab.evaluate("navigator.clipboard.readText()")
-    assert "16 Feb. 1986" in copied and copied.endswith("kgb-message.html#p-message-delegation.")
+    assert "February 16, 1986]" in copied and copied.endswith("kgb-message.html#p-message-delegation.")
     context.close()
 
 
@@ -288,9 +288,9 @@ def test_a_list_items_number_stands_left_of_its_label(browser, served):
 def test_a_correction_inside_a_name_looks_unlike_the_name(browser, served):
     context = screen(browser, "desktop")
     tab = context.new_page()
-    tab.goto(served + "rajavi-letter.html")
+    tab.goto(served + "kgb-message.html")
     name, correction = tab.evaluate("""(() => {
-        const c = document.querySelector('#p-letter-new-year a .intervention');
+        const c = document.querySelector('#p-message-paris-meeting a .intervention');
         const style = e => { const s = getComputedStyle(e); return [s.backgroundColor, s.textDecorationColor]; };
         return [style(c.closest('a')), style(c)];
     })()""")
