@@ -446,3 +446,35 @@ def test_a_lists_own_passage_number_is_shown_beside_its_first_items(browser, ser
         getComputedStyle(list, '::before').content, list.getBoundingClientRect().left])""")
     context.close()
     assert shown and all(content != "none" for content, _ in shown), shown
+
+
+def test_a_register_entry_says_each_fact_once(site):
+    """Review 18h #2: Rajavi's birth stood three times, his affiliations twice, his occupation as a bare line."""
+    page = html.parse(str(site / "persons.html"))
+    entry = " ".join(page.xpath("string(//section[@id='rajavi_massoud'])").split())
+    assert entry.count("18 August 1948") == 2 and "Birth:" not in entry and "Affiliation:" not in entry  # the dates, and "Born:" with the place
+    assert "Occupation: political leader" in entry
+
+
+def test_every_row_of_the_apparatus_tables_has_an_id_a_search_can_land_on(site):
+    page = html.parse(str(site / "apparatus.html"))
+    rows = page.xpath("//table[contains(@class, 'interventions') or contains(@class, 'chronology') or contains(@class, 'requests-answers') or contains(@class, 'concordance')]/tbody/tr")
+    assert len(rows) > 40 and all(row.get("id") for row in rows)
+    ids = [row.get("id") for row in rows]
+    assert len(ids) == len(set(ids))
+
+
+def test_on_a_touch_screen_the_pilcrow_is_drawn_legibly(browser, served):
+    """Review 18h #3: the ¶, a phone's only way to a passage's link and citation, had a contrast of 1.42:1."""
+    context = screen(browser, "phone")
+    tab = context.new_page()
+    tab.goto(served + "kgb-message.html")
+    ratio = tab.evaluate("""(() => {
+        const rgb = c => c.match(/\\d+/g).slice(0, 3).map(Number).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+        const lum = c => { const [r, g, b] = rgb(c); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+        const fg = lum(getComputedStyle(document.querySelector('.text a.permalink')).color);
+        const bg = lum(getComputedStyle(document.documentElement).backgroundColor);
+        return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+    })()""")
+    context.close()
+    assert ratio >= 4.5, ratio

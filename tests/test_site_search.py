@@ -122,3 +122,18 @@ def test_a_result_is_named_by_the_short_title_its_filter_uses(tab, served):
     results_for(tab, served, "q=Budapest")
     assert tab.locator(RESULTS).first.locator("h2").inner_text() == "Message to Rajavi, 16 February 1986"
     assert tab.locator("#search-filters legend").first.inner_text() == "Document"
+
+
+def test_a_hit_in_a_row_of_the_chronology_lands_on_its_row(browser, served):
+    """Review 18h #1: the rows had no ids, and a result led to the top of the chronology with the
+    hit screens below."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    results_for(tab, served, "q=Shevardnadze")
+    link = tab.locator(RESULTS, has_text="Chronology").locator(".passages a").first
+    assert urlparse(link.get_attribute("href")).fragment.startswith("chronology-")
+    link.click()
+    tab.wait_for_load_state("load")
+    mark = tab.locator("mark.search-hit", has_text="Shevardnadze").first
+    expect(mark).to_be_in_viewport()
+    context.close()

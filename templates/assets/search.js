@@ -24,7 +24,7 @@
   }
 
   //: Elements that are passages a reader can be sent to: Pagefind records every element with an id.
-  var BLOCKS = /^(p|li|blockquote|div|section|aside|figure|dd|dt|td|th|h[1-6])$/i;
+  var BLOCKS = /^(p|li|blockquote|div|section|aside|figure|dd|dt|tr|td|th|h[1-6])$/i;
   //: The readings of interventions, marked in the index's copy of the pages (build/teiedition/search.py).
   var READING = /^pf-(edited|source)-/;
   var PASSAGES_SHOWN = 5;

@@ -87,7 +87,9 @@
           <xsl:sort select="if (self::tei:event) then te:event-start(.) else te:document-date(.)"/>
           <xsl:choose>
             <xsl:when test="self::tei:TEI">
-              <tr class="document-row">
+              <!-- each row its own id, so that a search lands on the row that holds the words found (review 18h #1) -->
+              <!-- a document's own row is its title: the search finds the document, not the chronology by it -->
+              <tr class="document-row" id="chronology-{@xml:id}" data-pagefind-ignore="all">
                 <td><xsl:value-of select="te:document-date-label(.)"/></td>
                 <td>
                   <strong>
@@ -106,7 +108,7 @@
             <xsl:otherwise>
               <xsl:variable name="event" select="."/>
               <xsl:variable name="naming" select="$documents[exists(key('te:mentions', 'evt:' || $event/@xml:id, .))]"/>
-              <tr>
+              <tr id="chronology-{@xml:id}">
                 <td><xsl:value-of select="te:event-date(.)"/></td>
                 <td>
                   <xsl:call-template name="te:apparatus-link">

@@ -35,7 +35,7 @@
           <xsl:variable name="url" select="$record/@target"/>
           <xsl:variable name="edited" select="($online//tei:ref[@type = 'copy']/@target)[1]"/>
           <xsl:variable name="copy" select="($online/tei:ref[@type = 'republished']/@target)[1]"/>
-          <tr>
+          <tr id="concordance-{@xml:id}">
             <td><xsl:value-of select="te:doc-number(.)"/></td>
             <td>
               <xsl:call-template name="te:apparatus-link">

@@ -39,7 +39,7 @@
                   <xsl:variable name="edited" select="(tei:corr, tei:reg)[1]"/>
                   <xsl:variable name="note" select="if (self::tei:note) then . else te:intervention-note(.)"/>
                   <xsl:variable name="anchor" select="te:citable(if (self::tei:note) then .. else .)"/>
-                  <tr>
+                  <tr id="{te:id('intervention', .)}">
                     <td>
                       <xsl:call-template name="te:apparatus-link">
                         <xsl:with-param name="target" select="$anchor"/>

@@ -29,7 +29,7 @@
           <xsl:variable name="request" select="$targets[1]"/>
           <xsl:variable name="shared" select="preceding-sibling::tei:link[1][tokenize(normalize-space(@target))[1] = $request]"/>
           <xsl:variable name="run" select="if ($shared) then 0 else 1 + count(following-sibling::tei:link[tokenize(normalize-space(@target))[1] = $request])"/>
-          <tr>
+          <tr id="{te:id('request', .)}">
             <th scope="row">
               <xsl:value-of select="@n"/>
               <xsl:for-each select="$targets[position() gt 2] ! te:target(., $link)">
