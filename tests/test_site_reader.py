@@ -448,14 +448,6 @@ def test_a_lists_own_passage_number_is_shown_beside_its_first_items(browser, ser
     assert shown and all(content != "none" for content, _ in shown), shown
 
 
-def test_a_register_entry_says_each_fact_once(site):
-    """Review 18h #2: Rajavi's birth stood three times, his affiliations twice, his occupation as a bare line."""
-    page = html.parse(str(site / "persons.html"))
-    entry = " ".join(page.xpath("string(//section[@id='rajavi_massoud'])").split())
-    assert entry.count("18 August 1948") == 2 and "Birth:" not in entry and "Affiliation:" not in entry  # the dates, and "Born:" with the place
-    assert "Occupation: political leader" in entry
-
-
 def test_every_row_of_the_apparatus_tables_has_an_id_a_search_can_land_on(site):
     page = html.parse(str(site / "apparatus.html"))
     rows = page.xpath("//table[contains(@class, 'interventions') or contains(@class, 'chronology') or contains(@class, 'requests-answers') or contains(@class, 'concordance')]/tbody/tr")

@@ -89,7 +89,7 @@
       <xsl:if test="exists($variants)">
         <p class="variants"><span class="label"><xsl:value-of select="te:t('Forms in the sources:')"/></span><xsl:text> </xsl:text><xsl:value-of select="string-join($variants, '; ')"/></p>
       </xsl:if>
-      <xsl:for-each select="tei:note[@type = 'identification'], tei:desc">
+      <xsl:for-each select="tei:note[@type = 'identification'], tei:desc, tei:occupation">
         <p class="identification"><xsl:apply-templates/></p>
       </xsl:for-each>
       <xsl:if test="tei:birth or tei:death or tei:floruit or @when or @from">
@@ -114,9 +114,7 @@
         <p class="entry-note"><xsl:apply-templates/></p>
       </xsl:for-each>
       <!-- what the lines above do not show (a birth place, a residence, other identifiers, a location), under its own name -->
-      <!-- the dates, birth and death places, states and affiliations are said once, above (review 18h #2:
-           a birth stood three times); an occupation is a field with its name, not a bare line -->
-      <xsl:for-each select="if (self::tei:bibl) then () else te:left-out(., $names | tei:note | tei:desc | tei:birth | tei:death | tei:floruit | tei:state | tei:affiliation | tei:idno[@type = map:keys($te:authorities)])">
+      <xsl:for-each select="if (self::tei:bibl) then () else te:left-out(., $names | tei:note | tei:desc | tei:occupation | tei:idno[@type = map:keys($te:authorities)])">
         <p class="entry-field">
           <xsl:if test="self::*"><span class="label"><xsl:value-of select="te:field-label(.)"/>:</span><xsl:text> </xsl:text></xsl:if>
           <xsl:apply-templates select="."/>
