@@ -54,7 +54,7 @@ def record(page: dict, edition: dict, url: str) -> dict:
         "language": page.get("lang"),
         "URL": url,
     }
-    return {key: value for key, value in item.items() if value not in (None, "", [])}
+    return _kept(item)
 
 
 def page_record(page: dict, edition: dict, url: str) -> dict:
@@ -64,7 +64,7 @@ def page_record(page: dict, edition: dict, url: str) -> dict:
             "author": [{"literal": name} for name in edition.get("editors", [])],
             "issued": _date(edition.get("date", "")), "container-title": edition["title"], "version": edition.get("version"),
             "language": edition.get("lang"), "URL": url}
-    return {key: value for key, value in item.items() if value not in (None, "", [])}
+    return _kept(item)
 
 
 def edition_record(edition: dict, url: str) -> dict:
@@ -74,6 +74,11 @@ def edition_record(edition: dict, url: str) -> dict:
             "author": [{"literal": name} for name in edition.get("editors", [])],
             "issued": _date(edition.get("date", "")), "version": edition.get("version"), "language": edition.get("lang"),
             "URL": url}
+    return _kept(item)
+
+
+def _kept(item: dict) -> dict:
+    """A CSL-JSON record without its empty fields (a style prints an empty one as a stray comma)."""
     return {key: value for key, value in item.items() if value not in (None, "", [])}
 
 

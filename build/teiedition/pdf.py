@@ -355,16 +355,17 @@ def keep_footnotes_of_pushed_lines() -> None:
     pages.remake_page = remake_page
 
 
-#: The most a page may be left short (in points: three lines of the text's 13.8 pt) to keep a footnote
+#: The most a page may be left short (in points: six lines of the text's 13.8 pt) to keep a footnote
 #: on the page of its call, before the note is carried to the facing page. Two lines carried notes
-#: that took the room of the facing recto's own, which then fell short by five.
+#: that took the room of the facing recto's own, which then fell short by five; three still carried
+#: eight notes away from their calls (review 17e #4).
 MOST_LEFT_EMPTY = 6 * 13.8
 
 
 def carry_footnotes_to_the_facing_page() -> None:
     """A footnote that does not fit on its call's page stays with its call (footnote-policy: line:
     the line that calls it goes to the next page, with the lines its paragraph's orphans or widows
-    take along) where that leaves the page short by three lines at most. Where it would leave more
+    take along) where that leaves the page short by MOST_LEFT_EMPTY at most. Where it would leave more
     (a long note called near the foot left a third of a page empty, review 17d #4) and the page is
     a verso, the call stays and the note is carried to the recto facing it (footnote-policy: auto),
     in the same opening; a note is never carried over a page turn. WeasyPrint cannot split a note

@@ -102,7 +102,8 @@
   <xsl:function name="te:cited-responsibilities" as="xs:string*">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:sequence select="te:translations($tei),
-      $tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt[not(tei:resp[starts-with(normalize-space(.), 'translated') or starts-with(normalize-space(.), 'contributed to')])] ! te:responsibility(.)"/>
+      ($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt[not(tei:resp[starts-with(normalize-space(.), 'contributed to')])]
+       except te:translation-statements($tei)) ! te:responsibility(.)"/>
   </xsl:function>
 
   <xd:doc><xd:desc>A statement of responsibility as a phrase: what was done, then by whom. A respStmt
