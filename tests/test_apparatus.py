@@ -69,6 +69,14 @@ def test_the_web_page_opens_with_the_number_the_heading_and_the_source_note(site
         assert fact in note
 
 
+def test_a_document_pages_level_one_heading_is_its_numbered_standard_heading(site):
+    """Review 18i #1: the heading every citation uses is the page's h1; the source's title is its subtitle."""
+    page = html.parse(str(site / "rajavi-letter.html"))
+    (heading,) = page.xpath("//h1")
+    assert heading.get("id") == "document-title" and words(heading.text_content()) == LETTER
+    assert page.xpath("string(//header//p[@class = 'source-title'])").startswith("Letter from the Leader of the Organization")
+
+
 def test_a_documents_full_description_follows_its_text_on_the_web_in_the_epub_and_in_the_book(site, pdfs: Path):
     # the source note heads the document; the description ("About this document") comes after the text
     page = html.parse(str(site / "rajavi-letter.html"))
@@ -100,7 +108,7 @@ def test_the_message_source_note_says_its_date_is_the_archives(site):
 
 def test_the_epub_chapter_opens_with_the_number_and_the_source_note(site):
     chapter = etree.fromstring(zipfile.ZipFile(site / "downloads" / "edition.epub").read("OEBPS/rajavi-letter.xhtml"))
-    heading = chapter.xpath("//h:header//h:p[@class = 'standard-heading']", namespaces=NS)
+    heading = chapter.xpath("//h:header//h:h1[@class = 'standard-heading']", namespaces=NS)
     assert heading and words("".join(heading[0].itertext())) == LETTER
     assert chapter.xpath("//h:header//h:p[@class = 'source-note'][contains(., 'record 134554')]", namespaces=NS)
 

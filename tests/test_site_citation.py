@@ -126,7 +126,7 @@ def test_persons_are_cited_family_name_first_and_bodies_as_written(published):
 @pytest.mark.parametrize("key, shape", [
     ("chicago", r"^[^“]+\. “[^”]+\.” [A-Z][a-z ]+\. In .+, version 0\.1\.0, edited by the editorial team of Moscow and the Mojahedin(, translated by .+?)?\. (\w+ \d+, )?\d{4}\. (Fond .+\. )?https://\S+\.$"),
     ("mla", r"^[^“]+\. “[^”]+\.” [A-Z][a-z ]+\. .+, edited by the editorial team of Moscow and the Mojahedin, (translated by .+?, )?version 0\.1\.0, (\d+ \w+\.? )?\d{4}, (.+, )?https://\S+\.$"),
-    ("apa", r"^.+\. \(\d{4}\)\. .+ \[[A-Z][a-z ]+\]\. In the editorial team of Moscow and the Mojahedin \(Ed\.\), .+ \(Version 0\.1\.0\)\. (.+\. )?https://\S+$"),
+    ("apa", r"^.+\. \(\d{4}\)\. .+ \[[A-Z][a-z ]+\]\. In The editorial team of Moscow and the Mojahedin \(Ed\.\), .+ \(Version 0\.1\.0\)\. (.+\. )?https://\S+ \(Original work published \d{4}\)$"),
 ])
 def test_each_style_gives_every_kind_of_document_one_shape(published, key, shape):
     for name in DOCUMENTS:
@@ -238,3 +238,28 @@ def test_the_editors_own_pages_can_be_cited_as_chapters_of_the_edition(published
     csl = json.loads(page.xpath("string(//pre[@id='csl-text'])"))
     assert csl["type"] == "chapter" and csl["URL"] == BASE + f"{name}.html"
     assert page.xpath("string(//p[@id='citation-chicago'])").startswith("The editorial team of Moscow and the Mojahedin. “")
+
+
+def test_a_build_without_the_book_does_not_offer_its_named_destinations(published, site):
+    """Review 18i #2: a --no-pdf site promised `edition.pdf#…`, a file it does not publish."""
+    assert "edition.pdf" not in (published / "reuse.html").read_text(encoding="utf-8")
+    assert "edition.pdf#p-message-paris-meeting" in (site / "reuse.html").read_text(encoding="utf-8")
+
+
+def test_apa_dates_a_document_by_the_edition_and_by_its_own_original_date(published):
+    """Review 18i #3: APA gave a 1986 telegram as "(2026)" alone; the record carries its own date."""
+    page = html.parse(str(published / "kgb-message.html"))
+    assert page.xpath("string(//p[@id='citation-apa'])").rstrip(".").endswith("(Original work published 1986)")
+    record = json.loads(page.xpath("string(//script[@type='application/vnd.citationstyles.csl+json'])"))
+    assert record["original-date"] == {"date-parts": [[1986, 2, 16]]}
+    assert "origdate = {1986-02-16}" in page.xpath("string(//pre[@id='bibtex-text'])")
+
+
+def test_chicago_does_not_repeat_the_date_its_standard_heading_names(published):
+    chicago = html.parse(str(published / "kgb-message.html")).xpath("string(//p[@id='citation-chicago'])")
+    assert chicago.count("February 16, 1986") == 1, chicago
+
+
+def test_apa_capitalises_a_group_editors_article(published):
+    apa = html.parse(str(published / "kgb-message.html")).xpath("string(//p[@id='citation-apa'])")
+    assert "In The editorial team of Moscow and the Mojahedin (Ed.)" in apa

@@ -34,7 +34,8 @@ def record(page: dict, edition: dict, url: str) -> dict:
     title is the document's standard heading where it has one ("Message From the CPSU Central
     Committee to Massoud Rajavi, [Moscow], [February 16, 1986]"): the document's own date and
     place, and where a later text appeared, stand there, so that the record's date is the
-    edition's, as a citation of a document in an edition has it. Persons are family and given
+    edition's, as a citation of a document in an edition has it; the document's own date is its
+    original date (APA: "Original work published 1986"; a reference manager keeps it). Persons are family and given
     names (the stylesheets split them), bodies literal ("CPSU Central Committee"). It has no access
     date: that is the reader's, which the page adds."""
     names = page.get("author_names") or [{"literal": name} for name in page.get("authors", [])]
@@ -45,6 +46,7 @@ def record(page: dict, edition: dict, url: str) -> dict:
         "title": page.get("heading") or page["title"],
         "author": [dict(name) for name in names],
         "issued": _date(edition.get("date", "")),
+        "original-date": _date(page.get("date", "")),
         "translator": [dict(name) for name in page.get("translator_names", [])],
         "container-title": edition["title"],
         "editor": [{"literal": name} for name in edition.get("editors_in_sentence", [])],
@@ -96,7 +98,8 @@ def citations(item: dict, language: str = "en") -> dict[str, dict[str, str]]:
     cited = {}
     locale = _csl_locale(language)
     for key, (label, name) in STYLES.items():
-        entry = item if item.get("author") else _anonymous(item, key, _style(name, locale))
+        entry = _without_repeated_date(item, key)
+        entry = entry if entry.get("author") else _anonymous(entry, key, _style(name, locale))
         plain = _polish(_format(entry, name, locale), key, language)
         dated = _polish(_format({**entry, "accessed": {"date-parts": [list(SENTINEL)]}}, name, locale), key, language)
         head, tail = _common_ends(plain, dated)
@@ -108,6 +111,16 @@ def citations(item: dict, language: str = "en") -> dict[str, dict[str, str]]:
                       + _html(tail))
         cited[key] = {"label": label, "text": "".join(char for char in plain if char not in _MARKS), "html": markup}
     return cited
+
+
+def _without_repeated_date(item: dict, key: str) -> dict:
+    """The record as a style should see it: Chicago and MLA print the original date beside the
+    title ("…, February 16, 1986, November 23, 2026"), which a standard heading names already;
+    APA's "(Original work published 1986)" is how that style dates a republished document."""
+    original = _parts(item, "original-date")
+    if key == "apa" or not original or str(original[0]) not in item.get("title", ""):
+        return item
+    return {k: v for k, v in item.items() if k != "original-date"}
 
 
 def _anonymous(item: dict, key: str, style) -> dict:
@@ -156,7 +169,8 @@ def _access_template(inserted: str, style) -> tuple[str, list[str]]:
 def _polish(text: str, key: str, language: str) -> str:
     """What citeproc-py leaves undone: in English, Chicago and MLA put the full stop and comma
     inside the closing quotation mark (the locale's punctuation-in-quote), and APA's editor
-    label is capitalised ("(Ed.)", the style's text-case)."""
+    label is capitalised ("(Ed.)", the style's text-case), as is a group editor's article at the
+    head of its phrase ("In The editorial team …")."""
     if not language.startswith("en"):
         return text
     if key in ("chicago", "mla"):
@@ -164,7 +178,7 @@ def _polish(text: str, key: str, language: str) -> str:
     if key == "mla":  # MLA's "version" is a word inside the sentence
         text = text.replace(", Version ", ", version ")
     if key == "apa":
-        text = text.replace(" (ed.)", " (Ed.)").replace(" (eds.)", " (Eds.)")
+        text = text.replace(" (ed.)", " (Ed.)").replace(" (eds.)", " (Eds.)").replace(". In the ", ". In The ")
     return text
 
 
@@ -253,6 +267,7 @@ def bibtex(item: dict) -> str:
     neither splits it into forename and surname nor abbreviates it; a person is "Family, Given".
     No urldate: that is the reader's to add."""
     issued = _parts(item, "issued")
+    original = _parts(item, "original-date")
     tex = lambda name: "{%s}" % _tex(name["literal"]) if "literal" in name else _tex(_name(name))
     fields = [
         ("author", " and ".join(tex(name) for name in item.get("author", []))),
@@ -263,6 +278,7 @@ def bibtex(item: dict) -> str:
         ("year", str(issued[0]) if issued else ""),
         ("month", MONTHS[issued[1] - 1] if len(issued) > 1 else ""),
         ("date", _iso(issued)),
+        ("origdate", _iso(original)),
         ("type", _tex(item.get("genre", ""))),
         ("note", _tex(_archive(item))),
         ("version", _tex(item.get("version", ""))),

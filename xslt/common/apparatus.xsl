@@ -222,15 +222,31 @@
     <span class="msitem-part"><xsl:value-of select="'(' || @n || ') '"/><xsl:apply-templates select="tei:title/node()"/><xsl:value-of select="tei:textLang ! (' [' || te:text-of(.) || ']')"/></span>
   </xsl:template>
 
-  <xd:doc><xd:desc>The number and standard heading of a document, as the first line of its page or chapter.</xd:desc></xd:doc>
-  <xsl:template name="te:standard-heading">
+  <xd:doc><xd:desc>A document's titles, as the first lines of its page or chapter: the number and standard
+    heading, the kind of document, then the source's own title. The edition's heading, which every
+    citation uses, is the level-one heading; the source's title follows as a subtitle, in its own direction
+    (a Persian title reads right to left). A file without a standard heading keeps its own title as the
+    heading (review 18i #1: a reader navigating by headings heard the source's title and never the number).</xd:desc></xd:doc>
+  <xsl:template name="te:document-titles">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:if test="te:standard-heading($tei)">
-      <p class="standard-heading">
+    <!-- the web page's heading labels its article; the book holds every document, so no id there -->
+    <xsl:param name="id" as="xs:string" select="''"/>
+    <xsl:param name="title" as="xs:string" select="te:title($tei)"/>
+    <xsl:variable name="heading" select="te:standard-heading($tei)"/>
+    <xsl:if test="$heading">
+      <h1 class="standard-heading">
+        <xsl:if test="$id"><xsl:attribute name="id" select="$id"/></xsl:if>
         <xsl:if test="te:doc-number($tei)"><span class="doc-number"><xsl:value-of select="te:doc-number($tei)"/>.</span><xsl:text> </xsl:text></xsl:if>
-        <xsl:value-of select="te:standard-heading($tei)"/>
-      </p>
+        <xsl:value-of select="$heading"/>
+      </h1>
     </xsl:if>
+    <p class="doc-type"><xsl:value-of select="te:doc-type($tei)"/></p>
+    <xsl:element name="{if ($heading) then 'p' else 'h1'}">
+      <xsl:attribute name="class" select="'source-title'"/>
+      <xsl:if test="$id and not($heading)"><xsl:attribute name="id" select="$id"/></xsl:if>
+      <xsl:attribute name="dir" select="'auto'"/>
+      <xsl:value-of select="$title"/>
+    </xsl:element>
   </xsl:template>
 
   <xd:doc><xd:desc>The source note of a document, one paragraph, as FRUS prints it under the heading.</xd:desc></xd:doc>

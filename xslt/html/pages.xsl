@@ -142,10 +142,10 @@
     <xsl:variable name="main" as="element()*">
         <article class="document" aria-labelledby="document-title">
           <header class="document-header">
-            <xsl:call-template name="te:standard-heading"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
-            <p class="doc-type"><xsl:value-of select="te:doc-type($tei)"/></p>
-            <!-- the source's own title, in its own direction (a Persian title reads right to left) -->
-            <h1 id="document-title" dir="auto"><xsl:value-of select="te:title($tei)"/></h1>
+            <xsl:call-template name="te:document-titles">
+              <xsl:with-param name="tei" select="$tei"/>
+              <xsl:with-param name="id" select="'document-title'"/>
+            </xsl:call-template>
             <p class="doc-date"><time datetime="{te:document-date($tei)}"><xsl:value-of select="te:document-date-label($tei)"/></time></p>
             <xsl:call-template name="te:parties-line"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
             <xsl:call-template name="te:source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>

@@ -212,10 +212,11 @@
     <xsl:variable name="notes" select="te:page-notes($tei)"/>
     <section class="document chapter" id="{$tei/@xml:id}" data-running-head="{te:educate(te:short-title($tei))}">
       <header class="document-header">
-        <xsl:call-template name="te:standard-heading"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
-        <p class="doc-type"><xsl:value-of select="te:doc-type($tei)"/></p>
-        <!-- bookmarked by the numbered heading the contents use, not the source's title (review 17e #10) -->
-        <h1 data-bookmark="{te:educate(te:listed-title($tei))}"><xsl:value-of select="te:educate(te:title($tei))"/></h1>
+        <!-- tagged and bookmarked by the numbered heading the contents use, not the source's title (review 17e #10) -->
+        <xsl:call-template name="te:document-titles">
+          <xsl:with-param name="tei" select="$tei"/>
+          <xsl:with-param name="title" select="te:educate(te:title($tei))"/>
+        </xsl:call-template>
         <p class="doc-date"><xsl:value-of select="te:document-date-label($tei)"/> · <xsl:value-of select="te:parties($tei)"/></p>
         <xsl:call-template name="te:source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
       </header>
