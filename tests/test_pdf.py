@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pikepdf
@@ -254,3 +255,21 @@ def test_a_documents_bookmark_is_its_numbered_heading_as_in_the_contents(pdfs):
     titles = [item.title for item in PdfReader(pdfs / "edition.pdf").outline if not isinstance(item, list)]
     assert "1. Letter From Massoud Rajavi to General Secretary Gorbachev, [place not given], December 26, 1985" in titles
     assert not any(title.startswith("Letter from the Leader") for title in titles)
+
+
+def test_a_documents_level_one_tag_is_its_numbered_heading(pdfs):
+    """Review 17e #10, 18i #1: in the tags the numbered heading was a P and the source's title the H1."""
+    tree = subprocess.run(["pdfinfo", "-struct-text", str(pdfs / "edition.pdf")], capture_output=True, text=True, check=True).stdout
+    headings, depth = [], None
+    for line in tree.splitlines():
+        indent = len(line) - len(line.lstrip())
+        if line.strip() == "H1 (block)":
+            headings.append("")
+            depth = indent
+        elif depth is not None and indent > depth and line.strip().startswith('"'):
+            headings[-1] += " " + line.strip().strip('"')
+        elif depth is not None and indent <= depth:
+            depth = None
+    headings = [" ".join(heading.split()) for heading in headings]
+    assert "1. Letter From Massoud Rajavi to General Secretary Gorbachev, [place not given], December 26, 1985" in headings
+    assert not any(heading.startswith("Letter from the Leader") for heading in headings)

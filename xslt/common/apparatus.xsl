@@ -232,7 +232,7 @@
     <!-- the web page's heading labels its article; the book holds every document, so no id there -->
     <xsl:param name="id" as="xs:string" select="''"/>
     <xsl:param name="title" as="xs:string" select="te:title($tei)"/>
-    <xsl:variable name="heading" select="te:standard-heading($tei)"/>
+    <xsl:param name="heading" as="xs:string" select="te:standard-heading($tei)"/>
     <xsl:if test="$heading">
       <h1 class="standard-heading">
         <xsl:if test="$id"><xsl:attribute name="id" select="$id"/></xsl:if>

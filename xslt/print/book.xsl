@@ -216,6 +216,7 @@
         <xsl:call-template name="te:document-titles">
           <xsl:with-param name="tei" select="$tei"/>
           <xsl:with-param name="title" select="te:educate(te:title($tei))"/>
+          <xsl:with-param name="heading" select="te:educate(te:standard-heading($tei))"/>
         </xsl:call-template>
         <p class="doc-date"><xsl:value-of select="te:document-date-label($tei)"/> · <xsl:value-of select="te:parties($tei)"/></p>
         <xsl:call-template name="te:source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
