@@ -53,6 +53,10 @@
     if (!named && asked === "diplomatic" && document.getElementById("view-diplomatic")) {
       say(t("Shown in the diplomatic view, as you chose on an earlier page: the source’s own readings."));
     }
+    // a search result that opens the diplomatic view says why on the page too (review 18i #15)
+    if (named === "diplomatic" && new URLSearchParams(window.location.search).get("highlight")) {
+      say(t("Shown in the diplomatic view: the words found are the source’s reading, which the editors corrected."));
+    }
   }
 
   // The passage being read stays where it is when the view changes (the other view's readings
@@ -191,6 +195,13 @@
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { closeNote(); document.body.classList.add("tips-dismissed"); }
+      // a correction outside a name opens its card from the keyboard as from a tap (review 18i #14);
+      // inside a name, Enter follows the name's link, as a link does
+      var fix = (event.key === "Enter" || event.key === " ") && event.target.closest && event.target.closest(".text .intervention");
+      if (fix && !fix.closest("a") && openCorrection(fix)) { event.preventDefault(); }
+    });
+    document.querySelectorAll(".text .intervention[tabindex]").forEach(function (fix) {
+      if (!fix.closest("a")) { fix.setAttribute("role", "button"); fix.setAttribute("aria-haspopup", "dialog"); }
     });
     // a dismissed tip comes back for the next word pointed at or focused
     document.addEventListener("focusin", function () { document.body.classList.remove("tips-dismissed"); });
@@ -423,11 +434,19 @@
     button.setAttribute("aria-expanded", "false");
     button.setAttribute("aria-controls", "site-menu");
     nav.querySelector("ul").id = "site-menu";
+    // one overlay at a time: the menu and the document's outline would cover the text together
+    var outline = document.querySelector("details.outline");
     button.addEventListener("click", function () {
       var opened = button.getAttribute("aria-expanded") !== "true";
       button.setAttribute("aria-expanded", String(opened));
       nav.classList.toggle("open", opened);
+      if (opened && outline) { outline.open = false; }
     });
+    if (outline) {
+      outline.addEventListener("toggle", function () {
+        if (outline.open && nav.classList.contains("open")) { button.click(); }
+      });
+    }
     nav.insertBefore(button, nav.firstChild);
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && nav.classList.contains("open")) { button.click(); button.focus(); }
