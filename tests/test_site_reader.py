@@ -304,7 +304,7 @@ def test_the_chronology_dates_each_event_and_document_and_links_them(site):
     documents = [row for row in rows if row.get("class") == "document-row"]
     assert len(documents) == 5 and all(row.xpath("string(td[1])").strip() for row in rows)
     assert page.xpath("//table[@id='chronology']//a[starts-with(@href, 'events.html#')]")
-    assert page.xpath("//tr[not(@class)]/td[3]/a[@href='rajavi-letter.html']")
+    assert page.xpath("//tr[not(@class)]/td[3]/a[starts-with(@href, 'rajavi-letter.html#')]")
     assert "chronology.html" in html.parse(str(site / "events.html")).xpath("//p[@class='register-count']/a/@href")
 
 
@@ -508,3 +508,21 @@ def test_on_a_phone_the_menu_and_the_outline_are_never_open_together(browser, se
     # the details element says it opened in a task of its own: wait for it, briefly
     tab.wait_for_function("document.querySelector('.menu-button').getAttribute('aria-expanded') === 'false'", timeout=2000)
     context.close()
+
+
+def test_a_registers_mention_in_a_documents_description_leads_to_the_description(site):
+    """Review 18i #9: "about the document" linked the top of the page, a second link to the same place."""
+    links = html.parse(str(site / "persons.html")).xpath("//div[@class='occurrences']//a[. = 'about the document']")
+    assert links and all(link.get("href").endswith(".html#about") for link in links)
+
+
+def test_the_chronology_writes_a_span_within_one_month_once(site):
+    """Review 18i #13: "1 January 1989 – 4 January 1989"."""
+    dates = html.parse(str(site / "chronology.html")).xpath("//table//tr/td[1]/text()")
+    assert "1–4 January 1989" in dates and "2–13 July 1990" in dates and "1978–1979" in dates
+    assert not any(re.search(r"(\w+ \d{4}) – \d+ \1", date) for date in dates)
+
+
+def test_the_chronology_leads_to_the_passage_that_names_the_event(site):
+    links = html.parse(str(site / "chronology.html")).xpath("//table//tr/td[3]//a/@href")
+    assert links and all(re.search(r"\.html#[pn]-", link) or link.endswith("#about") for link in links), links

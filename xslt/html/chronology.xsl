@@ -24,12 +24,30 @@
     <xsl:sequence select="string(($event/@when, $event/@from, $event/@notBefore, '')[1])"/>
   </xsl:function>
 
+  <xd:doc><xd:desc>Two written dates as one span, their shared end written once, in the words of any
+    language's date pattern: "1–4 January 1989", "2 July – 13 August 1990", "1978–1979" (review 18i #13:
+    "1 January 1989 – 4 January 1989"). A dash without spaces joins single words, a spaced one phrases.</xd:desc></xd:doc>
+  <xsl:function name="te:date-range" as="xs:string">
+    <xsl:param name="from" as="xs:string"/>
+    <xsl:param name="to" as="xs:string"/>
+    <xsl:variable name="a" select="tokenize($from, ' ')"/>
+    <xsl:variable name="b" select="tokenize($to, ' ')"/>
+    <!-- how many final words the two share, the first words of each always kept -->
+    <xsl:variable name="shared" select="(for $n in reverse(0 to min((count($a), count($b))) - 1)
+      return $n[every $i in 1 to $n satisfies $a[count($a) - $n + $i] = $b[count($b) - $n + $i]])[1]"/>
+    <xsl:variable name="head-a" select="string-join($a[position() le count($a) - $shared], ' ')"/>
+    <xsl:variable name="head-b" select="string-join($b[position() le count($b) - $shared], ' ')"/>
+    <xsl:variable name="tail" select="string-join($a[position() gt count($a) - $shared], ' ')"/>
+    <xsl:sequence select="if ($from = $to) then $from
+      else $head-a || (if (contains($head-a, ' ') or contains($head-b, ' ')) then ' – ' else '–') || $head-b || ($tail[.] ! (' ' || .))"/>
+  </xsl:function>
+
   <xd:doc><xd:desc>An event's date for the reader: a day, a span, or the range the sources leave open; "probably" where the register is not certain.</xd:desc></xd:doc>
   <xsl:function name="te:event-date" as="xs:string">
     <xsl:param name="event" as="element(tei:event)"/>
     <xsl:sequence select="
       (if ($event/@when) then te:format-date($event/@when)
-       else if ($event/@from) then te:format-date($event/@from) || ' – ' || te:format-date($event/@to)
+       else if ($event/@from) then te:date-range(te:format-date($event/@from), te:format-date($event/@to))
        else if ($event/@notBefore) then replace(replace(te:t('between {from} and {to}'), '{from}', te:format-date($event/@notBefore), 'q'), '{to}', te:format-date($event/@notAfter), 'q')
        else '')
       || (if ($event/@cert = ('medium', 'low')) then ' ' || te:t('(probably)') else '')"/>
@@ -121,8 +139,9 @@
                   <xsl:for-each select="$naming">
                     <xsl:sort select="xs:integer((@n[. castable as xs:integer], 0)[1])"/>
                     <xsl:if test="position() gt 1">, </xsl:if>
+                    <!-- to the passage that names the event, as the events register leads (review 18i #13) -->
                     <xsl:call-template name="te:apparatus-link">
-                      <xsl:with-param name="target" select="."/>
+                      <xsl:with-param name="target" select="te:citable(key('te:mentions', 'evt:' || $event/@xml:id, .)[1])"/>
                       <xsl:with-param name="from" select="$from"/>
                       <xsl:with-param name="content" select="(te:doc-number(.)[.], te:short-title(.))[1]"/>
                       <xsl:with-param name="name" select="string-join((te:doc-number(.)[.], te:short-title(.)), '. ')"/>

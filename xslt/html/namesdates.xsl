@@ -180,7 +180,8 @@
               <xsl:for-each-group select="current-group()" group-by="generate-id(te:citable(.))">
                 <xsl:if test="position() gt 1">, </xsl:if>
                 <xsl:variable name="unit" select="te:citable(.)"/>
-                <a href="{te:link($unit, '')}"><xsl:value-of select="te:citable-label($unit)"/></a>
+                <!-- a mention in the header is in the page's description, not at its top (review 18i #9) -->
+                <a href="{te:link($unit, '') || ($unit/self::tei:TEI ! '#about')}"><xsl:value-of select="te:citable-label($unit)"/></a>
               </xsl:for-each-group>
             </li>
           </xsl:for-each-group>
