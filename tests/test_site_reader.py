@@ -526,3 +526,10 @@ def test_the_chronology_writes_a_span_within_one_month_once(site):
 def test_the_chronology_leads_to_the_passage_that_names_the_event(site):
     links = html.parse(str(site / "chronology.html")).xpath("//table//tr/td[3]//a/@href")
     assert links and all(re.search(r"\.html#[pn]-", link) or link.endswith("#about") for link in links), links
+
+
+def test_a_document_pages_title_is_its_numbered_heading_and_the_editions_short_title(site):
+    """Review 18i #16: the letter's tab title ran past 240 characters (its source's title, then the
+    edition's full title); now it is what the page's h1 says, then the edition's short title."""
+    title = html.parse(str(site / "kgb-message.html")).findtext(".//title")
+    assert title.startswith("3. Telegram From the CPSU Central Committee") and title.endswith(" · Moscow and the Mojahedin")

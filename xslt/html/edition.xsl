@@ -83,6 +83,8 @@
     <xsl:sequence select="map{
       'title': (normalize-space(($header/tei:titleStmt/tei:title[@type = 'main'], $header/tei:titleStmt/tei:title)[1])[.], $edition-name)[1],
       'subtitle': normalize-space($header/tei:titleStmt/tei:title[@type = 'sub']),
+      (: what a window's title and a shared link's site name call the edition, where its title is long :)
+      'short_title': normalize-space($header/tei:titleStmt/tei:title[@type = 'short'][1]),
       'editors': array{ $header/tei:titleStmt/tei:editor ! normalize-space(.) },
       (: as named mid-sentence (Edited by the … team): a body's leading article in lower case :)
       'editors_in_sentence': array{ $header/tei:titleStmt/tei:editor ! replace(normalize-space(.), '^The ', 'the ') },

@@ -171,7 +171,7 @@
     <xsl:variable name="named" select="$tei/tei:text//(tei:persName | tei:orgName | tei:rs)[@ref][not(ancestor::tei:note[te:is-ours(.)])]"/>
     <xsl:sequence select="map{
       'id': string($tei/@xml:id), 'kind': 'document', 'path': te:page-of($tei), 'source': string($tei/@xml:base),
-      'title': te:title($tei), 'short_title': te:short-title($tei), 'heading': te:standard-heading($tei),
+      'title': te:title($tei), 'short_title': te:short-title($tei), 'heading': te:standard-heading($tei), 'listed_title': te:listed-title($tei),
       'description': te:first-sentence(te:plain(($tei//tei:abstract/tei:p)[1])),
       'lang': string(($tei/@xml:lang, 'en')[1]),
       'date': te:document-date($tei), 'date_label': te:document-date-label($tei),
