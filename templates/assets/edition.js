@@ -332,7 +332,16 @@
       button.textContent = style[1];
       if (style[0] !== "chicago") { button.setAttribute("aria-label", t("Copy citation ({style})").replace("{style}", style[1])); }
       button.addEventListener("click", function () {
-        copyText(button, source.textContent.trim().split(documentUrl).join(locator + address));
+        var text = source.textContent.trim();
+        var accessed = source.querySelector(".accessed");
+        var at = accessed && accessed.textContent ? text.indexOf(accessed.textContent.trim()) : -1;
+        // the passage is named before the reader's access date, which belongs to the address
+        // ("… ¶ 11. Accessed December 7, 2026. https://…"), not after it (review 18i #5)
+        if (at > 0 && number > 0) {
+          copyText(button, (text.slice(0, at) + "¶ " + number + ". " + text.slice(at)).split(documentUrl).join(address));
+        } else {
+          copyText(button, text.split(documentUrl).join(locator + address));
+        }
       });
       box.appendChild(button);
     });
