@@ -137,3 +137,11 @@ def test_a_hit_in_a_row_of_the_chronology_lands_on_its_row(browser, served):
     mark = tab.locator("mark.search-hit", has_text="Shevardnadze").first
     expect(mark).to_be_in_viewport()
     context.close()
+
+
+def test_an_excerpt_closes_up_the_space_a_left_out_note_call_leaves(tab, served):
+    """Review 18i #10: "the then Soviet president , Mikhail Gorbachev"."""
+    results_for(tab, served, "q=Gorbachev")
+    excerpts = " ".join(tab.locator(RESULTS).locator(".passages a").all_inner_texts())
+    assert "Gorbachev" in excerpts
+    assert not re.search(r"\w [,.](\s|$)", excerpts) and "“ " not in excerpts, excerpts

@@ -134,7 +134,10 @@
   function renderExcerpt(into, ex) {
     if (ex.before) { into.appendChild(document.createTextNode("… ")); }
     ex.parts.forEach(function (part, i) {
-      if (i) { into.appendChild(document.createTextNode(" ")); }
+      // a note's call, left out of the index, leaves its place as a space: punctuation closes up
+      // on the word it follows, and an opening quote on the word it precedes (review 18i #10)
+      var joined = /^[,.)\]”’]/.test(part.word) || (i && /[“‘(\[]$/.test(ex.parts[i - 1].word));
+      if (i && !joined) { into.appendChild(document.createTextNode(" ")); }
       if (part.hit) {
         var mark = document.createElement("mark");
         mark.textContent = part.word;
