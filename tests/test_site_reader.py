@@ -100,8 +100,14 @@ def test_on_a_wide_screen_a_note_opens_beside_the_text_it_explains(browser, serv
 
 def test_a_passages_pilcrow_never_wraps_alone_onto_a_line(site):
     # review 18f #9: on a phone the ¶ stood on a line of its own after short lines
-    page = (site / "kgb-message.html").read_text(encoding="utf-8")
-    assert page.count('\u00a0<a class="permalink"') == page.count('<a class="permalink"') > 10
+    # (after a block, an address in an opener, the ¶ stands beside the block, review 18i #12)
+    blocks = {"div", "p", "ul", "ol", "dl", "table", "blockquote", "aside", "section", "figure", "pre"}
+    links = html.parse(str(site / "kgb-message.html")).xpath("//a[@class='permalink']")
+    assert len(links) > 10
+    for link in links:
+        before = link.getprevious()
+        text = (before.tail if before is not None else link.getparent().text) or ""
+        assert text.endswith("\u00a0") or (before is not None and before.tag in blocks and not text.strip()), link.get("href")
 
 
 def test_a_notes_way_back_is_named_and_its_popover_holds_no_link_to_itself(browser, served):
@@ -548,3 +554,18 @@ def test_a_document_pages_title_is_its_numbered_heading_and_the_editions_short_t
     edition's full title); now it is what the page's h1 says, then the edition's short title."""
     title = html.parse(str(site / "kgb-message.html")).findtext(".//title")
     assert title.startswith("3. Telegram From the CPSU Central Committee") and title.endswith(" · Moscow and the Mojahedin")
+
+
+def test_a_blocks_pilcrow_after_an_address_makes_no_empty_row(browser, served):
+    """Review 18i #12: a no-break space before the ¶ of the message's opener made a line of its own."""
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    tab.goto(served + "kgb-message.html")
+    opener, address = (tab.locator(selector).bounding_box()["height"] for selector in ("#p-message-sofia", "#p-message-sofia .tei-address"))
+    context.close()
+    assert opener < address + 20, (opener, address)
+
+
+def test_the_chronology_separates_its_document_numbers_by_a_comma_a_screen_reader_hears(site):
+    cells = html.parse(str(site / "chronology.html")).xpath("//table//tr/td[3][count(a) > 1]")
+    assert cells and all(len(cell.xpath("span[@class='separator']")) == len(cell.xpath("a")) - 1 for cell in cells)

@@ -31,8 +31,11 @@
       <!-- notes standing between blocks (an endnote call after a block quotation) belong to the block before them -->
       <xsl:apply-templates select="te:notes-after(.)[te:is-between-blocks(.)]" mode="te:after-block"/>
       <xsl:if test="@xml:id and ancestor::tei:text">
-        <!-- a no-break space: the ¶ never wraps alone onto a line of its own (review 18f #9) -->
-        <xsl:text>&#160;</xsl:text>
+        <!-- a no-break space: the ¶ never wraps alone onto a line of its own (review 18f #9); after a
+             block (an address in an opener) a space that collapses, as a no-break space made a line
+             of its own, an empty row under the address (review 18i #12) -->
+        <xsl:variable name="last" select="$content[not(. instance of text() and not(normalize-space(.)))][last()]"/>
+        <xsl:value-of select="if ($last instance of element() and local-name($last) = ('div', 'p', 'ul', 'ol', 'dl', 'table', 'blockquote', 'aside', 'section', 'figure', 'pre')) then ' ' else '&#160;'"/>
         <!-- its name ("Permalink to this passage") the script gives it from the page's one copy -->
         <a class="permalink" href="#{@xml:id}">¶</a>
       </xsl:if>
