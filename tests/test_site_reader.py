@@ -569,3 +569,13 @@ def test_a_blocks_pilcrow_after_an_address_makes_no_empty_row(browser, served):
 def test_the_chronology_separates_its_document_numbers_by_a_comma_a_screen_reader_hears(site):
     cells = html.parse(str(site / "chronology.html")).xpath("//table//tr/td[3][count(a) > 1]")
     assert cells and all(len(cell.xpath("span[@class='separator']")) == len(cell.xpath("a")) - 1 for cell in cells)
+
+
+def test_a_pull_quote_and_its_words_are_numbered_as_a_range(browser, served):
+    """Review 18i #11: "3" and "4" side by side at the quote's edge read as 34."""
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    tab.goto(served + "exaro-article.html")
+    content = tab.evaluate("getComputedStyle(document.getElementById('p-exaro-pullquote'), '::before').content")
+    context.close()
+    assert "–" in content, content
