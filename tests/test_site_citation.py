@@ -263,3 +263,12 @@ def test_chicago_does_not_repeat_the_date_its_standard_heading_names(published):
 def test_apa_capitalises_a_group_editors_article(published):
     apa = html.parse(str(published / "kgb-message.html")).xpath("string(//p[@id='citation-apa'])")
     assert "In The editorial team of Moscow and the Mojahedin (Ed.)" in apa
+
+
+def test_the_edition_as_a_whole_is_exported_as_a_book_not_a_chapter_without_one(published):
+    """Review 18j #1: reuse.html's BibTeX was an @incollection and its RIS a CHAP, neither with a book."""
+    page = html.parse(str(published / "reuse.html"))
+    assert page.xpath("string(//section[@id='cite']//*[@id='bibtex-text'])").startswith("@book{")
+    assert "TY  - BOOK" in page.xpath("string(//section[@id='cite']//*[@id='ris-text'])")
+    document = html.parse(str(published / "kgb-message.html"))
+    assert document.xpath("string(//pre[@id='bibtex-text'])").startswith("@incollection{")

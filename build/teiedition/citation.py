@@ -23,6 +23,10 @@ STYLES = {
 #: date, then the archive and signature of the original. One type, so that each style gives every
 #: kind of document one shape (a letter as a "letter" and an essay as a "webpage" had three shapes).
 TYPE = "manuscript"
+#: The BibTeX and RIS type of each CSL type: a document or a page of the edition is a part of
+#: it, the edition itself a book (as a chapter it had no book: review 18j #1).
+PART = ("incollection", "CHAP")
+KINDS = {"book": ("book", "BOOK")}
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 #: The access date the styles are formatted with, to find where and how each writes it: the
 #: reader's browser puts its own date there (a date fixed at build time is wrong the next day).
@@ -261,8 +265,8 @@ def _parts(item: dict, key: str) -> list[int]:
 
 
 def bibtex(item: dict) -> str:
-    """The record as a BibTeX @incollection, the type that keeps the edition (its title and
-    editors) with the document, dated by the edition as every form of the citation is; the
+    """The record as BibTeX: a document as an @incollection, the type that keeps the edition (its
+    title and editors) with it, the edition itself as a @book; dated by the edition as every form of the citation is; the
     archive and signature of the original in the note. A body's name is braced, so that BibTeX
     neither splits it into forename and surname nor abbreviates it; a person is "Family, Given".
     No urldate: that is the reader's to add."""
@@ -286,7 +290,7 @@ def bibtex(item: dict) -> str:
         ("language", item.get("language", "")),
     ]
     body = ",\n".join(f"  {key} = {value}" if key == "month" else f"  {key} = {{{value}}}" for key, value in fields if value)
-    return f"@incollection{{{item['id'].replace('-', '_')},\n{body}\n}}"
+    return f"@{KINDS.get(item['type'], PART)[0]}{{{item['id'].replace('-', '_')},\n{body}\n}}"
 
 
 def _archive(item: dict) -> str:
@@ -303,11 +307,11 @@ def _tex(text: str) -> str:
 
 
 def ris(item: dict) -> str:
-    """The record as RIS, which EndNote, Zotero and Mendeley import: a book section (CHAP), the
-    type that keeps the edition (T2, A2) with the document, its translators (A4), dated by the edition; the archive
+    """The record as RIS, which EndNote, Zotero and Mendeley import: a document as a book section
+    (CHAP), the type that keeps the edition (T2, A2) with it, the edition itself as a book; its translators (A4), dated by the edition; the archive
     (DB) and the signature (AN), the fields Zotero reads as archive and location in archive."""
     issued = _parts(item, "issued")
-    lines = [("TY", "CHAP")]
+    lines = [("TY", KINDS.get(item["type"], PART)[1])]
     lines += [("AU", _name(name)) for name in item.get("author", [])]
     lines += [("TI", item.get("title", "")), ("T2", item.get("container-title", ""))]
     lines += [("A2", _name(name)) for name in item.get("editor", [])]
