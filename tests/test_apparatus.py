@@ -248,8 +248,8 @@ def test_the_requests_of_the_memorandum_stand_beside_the_answers_of_the_message(
     table = page.find(".//table[@id='requests-answers-table']")
     loan = next(tr for tr in table.iterfind("tbody/tr") if "loan" in tr[0].text_content())
     request, answer = (words(td.text_content()) for td in loan.findall("td"))
-    assert request.startswith("No. 2") and "To provide funds in the form of a loan" in request
-    assert answer.startswith("No. 3") and "unsubstantiated" in answer
+    assert request.startswith("2. ") and "To provide funds in the form of a loan" in request
+    assert answer.startswith("3. ") and "unsubstantiated" in answer
     assert [a.get("href") for a in loan.iter("a")] == ["ulianovskii-memo.html#p-memo-loan", "kgb-message.html#p-message-loan"]
 
 

@@ -110,6 +110,18 @@ def test_a_passages_pilcrow_never_wraps_alone_onto_a_line(site):
         assert text.endswith("\u00a0") or (before is not None and before.tag in blocks and not text.strip()), link.get("href")
 
 
+def test_the_script_gives_every_note_its_way_back_to_its_call(browser, served):
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    tab.goto(served + "rajavi-letter.html")
+    missing = tab.evaluate("""[...document.querySelectorAll('.note-list > li[id]')].filter(li => {
+        const back = li.querySelector('a.back-ref');
+        return !back || !document.getElementById(back.getAttribute('href').slice(1));
+      }).map(li => li.id)""")
+    context.close()
+    assert not missing, missing
+
+
 def test_a_notes_way_back_is_named_and_its_popover_holds_no_link_to_itself(browser, served):
     # the name comes from the page's one copy (the letter's first load was over 200 kB); review
     # 18g: a popover showed the note's own "#" permalink
@@ -225,7 +237,7 @@ def test_the_pilcrows_chicago_citation_names_the_passage_before_the_access_date(
 
 
 def test_a_notes_way_back_into_the_description_lands_on_its_call(browser, served):
-    context = browser.new_context(java_script_enabled=False)
+    context = screen(browser, "desktop")
     tab = context.new_page()
     tab.goto(served + "kgb-message.html")
     tab.click("a.back-ref[href='#ref-n-message-drafter']")
@@ -579,3 +591,15 @@ def test_a_pull_quote_and_its_words_are_numbered_as_a_range(browser, served):
     content = tab.evaluate("getComputedStyle(document.getElementById('p-exaro-pullquote'), '::before').content")
     context.close()
     assert "–" in content, content
+
+
+def test_the_home_calendar_names_each_document_as_its_page_heading_does(site):
+    """Review 18j #2: the calendar gave the source's title, the page its numbered heading."""
+    home = html.parse(str(site / "index.html"))
+    heading = html.parse(str(site / "kgb-message.html")).xpath("string(//h1)")
+    assert " ".join(heading.split()) in [" ".join(a.text_content().split()) for a in home.xpath("//ol[@class='document-list']//h3/a")]
+
+
+def test_a_register_names_a_document_by_its_number_and_short_title(site):
+    links = html.parse(str(site / "persons.html")).xpath("//div[@class='occurrences']//li/a[1]/text()")
+    assert links and all(re.match(r"\d+\. ", text) for text in links), links[:5]

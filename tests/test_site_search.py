@@ -120,7 +120,7 @@ def test_the_guidelines_schema_listings_are_not_searched_as_prose(tab, served):
 
 def test_a_result_is_named_by_the_short_title_its_filter_uses(tab, served):
     results_for(tab, served, "q=Budapest")
-    assert tab.locator(RESULTS).first.locator("h2").inner_text() == "Message to Rajavi, 16 February 1986"
+    assert tab.locator(RESULTS).first.locator("h2").inner_text() == "3. Message to Rajavi, 16 February 1986"
     assert tab.locator("#search-filters legend").first.inner_text() == "Document"
 
 
@@ -145,3 +145,11 @@ def test_an_excerpt_closes_up_the_space_a_left_out_note_call_leaves(tab, served)
     excerpts = " ".join(tab.locator(RESULTS).locator(".passages a").all_inner_texts())
     assert "Gorbachev" in excerpts
     assert not re.search(r"\w [,.](\s|$)", excerpts) and "“ " not in excerpts, excerpts
+
+
+def test_the_document_filter_lists_the_documents_numbered_in_the_editions_order(tab, served):
+    """Review 18j #8: alphabetical by short title, without numbers."""
+    results_for(tab, served, "q=Gorbachev")
+    labels = tab.locator("#search-filters fieldset", has_text="Document").locator("label").all_inner_texts()
+    numbers = [int(label.split(".")[0]) for label in labels]
+    assert numbers == sorted(numbers) and len(numbers) >= 3, labels

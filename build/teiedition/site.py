@@ -209,6 +209,12 @@ def _subset(font: bytes, unicodes: frozenset[int]) -> bytes:
     cutter = subset.Subsetter(options)
     cutter.populate(unicodes=sorted(unicodes))
     cutter.subset(face)
+    if "fvar" in face:
+        # the same axes, their variation data built anew: the deltas the cut glyphs no longer
+        # need (a kerning pair's that never varies) are left out, a kilobyte of each face
+        from fontTools.varLib import instancer
+
+        face = instancer.instantiateVariableFont(face, {axis.axisTag: (axis.minValue, axis.maxValue) for axis in face["fvar"].axes})
     out = io.BytesIO()
     face.flavor = "woff2"
     face.save(out)

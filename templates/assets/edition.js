@@ -357,6 +357,16 @@
   // passage and note (they made a long document's page a tenth heavier).
   function addPermalinks() {
     document.querySelectorAll(".note-list > li[id] > div").forEach(function (body) {
+      // the way back to the note's call in the text (its first, where it has several)
+      var call = document.querySelector('a.note-ref[href="#' + CSS.escape(body.parentNode.id) + '"]');
+      if (call && call.id) {
+        var back = document.createElement("a");
+        back.className = "back-ref";
+        back.href = "#" + call.id;
+        back.textContent = "↑";
+        body.appendChild(document.createTextNode(" "));
+        body.appendChild(back);
+      }
       var link = document.createElement("a");
       link.className = "permalink";
       link.href = "#" + body.parentNode.id;

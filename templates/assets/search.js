@@ -220,7 +220,8 @@
     Object.keys(everything).sort().forEach(function (name) {
       var values = Object.keys(everything[name]).filter(function (value) {
         return !query || (counts[name] || {})[value] || (chosen[name] || []).indexOf(value) >= 0;
-      }).sort(function (a, b) { return sortKey(name, a).localeCompare(sortKey(name, b)); });
+      // numbers as numbers: the documents' "2. …" before "10. …", in the edition's order
+      }).sort(function (a, b) { return sortKey(name, a).localeCompare(sortKey(name, b), undefined, { numeric: true }); });
       if (!values.length) { return; }
       var box = document.createElement("fieldset");
       var legend = document.createElement("legend");

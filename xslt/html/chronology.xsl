@@ -114,7 +114,7 @@
                     <xsl:call-template name="te:apparatus-link">
                       <xsl:with-param name="target" select="."/>
                       <xsl:with-param name="from" select="$from"/>
-                      <xsl:with-param name="content" select="string-join((te:doc-number(.)[.], te:short-title(.)), '. ')"/>
+                      <xsl:with-param name="content" select="te:numbered-short-title(.)"/>
                     </xsl:call-template>
                   </strong>
                   <!-- the kind of document beside its title: the last column lists documents, and a document row has none -->
@@ -146,7 +146,7 @@
                       <xsl:with-param name="target" select="te:citable(key('te:mentions', 'evt:' || $event/@xml:id, .)[1])"/>
                       <xsl:with-param name="from" select="$from"/>
                       <xsl:with-param name="content" select="(te:doc-number(.)[.], te:short-title(.))[1]"/>
-                      <xsl:with-param name="name" select="string-join((te:doc-number(.)[.], te:short-title(.)), '. ')"/>
+                      <xsl:with-param name="name" select="te:numbered-short-title(.)"/>
                     </xsl:call-template>
                   </xsl:for-each>
                 </td>

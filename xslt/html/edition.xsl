@@ -103,7 +103,7 @@
     <xsl:sequence select="array{
       map{'id': 'index', 'kind': 'home', 'path': 'index.html', 'title': te:t('Home')},
       $front/tei:text/tei:body/tei:div ! map{'id': string(@xml:id), 'kind': 'front', 'path': te:page-of(.), 'title': te:plain(tei:head[1])},
-      $documents ! map{'id': string(@xml:id), 'kind': 'document', 'path': te:page-of(.), 'title': te:short-title(.)},
+      $documents ! map{'id': string(@xml:id), 'kind': 'document', 'path': te:page-of(.), 'title': te:numbered-short-title(.)},
       $corpus/tei:TEI[not(te:is-text(.))][tei:standOff/*[not(self::tei:listRelation)]] ! map{'id': string(@xml:id), 'kind': 'register', 'path': te:page-of(.), 'title': te:title(.)},
       (: the chronology, from the register of events, among the registers :)
       map{'id': 'chronology', 'kind': 'register', 'path': 'chronology.html', 'title': te:t('Chronology')}[exists($te:events)]

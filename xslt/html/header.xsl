@@ -63,6 +63,14 @@
     <xsl:sequence select="if ($short) then normalize-space(te:plain($short[1])) else te:title($tei)"/>
   </xsl:function>
 
+  <xd:doc><xd:desc>How a compact list names a document (the search's filter, the registers, the
+    chronology, the requests and answers, the menu): its number and short title, "3. Message to Rajavi,
+    16 February 1986", so that it is matched with the numbered heading of its page (review 18j #2).</xd:desc></xd:doc>
+  <xsl:function name="te:numbered-short-title" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="string-join((te:doc-number($tei)[.], te:short-title($tei)), '. ')"/>
+  </xsl:function>
+
   <xd:doc><xd:desc>The plain text of an element as a reader sees it: corrections applied, no notes.</xd:desc></xd:doc>
   <xsl:function name="te:plain" as="xs:string">
     <xsl:param name="element" as="element()?"/>

@@ -175,7 +175,7 @@
             <xsl:sort select="$te:position(string(current-grouping-key()))" data-type="number"/>
             <xsl:variable name="tei" select="te:document(current-group()[1])"/>
             <li>
-              <a href="{te:page-of($tei)}"><xsl:value-of select="te:short-title($tei)"/></a>
+              <a href="{te:page-of($tei)}"><xsl:value-of select="te:numbered-short-title($tei)"/></a>
               <xsl:text>: </xsl:text>
               <xsl:for-each-group select="current-group()" group-by="generate-id(te:citable(.))">
                 <xsl:if test="position() gt 1">, </xsl:if>

@@ -135,10 +135,9 @@
            a kilobyte of attributes that change nothing -->
       <div>
         <xsl:if test="te:has-rtl(string(.))"><xsl:attribute name="dir" select="'auto'"/></xsl:if>
+        <!-- its way back to its call (↑) the script adds, as its permalink: written at each of the
+             letter's 62 notes they were 4 KB of its page, which the budget of a first load could not hold -->
         <xsl:apply-templates/>
-        <xsl:text> </xsl:text>
-        <!-- its name ("Back to the text") the script gives it from the page's one copy, as the permalinks' -->
-        <a class="back-ref" href="#{te:id('ref', .)}">↑</a>
       </div>
     </li>
   </xsl:template>

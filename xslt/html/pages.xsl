@@ -74,11 +74,11 @@
     <xsl:variable name="entry" select="key('te:contents', 'doc:' || $tei/@xml:id, $corpus)"/>
     <li class="document-card">
       <p class="card-meta">
-        <xsl:if test="$tei/@n"><span class="doc-number">No. <xsl:value-of select="$tei/@n"/></span><xsl:text> · </xsl:text></xsl:if>
         <time datetime="{te:document-date($tei)}"><xsl:value-of select="te:document-date-label($tei)"/></time>
         <xsl:text> · </xsl:text><span class="doc-type"><xsl:value-of select="te:doc-type($tei)"/></span>
       </p>
-      <h3><a href="{te:page-of($tei)}"><xsl:value-of select="te:title($tei)"/></a></h3>
+      <!-- named as its page's heading names it (review 18j #2: the source's title here, another name elsewhere) -->
+      <h3><a href="{te:page-of($tei)}"><xsl:value-of select="te:listed-title($tei)"/></a></h3>
       <xsl:call-template name="te:parties-line"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
       <!-- a calendar's entry: its summary in one sentence -->
       <p class="summary"><xsl:value-of select="te:first-sentence((($entry/tei:note)[1]/te:plain(.), te:plain(($tei//tei:abstract/tei:p)[1]))[1])"/></p>
@@ -171,7 +171,7 @@
     <xsl:variable name="named" select="$tei/tei:text//(tei:persName | tei:orgName | tei:rs)[@ref][not(ancestor::tei:note[te:is-ours(.)])]"/>
     <xsl:sequence select="map{
       'id': string($tei/@xml:id), 'kind': 'document', 'path': te:page-of($tei), 'source': string($tei/@xml:base),
-      'title': te:title($tei), 'short_title': te:short-title($tei), 'heading': te:standard-heading($tei), 'listed_title': te:listed-title($tei),
+      'title': te:title($tei), 'short_title': te:short-title($tei), 'numbered_short_title': te:numbered-short-title($tei), 'heading': te:standard-heading($tei), 'listed_title': te:listed-title($tei),
       'description': te:first-sentence(te:plain(($tei//tei:abstract/tei:p)[1])),
       'lang': string(($tei/@xml:lang, 'en')[1]),
       'date': te:document-date($tei), 'date_label': te:document-date-label($tei),
@@ -188,7 +188,7 @@
   <xd:doc><xd:desc>A link to a page as a map: path and title (for previous/next).</xd:desc></xd:doc>
   <xsl:function name="te:page-link" as="map(*)">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="map{'path': te:page-of($tei), 'title': te:short-title($tei)}"/>
+    <xsl:sequence select="map{'path': te:page-of($tei), 'title': te:numbered-short-title($tei)}"/>
   </xsl:function>
 
   <xd:doc><xd:desc>The document's toolbar, which stays at the top of the window while the text is

@@ -37,7 +37,7 @@
                   <xsl:call-template name="te:apparatus-link">
                     <xsl:with-param name="target" select="."/>
                     <xsl:with-param name="from" select="$from"/>
-                    <xsl:with-param name="content" select="string-join((te:doc-number(te:document(.))[.] ! (te:t('No.') || ' ' || .), te:short-title(te:document(.)), te:citable-label(te:citable(.))), ', ')"/>
+                    <xsl:with-param name="content" select="string-join((te:numbered-short-title(te:document(.)), te:citable-label(te:citable(.))), ', ')"/>
                   </xsl:call-template>
                 </p>
               </xsl:for-each>
@@ -53,7 +53,7 @@
                       <xsl:call-template name="te:apparatus-link">
                         <xsl:with-param name="target" select="$target"/>
                         <xsl:with-param name="from" select="$from"/>
-                        <xsl:with-param name="content" select="string-join((te:doc-number($doc)[.] ! (te:t('No.') || ' ' || .), te:short-title($doc)), ', ')"/>
+                        <xsl:with-param name="content" select="te:numbered-short-title($doc)"/>
                       </xsl:call-template>
                     </p>
                     <p><xsl:apply-templates select="$target/node()" mode="te:request-text"/></p>
