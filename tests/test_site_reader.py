@@ -603,3 +603,9 @@ def test_the_home_calendar_names_each_document_as_its_page_heading_does(site):
 def test_a_register_names_a_document_by_its_number_and_short_title(site):
     links = html.parse(str(site / "persons.html")).xpath("//div[@class='occurrences']//li/a[1]/text()")
     assert links and all(re.match(r"\d+\. ", text) for text in links), links[:5]
+
+
+def test_an_intervention_in_a_documents_header_leads_to_its_description(site):
+    """Review 18j #4: the apparatus's "about the document" rows led to the top of the page."""
+    links = html.parse(str(site / "apparatus.html")).xpath("//table[contains(@class, 'interventions')]//a[. = 'about the document']/@href")
+    assert links and all(link.endswith(".html#about") for link in links), links

@@ -191,7 +191,9 @@
     <xsl:param name="content" as="item()*"/>
     <!-- what the link leads to, where its words alone do not say it (a document's number) -->
     <xsl:param name="name" as="xs:string?" select="()"/>
-    <a href="{te:link($target, $from)}">
+    <!-- where it leads, where that is not the target's own place (a document's description) -->
+    <xsl:param name="href" as="xs:string" select="te:link($target, $from)"/>
+    <a href="{$href}">
       <!-- named for a screen reader, and for the eye on hover -->
       <xsl:if test="$name"><xsl:attribute name="aria-label" select="$name"/><xsl:attribute name="title" select="$name"/></xsl:if>
       <xsl:sequence select="$content"/>

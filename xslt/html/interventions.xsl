@@ -44,6 +44,7 @@
                       <xsl:call-template name="te:apparatus-link">
                         <xsl:with-param name="target" select="$anchor"/>
                         <xsl:with-param name="from" select="$from"/>
+                        <xsl:with-param name="href" select="te:citable-link($anchor, $from)"/>
                         <xsl:with-param name="content" select="te:citable-label($anchor)"/>
                       </xsl:call-template>
                     </td>

@@ -180,8 +180,7 @@
               <xsl:for-each-group select="current-group()" group-by="generate-id(te:citable(.))">
                 <xsl:if test="position() gt 1">, </xsl:if>
                 <xsl:variable name="unit" select="te:citable(.)"/>
-                <!-- a mention in the header is in the page's description, not at its top (review 18i #9) -->
-                <a href="{te:link($unit, '') || ($unit/self::tei:TEI ! '#about')}"><xsl:value-of select="te:citable-label($unit)"/></a>
+                <a href="{te:citable-link($unit, '')}"><xsl:value-of select="te:citable-label($unit)"/></a>
               </xsl:for-each-group>
             </li>
           </xsl:for-each-group>
@@ -194,6 +193,14 @@
   <xsl:function name="te:citable" as="element()">
     <xsl:param name="node" as="element()"/>
     <xsl:sequence select="($node/ancestor-or-self::*[@xml:id][matches(@xml:id, '^[pn]-')][ancestor::tei:text][1], te:document($node))[1]"/>
+  </xsl:function>
+
+  <xd:doc><xd:desc>Where a link to a citable unit leads: its passage or note; for the document itself
+    (a mention in its header), the page's description, not its top (reviews 18i #9, 18j #4).</xd:desc></xd:doc>
+  <xsl:function name="te:citable-link" as="xs:string">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:param name="from" as="xs:string"/>
+    <xsl:sequence select="te:link($unit, $from) || ($unit/self::tei:TEI ! '#about')"/>
   </xsl:function>
 
   <xd:doc><xd:desc>How a citable unit is named in a list of occurrences: ¶ and its place among the passages with an id, in document order (the number the page shows beside it), n. and its number, or "header".</xd:desc></xd:doc>

@@ -21,6 +21,8 @@
     <xsl:param name="from" as="xs:string"/>
     <xsl:param name="content" as="item()*"/>
     <xsl:param name="name" as="xs:string?" select="()"/>
+    <!-- the web's address of the place; the book refers to the target's page -->
+    <xsl:param name="href" as="xs:string?" select="()"/>
     <!-- the link's words are the editors' (a register's label, a short title): their quotes typographic -->
     <xsl:variable name="words" select="$content ! (if (. instance of xs:string) then te:educate(.) else .)"/>
     <xsl:choose>
