@@ -609,3 +609,15 @@ def test_an_intervention_in_a_documents_header_leads_to_its_description(site):
     """Review 18j #4: the apparatus's "about the document" rows led to the top of the page."""
     links = html.parse(str(site / "apparatus.html")).xpath("//table[contains(@class, 'interventions')]//a[. = 'about the document']/@href")
     assert links and all(link.endswith(".html#about") for link in links), links
+
+
+def test_a_link_in_the_folded_source_note_reached_by_the_keyboard_opens_it_whole(browser, served):
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    tab.goto(served + "kgb-message.html")
+    links = tab.locator(".document-header .source-note a")
+    assert links.count()
+    links.first.focus()
+    expanded = tab.locator(".document-header .more-button").get_attribute("aria-expanded")
+    context.close()
+    assert expanded == "true"

@@ -492,6 +492,9 @@
       button.textContent = whole ? t("Shorter") : t("Whole source note");
     });
     note.parentNode.insertBefore(button, note.nextSibling);
+    // a link inside reached by the keyboard opens the note whole: the folded box scrolled within
+    // itself and hid its first lines (review 18j #11)
+    note.addEventListener("focusin", function () { if (note.classList.contains("folded")) { button.click(); } });
   }
 
   document.documentElement.classList.add("js");  // shows the controls that need this script
