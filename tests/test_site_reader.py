@@ -621,3 +621,9 @@ def test_a_link_in_the_folded_source_note_reached_by_the_keyboard_opens_it_whole
     expanded = tab.locator(".document-header .more-button").get_attribute("aria-expanded")
     context.close()
     assert expanded == "true"
+
+
+def test_the_chronology_is_the_one_current_entry_of_the_menu_on_its_page(site):
+    """Review 18j #14: "Registers" and "Chronology" were both marked current."""
+    nav = html.parse(str(site / "chronology.html")).xpath("//nav[@class='site-nav']//a[@aria-current or contains(@class, 'current')]/text()")
+    assert nav == ["Chronology"], nav
