@@ -627,3 +627,10 @@ def test_the_chronology_is_the_one_current_entry_of_the_menu_on_its_page(site):
     """Review 18j #14: "Registers" and "Chronology" were both marked current."""
     nav = html.parse(str(site / "chronology.html")).xpath("//nav[@class='site-nav']//a[@aria-current or contains(@class, 'current')]/text()")
     assert nav == ["Chronology"], nav
+
+
+def test_on_a_phone_the_chronology_is_a_card_a_row_with_labelled_lines(site):
+    """Review 18j #5: three columns on a phone wrapped a date on five lines."""
+    table = html.parse(str(site / "chronology.html")).xpath("//table[@id='chronology']")[0]
+    assert "cards" in table.get("class").split()
+    assert set(table.xpath("tbody/tr[not(@class)]/td/@data-label")) == {"Date", "Event", "Documents"}

@@ -98,7 +98,9 @@
     <xsl:param name="events" as="element(tei:event)*"/>
     <xsl:param name="dated" as="element(tei:TEI)*" select="()"/>
     <xsl:param name="id" as="xs:string"/>
-    <table class="chronology" id="{$id}">
+    <!-- on a phone each row a card of labelled lines: three columns there wrapped a date on five lines (review 18j #5) -->
+    <xsl:variable name="table" as="element()">
+    <table class="chronology cards" id="{$id}">
       <thead><tr><th scope="col"><xsl:value-of select="te:t('Date')"/></th><th scope="col"><xsl:value-of select="te:t('Event')"/></th><th scope="col"><xsl:value-of select="te:t('Documents')"/></th></tr></thead>
       <tbody>
         <xsl:for-each select="$events, $dated">
@@ -156,5 +158,7 @@
         </xsl:for-each>
       </tbody>
     </table>
+    </xsl:variable>
+    <xsl:sequence select="te:card-table($table)"/>
   </xsl:template>
 </xsl:stylesheet>
