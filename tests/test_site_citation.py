@@ -78,7 +78,7 @@ def test_every_form_of_a_documents_citation_is_a_part_of_the_edition_under_its_h
     coins = parse_qs(page.xpath("string(//span[@class='Z3988']/@title)"))
     year = str(csl["issued"]["date-parts"][0][0])
     assert year == "2026" and "publisher" not in csl
-    heading = "Telegram From the CPSU Central Committee to the Soviet Embassy in Sofia, With a Message for Massoud Rajavi, [Moscow, February 16, 1986]"
+    heading = "Telegram From the CPSU Central Committee to Sofia, With a Message for Massoud Rajavi, [Moscow, February 16, 1986]"
     assert csl["title"] == heading and meta["citation_title"] == heading and coins["rft.atitle"] == [heading]
     assert f"TI  - {heading}" in ris and heading in bibtex
     assert bibtex.startswith("@incollection{") and f"year = {{{year}}}" in bibtex and "publisher" not in bibtex
