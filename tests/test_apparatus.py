@@ -13,7 +13,7 @@ from lxml import etree, html
 from conftest import TEI, pdftotext
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0", "h": "http://www.w3.org/1999/xhtml"}
-LETTER = "1. Letter From Massoud Rajavi to General Secretary Gorbachev, [place not given], December 26, 1985"
+LETTER = "1. Letter From Massoud Rajavi to General Secretary Gorbachev, [place not given], 26 December 1985"
 
 
 def texts() -> list[etree._Element]:
@@ -275,6 +275,13 @@ def test_the_essay_points_to_the_republication_that_confirms_its_text(site):
     page = html.parse(str(site / "apparatus.html"))
     row = next(tr for tr in page.iter("tr") if "A Revolutionary Diplomacy" in tr.text_content() and tr.find("td") is not None)
     assert row.xpath(f".//a[@href = '{copy}']") and "not known republished:" in cell(row)
+
+
+def test_a_standard_heading_writes_its_date_day_month_year_as_the_edition_does():
+    """Review 18j #2: the heading said "February 16, 1986" above a date line saying "16 February 1986"."""
+    for tei in texts():
+        heading = words("".join(tei.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'standard']//text()", namespaces=NS)))
+        assert not re.search(r"[A-Z][a-z]+ \d{1,2}, \d{4}", heading), heading
 
 
 def test_a_heading_brackets_a_place_the_document_does_not_name():

@@ -279,3 +279,41 @@ def test_the_essay_links_the_iran_iraq_war_wherever_its_text_names_it():
             if not node.getparent().xpath("ancestor-or-self::*[contains(@ref, 'evt:iran_iraq_war')]"):
                 unlinked.append(node[max(0, match.start() - 30):match.end()])
     assert not unlinked
+
+
+def test_the_messages_standard_heading_names_only_the_addressee_its_text_names():
+    # review M7: the embassy is known only from a second-hand quotation of the finding aid
+    message = parse(TEI / "texts" / "kgb-message.xml")
+    heading = text(message.xpath("//tei:title[@type = 'standard']", namespaces=NS)[0])
+    assert " to Sofia, " in heading and "Embassy" not in heading
+
+
+def test_the_finding_aid_is_cited_as_quoted_and_the_search_for_it_is_stated():
+    works = parse(TEI / "registers" / "works.xml")
+    aid = text(works.xpath("//tei:bibl[@xml:id = 'hoover_fond89_finding_aid']", namespaces=NS)[0])
+    assert "as quoted" in aid and "Online Archive of California" in aid and "names Bulgaria, not Sofia" in aid
+
+
+def test_each_unnumbered_footnote_of_the_letter_is_marked_by_the_part_it_cites():
+    # review: a running count marked the footnote citing part 9 "*8", as if part 8 were cited
+    letter = parse(TEI / "texts" / "rajavi-letter.xml")
+    marks = {}
+    for note in letter.xpath("//tei:text//tei:note[@type = 'authorial']", namespaces=NS):
+        part = re.search(r"part (\d+)", text(note), re.IGNORECASE).group(1)
+        marks[part] = note.get("n")
+    assert marks == {"1": "1", **{p: f"*{p}" for p in ("2", "3", "4", "5", "6", "7", "9", "10")}}
+
+
+def test_the_letters_invocation_and_motto_stand_on_lines_of_their_own():
+    letter = parse(TEI / "texts" / "rajavi-letter.xml")
+    opener = letter.xpath("//tei:opener[@xml:id = 'p-letter-name-of-god']", namespaces=NS)[0]
+    assert [etree.QName(child).localname + (f":{child.get('type')}" if child.get("type") else "")
+            for child in opener if isinstance(child.tag, str)] == ["seg:invocation", "lb", "seg:motto", "salute"]
+
+
+def test_each_archival_source_note_says_how_far_it_was_collated_with_the_publishers_page():
+    # review M6: the collation's extent and the copy it used are stated in each header
+    for slug, phrase in (("rajavi-letter", "has not been collated"), ("kgb-message", "has not been collated"),
+                         ("ulianovskii-memo", "not collated against the publisher's text")):
+        source = text(parse(TEI / "texts" / f"{slug}.xml").xpath("//tei:sourceDesc", namespaces=NS)[0])
+        assert phrase in source and "stored" in source, slug

@@ -36,7 +36,7 @@ SENTINEL = (9999, 12, 31)
 def record(page: dict, edition: dict, url: str) -> dict:
     """The document's CSL-JSON record: every other form of its citation is made from it. Its
     title is the document's standard heading where it has one ("Message From the CPSU Central
-    Committee to Massoud Rajavi, [Moscow], [February 16, 1986]"): the document's own date and
+    Committee to Massoud Rajavi, [Moscow, 16 February 1986]"): the document's own date and
     place, and where a later text appeared, stand there, so that the record's date is the
     edition's, as a citation of a document in an edition has it; the document's own date is its
     original date (APA: "Original work published 1986"; a reference manager keeps it). Persons are family and given
