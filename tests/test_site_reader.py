@@ -221,21 +221,6 @@ def test_the_pilcrow_copies_a_passage_citation_in_each_style(browser, served):
     context.close()
 
 
-def test_the_pilcrows_chicago_citation_names_the_passage_before_the_access_date(browser, served):
-    """Review 18i #5: "… Accessed December 7, 2026. ¶ 11, https://…"."""
-    context = screen(browser, "desktop")
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    tab = context.new_page()
-    tab.goto(served + "kgb-message.html")
-    tab.locator("#p-message-delegation").hover()
-    tab.click("#p-message-delegation > a.permalink")
-    tab.get_by_role("button", name="Copy citation (Chicago)").click()
-    tab.wait_for_timeout(200)
-    copied = tab.evaluate("navigator.clipboard.readText()")
-    assert re.search(r"¶ \d+\. Accessed \w+ \d+, \d{4}\. \S+kgb-message\.html#p-message-delegation\.$", copied), copied
-    context.close()
-
-
 def test_a_notes_way_back_into_the_description_lands_on_its_call(browser, served):
     context = screen(browser, "desktop")
     tab = context.new_page()
