@@ -361,6 +361,13 @@ def keep_footnotes_of_pushed_lines() -> None:
 #: eight notes away from their calls (review 17e #4).
 MOST_LEFT_EMPTY = 6 * 13.8
 
+#: How far (in points) the space above the footnotes' rule (8 pt, book.css) may shrink to keep a line
+#: and the note it calls on the page, where moving the line on would leave the page short by more than
+#: MOST_LEFT_EMPTY: as a press lets the space above the notes give (TeX's \skip\footins). Document
+#: openings were left a third empty, their heading and first lines moved on for a note 3–5 pt too
+#: long (review M5).
+FOOTNOTE_SPACE_SHRINK = 6
+
 
 def carry_footnotes_to_the_facing_page() -> None:
     """A footnote that does not fit on its call's page stays with its call (footnote-policy: line:
@@ -391,9 +398,11 @@ def carry_footnotes_to_the_facing_page() -> None:
     report = LayoutContext.report_footnote
 
     def report_footnote(self, footnote):
+        laid = getattr(self, "laid_line", None)
+        # how far the line runs into the space above the notes, the note on the page
+        over = laid[0].position_y + laid[0].height - (self.page_bottom - laid[3]) if laid is not None else inf
         report(self, footnote)
         stylesheet = footnote.__dict__.setdefault("stylesheet_policy", footnote.style["footnote_policy"])  # before it is set here
-        laid = getattr(self, "laid_line", None)
         if stylesheet != "line" or laid is None or self.in_column:
             return
         line, tops, last, bottom_space = laid
@@ -401,13 +410,34 @@ def carry_footnotes_to_the_facing_page() -> None:
         # (its orphans), or those before it that its widows take if it is the paragraph's last
         orphans, widows = line.style["orphans"], line.style["widows"]
         top = tops[0] if len(tops) <= orphans else tops[max(0, len(tops) - widows)] if last else tops[-1]
-        verso = getattr(getattr(self.current_footnote_area.page, "page_type", None), "side", None) == "left"
-        carried = verso and self.page_bottom - bottom_space - top > MOST_LEFT_EMPTY * 4 / 3  # points as CSS pixels
-        footnote.style["footnote_policy"] = "auto" if carried else "line"
+        area = self.current_footnote_area
+        if 0 < over <= FOOTNOTE_SPACE_SHRINK * 4 / 3 and not area.__dict__.get("given"):  # points as CSS pixels
+            # the note stays, and the line: the space above the rule gives what the line lacks
+            area.given = FOOTNOTE_SPACE_SHRINK * 4 / 3
+            self.page_bottom += area.given
+            self.reported_footnotes.remove(footnote)
+            self.current_page_footnotes.append(footnote)
+            self._update_footnote_area()
+            footnote.style["footnote_policy"] = "auto"  # the line is not moved on
+            return
+        short = self.page_bottom - bottom_space - top > MOST_LEFT_EMPTY * 4 / 3
+        verso = getattr(getattr(area.page, "page_type", None), "side", None) == "left"
+        footnote.style["footnote_policy"] = "auto" if verso and short else "line"
+
+    update = LayoutContext._update_footnote_area
+
+    def update_footnote_area(self):
+        # the room the text has is the page's less its notes, and what the space above them gave
+        given = 0 if self.in_column else self.current_footnote_area.__dict__.get("given", 0)
+        self.page_bottom -= given
+        overflow = update(self)
+        self.page_bottom += given
+        return overflow
 
     iter_line_boxes.watched = True
     block.iter_line_boxes = iter_line_boxes
     LayoutContext.report_footnote = report_footnote
+    LayoutContext._update_footnote_area = update_footnote_area
 
 
 def page_ranges(places: list[tuple[int, str]]) -> list[tuple[tuple[int, str], tuple[int, str] | None]]:
