@@ -226,6 +226,30 @@ def test_hyphenated_words_extract_whole_and_hyphens_as_hyphen_minus(book_text):
     assert len(re.findall(r"[a-z]-$", book_text, re.M)) < 10
 
 
+def test_compounds_and_identifiers_read_back_with_their_own_hyphens(book_text):
+    """Review M7: a line ending in a compound's own hyphen was read as hyphenated, and the copied
+    word lost it ("p-messageparis-meeting", "IranIraq"): a compound is never broken at its hyphen."""
+    joined = re.sub(r"-\n", "-", book_text)
+    for word in ["p-message-paris-meeting", "anti-democratic", "Iran-Iraq", "Mohammad-Javad", "pseudo-elections", "Mojahedin-run"]:
+        assert word in joined, word
+        assert word.replace("-", "") not in book_text, word
+
+
+def test_no_line_holds_a_word_fragment_alone(pdfs):
+    """Review M6: "significantly / dam- / aged": a block's trailing space before a hidden element
+    set a hyphenated word's first part on a line of its own."""
+    lines = pdftotext(pdfs / "edition.pdf", "-layout").splitlines()
+    assert not [line for line in lines if re.fullmatch(r"\s*(¶\s*[\d–]+\s+)?[\w’']{1,8}-", line)]
+
+
+def test_a_documents_first_page_runs_to_its_notes(pdfs, reader):
+    """Review M5: a document's first page broke after its header lines, a third of it left empty,
+    where the line calling a note of a few points too many took the heading and first lines over."""
+    shortfall = {slug: text_block_shortfall(pdfs, page_of(reader, slug), page_of(reader, slug)) for slug in DOCUMENTS}
+    short = {slug: round(max(gap.values()) / 13.8, 1) for slug, gap in shortfall.items() if max(gap.values()) > 3 * 13.8}
+    assert not short, f"first pages left short (lines): {short}"
+
+
 def test_addresses_are_not_hyphenated_and_read_back_whole(book_text):
     """Review 17b #8: an address breaks after a slash, or before a dot or one of its own hyphens,
     so that no line ends in a hyphen (which a reader takes, and pdftotext drops, as hyphenation)."""

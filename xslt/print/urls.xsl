@@ -21,13 +21,21 @@
   <xsl:variable name="te:address" as="xs:string"
     select="$te:web-address || '|[\p{L}\d][\p{L}\d\-]*(\.[\p{L}\d\-]+)*\.(org|com|net|ir|ws|ru|uk|de|fr|info|gov|edu)'"/>
 
-  <xd:doc><xd:desc>A text of the book with each address in it set as te:address-parts.</xd:desc></xd:doc>
-  <xsl:template match="text()[matches(., $te:address)][not(ancestor::*:span[tokenize(@class) = 'url-part'])]" mode="te:finish" priority="0.4">
+  <xd:doc><xd:desc>A word of parts joined by hyphens: a compound ("anti-democratic", "Iran-Iraq") or an
+    identifier ("p-message-paris-meeting"); or a compound's hyphen and last part at the head of a
+    text, after a name ("Mojahedin-run").</xd:desc></xd:doc>
+  <xsl:variable name="te:compound" as="xs:string" select="'[\p{L}\p{N}]+(-[\p{L}\p{N}]+)+|^-[\p{L}\p{N}]+'"/>
+
+  <xd:doc><xd:desc>A text of the book with each address in it set as te:address-parts, each compound
+    as one unbroken word (span.compound).</xd:desc></xd:doc>
+  <xsl:template match="text()[matches(., $te:address) or matches(., $te:compound)][not(ancestor::*:span[tokenize(@class) = 'url-part'])]" mode="te:finish" priority="0.4">
     <xsl:sequence select="te:with-addresses(.)"/>
   </xsl:template>
 
   <xd:doc><xd:desc>A text with each address in it set as te:address-parts; a site's name, which is
-    short, as one part.</xd:desc></xd:doc>
+    short, as one part; and each compound as one span.compound, which no line breaks (book.css): a
+    line ending in a compound's own hyphen is read by text extraction as hyphenated, and the copied
+    word loses its hyphen ("p-messageparis-meeting", "IranIraq").</xd:desc></xd:doc>
   <xsl:function name="te:with-addresses" as="node()*">
     <xsl:param name="text" as="xs:string"/>
     <xsl:analyze-string select="$text" regex="{$te:address}">
@@ -37,7 +45,12 @@
           <xsl:otherwise><span class="url-part"><xsl:value-of select="."/></span></xsl:otherwise>
         </xsl:choose>
       </xsl:matching-substring>
-      <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+      <xsl:non-matching-substring>
+        <xsl:analyze-string select="." regex="{$te:compound}">
+          <xsl:matching-substring><span class="compound"><xsl:value-of select="."/></span></xsl:matching-substring>
+          <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+        </xsl:analyze-string>
+      </xsl:non-matching-substring>
     </xsl:analyze-string>
   </xsl:function>
 
