@@ -131,7 +131,8 @@ def stable_ids(pdf) -> None:
 def describe_links(document) -> None:
     """The links' descriptions from their titles. A part of a link drawn by CSS (the page
     number after a reference) has no element of its own: it takes the title of a link to the
-    same place."""
+    same place. A link without a title is described by its words, not by WeasyPrint's default,
+    the id it leads to ("wcda_134554", review M-low)."""
     import pydyf
 
     links = [(target, box) for page in document.pages for _type, target, _rectangle, box in page.links]
@@ -141,7 +142,8 @@ def describe_links(document) -> None:
             titles.setdefault(target, box.element.get("title"))
     for target, box in links:
         annotation = getattr(box, "link_annotation", None)
-        title = (box.element.get("title") if box.element is not None else None) or titles.get(target)
+        words = " ".join("".join(box.element.itertext()).split()) if box.element is not None else ""
+        title = (box.element.get("title") if box.element is not None else None) or titles.get(target) or words
         if annotation is not None and title:
             annotation["Contents"] = pydyf.String(title)
 

@@ -28,14 +28,19 @@
 
   <xd:doc><xd:desc>A text of the book with each address in it set as te:address-parts, each compound
     as one unbroken word (span.compound).</xd:desc></xd:doc>
-  <xsl:template match="text()[matches(., $te:address) or matches(., $te:compound)][not(ancestor::*:span[tokenize(@class) = 'url-part'])]" mode="te:finish" priority="0.4">
+  <xd:doc><xd:desc>A space no line may break: after an initial before a name ("V. Gudimenko", "M.S.
+    Gorbachev"), or after "No." before its number ("No. 222").</xd:desc></xd:doc>
+  <xsl:variable name="te:bound-space" as="xs:string" select="'((^|[\s(“‘])(\p{Lu}\.)+|(^|[\s(])No\.) ([\p{Lu}\d])'"/>
+
+  <xsl:template match="text()[matches(., $te:address) or matches(., $te:compound) or matches(., $te:bound-space)][not(ancestor::*:span[tokenize(@class) = 'url-part'])]" mode="te:finish" priority="0.4">
     <xsl:sequence select="te:with-addresses(.)"/>
   </xsl:template>
 
   <xd:doc><xd:desc>A text with each address in it set as te:address-parts; a site's name, which is
     short, as one part; and each compound as one span.compound, which no line breaks (book.css): a
     line ending in a compound's own hyphen is read by text extraction as hyphenated, and the copied
-    word loses its hyphen ("p-messageparis-meeting", "IranIraq").</xd:desc></xd:doc>
+    word loses its hyphen ("p-messageparis-meeting", "IranIraq"); a space after an initial or "No."
+    before what it belongs to is a no-break space (te:bound-space).</xd:desc></xd:doc>
   <xsl:function name="te:with-addresses" as="node()*">
     <xsl:param name="text" as="xs:string"/>
     <xsl:analyze-string select="$text" regex="{$te:address}">
@@ -48,7 +53,8 @@
       <xsl:non-matching-substring>
         <xsl:analyze-string select="." regex="{$te:compound}">
           <xsl:matching-substring><span class="compound"><xsl:value-of select="."/></span></xsl:matching-substring>
-          <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+          <!-- twice: the initials of "M. S. Gorbachev" overlap -->
+          <xsl:non-matching-substring><xsl:value-of select="replace(., $te:bound-space, '$1&#160;$5') => replace($te:bound-space, '$1&#160;$5')"/></xsl:non-matching-substring>
         </xsl:analyze-string>
       </xsl:non-matching-substring>
     </xsl:analyze-string>
