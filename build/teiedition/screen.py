@@ -33,7 +33,8 @@ def tag_own_elements() -> None:
 
 def tag_languages() -> None:
     """Each structure element of an HTML element with a language of its own (lang="ru-Latn") gets
-    it as /Lang (PDF/UA-1 7.2): WeasyPrint gives the document's language only. Its tagging builds
+    it as /Lang (PDF/UA-1 7.2): WeasyPrint gives the document's language only; a source's page
+    break mark gets an empty /ActualText. Its tagging builds
     the tree in one recursive function of its module, replaced here by one that labels what the
     original makes for each box. Idempotent."""
     import pydyf
@@ -46,9 +47,14 @@ def tag_languages() -> None:
     def build_box_tree(box, parent, pdf, *rest):
         element = getattr(getattr(box, "_box", box), "element", None)
         lang = element.get("lang") if element is not None and element.tag not in ("html", "body") else None
+        # a source's page break ("|22", transcr.xsl) is the editors' mark, not the text's: copied
+        # text leaves it out (its replacement text empty, review M-low)
+        mark = element is not None and "pb" in (element.get("class") or "").split()
         for made in build(box, parent, pdf, *rest):
             if lang and made.get("P") == parent.reference and "Lang" not in made:
                 made["Lang"] = pydyf.String(lang)
+            if mark and made.get("P") == parent.reference and made.get("Type") == "/StructElem":
+                made["ActualText"] = pydyf.String("")
             yield made
 
     build_box_tree.teiedition = True

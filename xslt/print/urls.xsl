@@ -52,7 +52,13 @@
       </xsl:matching-substring>
       <xsl:non-matching-substring>
         <xsl:analyze-string select="." regex="{$te:compound}">
-          <xsl:matching-substring><span class="compound"><xsl:value-of select="."/></span></xsl:matching-substring>
+          <!-- one longer than a third of the measure may still break at its hyphens: unbroken, it ran off the page -->
+          <xsl:matching-substring>
+            <xsl:choose>
+              <xsl:when test="string-length(.) le 30"><span class="compound"><xsl:value-of select="."/></span></xsl:when>
+              <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:matching-substring>
           <!-- twice: the initials of "M. S. Gorbachev" overlap -->
           <xsl:non-matching-substring><xsl:value-of select="replace(., $te:bound-space, '$1&#160;$5') => replace($te:bound-space, '$1&#160;$5')"/></xsl:non-matching-substring>
         </xsl:analyze-string>
