@@ -377,12 +377,19 @@ def keep_footnotes_with_their_calls() -> None:
 
     from weasyprint.layout import block
 
+    if getattr(block._linebox_layout, "keeps_footnotes", False):
+        return
     step = "report = not context.in_column and can_break_now and not could_break_before"
-    source = inspect.getsource(block._linebox_layout)
+    try:
+        source = inspect.getsource(block._linebox_layout)
+    except (OSError, TypeError):  # installed without its sources: its own layout stands
+        return
     if step not in source:  # another WeasyPrint: its own layout stands
         return
     laid: dict[str, Any] = {}
-    exec(compile(source.replace(step, "report = False"), block.__file__, "exec"), block.__dict__, laid)
+    lines = "\n" * (block._linebox_layout.__code__.co_firstlineno - 1)  # its lines numbered as in its module
+    exec(compile(lines + source.replace(step, "report = False"), block.__file__, "exec"), block.__dict__, laid)
+    laid["_linebox_layout"].keeps_footnotes = True
     block._linebox_layout = laid["_linebox_layout"]
 
 
