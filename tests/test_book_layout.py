@@ -4,10 +4,12 @@ the pages of both one document. Laid out in this process, so that the layouts ca
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 
 import pytest
+from lxml import etree
 from pypdf import PdfReader
 
 from conftest import TEI, pdftotext
@@ -142,6 +144,24 @@ def test_a_last_page_is_split_with_the_first_column_no_shorter_than_the_second()
     entries = [(7 * 13 + 2, 2), (13 + 2, 2), (4 * 13 + 2, 2), (2 * 13 + 2, 2)]
     assert balanced_split(entries) == 2
     assert balanced_split([(10, 0)]) == 1  # one entry: the second column empty
+    # columns equal but for the last digits of their lines' heights: the first is not made the longer
+    assert balanced_split([(50.0, 2), (18.0, 2), (34.0, 2), (34.3, 2)]) == 2
+
+
+def test_no_index_ends_on_a_page_of_a_line_or_two(laid_out, tmp_path):
+    """Review M9: the index of places ended on a page of one line ("West Germany, see Federal
+    Republic of Germany"), the page before it full: that page now gives the last some of its entries."""
+    from teiedition.pdf import LAST_PAGE_LINES
+
+    files, _, _, data = laid_out
+    (tmp_path / "edition.pdf").write_bytes(files["edition.pdf"])
+    reader = PdfReader(tmp_path / "edition.pdf")
+    starts = [reader.get_destination_page_number(reader.named_destinations[name]) + 1 for name in [*(index["id"] for index in data["indices"]), "colophon"]]
+    texts = pdftotext(tmp_path / "edition.pdf", "-layout").split("\f")
+    for start, following in itertools.pairwise(starts):
+        end = max(page for page in range(start, following) if texts[page - 1].strip())  # a blank verso aside
+        lines = [line for line in texts[end - 1].splitlines()[1:] if line.strip() and not line.startswith(" " * 20)]  # under the running head
+        assert end == start or len(lines) >= LAST_PAGE_LINES - 1, (end, lines)
 
 
 def test_the_contents_number_of_an_index_is_set_once_the_index_is_laid_out(tmp_path):
@@ -167,14 +187,57 @@ def test_no_link_of_the_book_or_of_an_offprint_points_nowhere(laid_out):
     assert "p-edition-rights-clearance" in reader.named_destinations
 
 
-def test_a_footnote_called_on_a_line_that_moves_earlier_footnotes_on_is_printed(tmp_path):
+def test_a_footnote_stays_on_its_calls_page_the_next_paragraph_moving_on_whole(tmp_path):
     from teiedition.pdf import Book, PrintConfig
 
-    # ten lines a page: h's footnote fills the tenth; the second paragraph's second line (y),
-    # which may not leave x alone at the foot, is kept by moving h's footnote to the next page
+    # ten lines a page: g's footnote fills the ninth; the second paragraph's second line (y), which
+    # may not leave x alone at the foot, does not move g's footnote on (WeasyPrint's way, review M4):
+    # the paragraph goes to the next page whole, and each note is printed on its call's page
     style = ("<style>@page { size: 100px; margin: 0; @footnote { margin-top: 0 } } html { font-size: 10px; line-height: 1 }"
              " body { margin: 0 } p { orphans: 2; widows: 2; margin: 0 } span { float: footnote }</style>")
     html = (style + "<p>" + "<br>".join("abcdefg") + '<span id="one">one</span></p>'
             '<p>x<br>y<span id="two">two</span><br>k<br>l<br>m</p>')
     document = Book(None, tmp_path, {}, PrintConfig("a4", "2026-01-01")).layout(html)
-    assert [sorted(page.anchors) for page in document.pages] == [[], ["one", "two"]]
+    assert [sorted(page.anchors) for page in document.pages] == [["one"], ["two"]]
+
+
+def test_every_footnote_is_printed_on_its_calls_page(laid_out):
+    """Review M4: a note called near a recto's foot was printed on the verso after it, over a page
+    turn. Each footnote is now on its call's page, or, where a verso would otherwise be left short,
+    on the recto facing it (pdf.MOST_LEFT_EMPTY); the essay's endnotes are at its end."""
+    from lxml import html
+
+    files, _, _, data = laid_out
+    reader = PdfReader(io.BytesIO(files["edition.pdf"]))
+    destinations = reader.named_destinations
+    footnotes = html.fromstring(data["html"]).xpath("//te-note[contains(@class, 'footnote')]/@id")
+    assert len(footnotes) > 100
+    for note in footnotes:
+        call = reader.get_destination_page_number(destinations[f"call-{note}"]) + 1
+        printed = reader.get_destination_page_number(destinations[note]) + 1
+        assert printed == call or (call % 2 == 0 and printed == call + 1), (note, call, printed)
+
+
+def contents_lines(pdf: bytes, tmp_path) -> list[list[tuple[str, float]]]:
+    """The lines of the contents page as words and their right edges (poppler's bounding boxes)."""
+    (tmp_path / "book.pdf").write_bytes(pdf)
+    reader = PdfReader(tmp_path / "book.pdf")
+    page = next(n for n, page in enumerate(reader.pages, 1) if page.extract_text().strip().startswith("Contents"))
+    layout = etree.fromstring(pdftotext(tmp_path / "book.pdf", "-bbox-layout", "-f", str(page), "-l", str(page)).encode(), etree.HTMLParser())
+    lines: dict[int, list[tuple[float, str]]] = {}  # by baseline: poppler parts a folio from its line
+    for word in layout.iter("word"):
+        lines.setdefault(round(float(word.get("ymax"))), []).append((float(word.get("xmax")), word.text))
+    return [[(text, x) for x, text in sorted(line)] for _, line in sorted(lines.items())]
+
+
+def test_the_contents_folios_align_and_none_stands_on_a_line_of_its_own(laid_out, tmp_path):
+    """Review M8: the documents' folios ended 10 pt right of the others (WeasyPrint's leader did not
+    count the entries' hanging indent), and the last document's leader and folio took a line alone."""
+    files, _, _, data = laid_out
+    lines = contents_lines(files["edition.pdf"], tmp_path)
+    folios = [line[-1] for line in lines if re.fullmatch(r"\d+", line[-1][0]) and len(line) > 1]
+    assert len(folios) >= len(data["documents"]) + len(data["indices"]) + 3
+    assert max(x for _, x in folios) - min(x for _, x in folios) < 0.5, folios
+    for line in lines:
+        words = [word for word, _ in line if set(word) - {"."}]
+        assert len(words) > 1 or not re.fullmatch(r"\d+", words[0] if words else "x"), line

@@ -82,7 +82,7 @@ class Book:
         self.config = config
 
     def html(self, part: str, pages: dict[str, list[tuple[int, str]]] | None = None, start: int = 1,
-             tails: dict[str, tuple[str, str]] | None = None) -> str:
+             tails: dict[str, list[tuple[str, str]]] | None = None) -> str:
         """The HTML of a part of the book: the "body" (front matter and documents), or the
         "indices" and colophon, their first page `start` (a left page when even), each index's
         last page in two columns as `tails` splits it (last_pages)."""
@@ -99,6 +99,7 @@ class Book:
 
         own = Path(self.config.theme) / "print" if self.config.theme else None
         english_hyphenation()
+        keep_footnotes_with_their_calls()
         keep_footnotes_of_pushed_lines()
         carry_footnotes_to_the_facing_page()
         return HTML(string=html, base_url=str(self.folder / "book.html"),
@@ -140,33 +141,37 @@ class Book:
         number_contents(pages, opening)
         return whole, found
 
-    def last_pages(self, draft) -> dict[str, tuple[str, str]]:
-        """For each index, the entry its last page begins with in `draft` (the indices laid out
-        with their columns filled in turn, as balanced columns leave every page but the last),
-        and the entry that begins the second column when that page's entries are balanced:
-        the first column as short as it can be while the second is no longer."""
+    def last_pages(self, draft) -> dict[str, list[tuple[str, str]]]:
+        """For each index, the pages set as balanced columns, each as the entry it begins with and
+        the entry its second column begins with (the first column as short as it can be while the
+        second is no longer): the index's last page in `draft` (the indices laid out with their
+        columns filled in turn, as balanced columns leave every page but the last). Where that
+        page's columns would be shorter than LAST_PAGE_LINES, the page before gives it entries
+        from its foot, and is balanced too: no index ends on a page of a line or two (review M9)."""
         tails = {}
         for index in self.book["indices"]:
             order = {f"idx-{entry['id']}": entry["id"] for entry in index["entries"]}
-            last = [page for page in draft.pages if index["id"] in page.anchors][-1:]  # the index's id is on each of its pages
-            boxes = {}
-            for box in descendants(last[0]._page_box) if last else ():
-                element = getattr(box, "element", None)
-                if element is not None and element.get("id") in order and element.get("id") not in boxes and box.element_tag == "p":
-                    boxes[element.get("id")] = (box.margin_height(), box.margin_bottom)
-            if not boxes:
-                continue
-            ids = [anchor for anchor in order if anchor in boxes]
-            # a subentry stays with its entry: the second column never begins with one
+            # a subentry stays with its entry: a column never begins with one
             subentries = {f"idx-{entry['id']}" for entry in index["entries"] if entry.get("sub")}
-            groups: list[list[str]] = []
-            for anchor in ids:
-                if anchor in subentries and groups:
-                    groups[-1].append(anchor)
-                else:
-                    groups.append([anchor])
-            split = balanced_split([(sum(boxes[anchor][0] for anchor in group), boxes[group[-1]][1]) for group in groups])
-            tails[index["id"]] = (order[ids[0]], order[groups[split][0]] if split < len(groups) else "")
+            pages = [groups for page in draft.pages if index["id"] in page.anchors  # the index's id is on each of its pages
+                     if (groups := entry_groups(page, order, subentries))][-2:]
+            if not pages:
+                continue
+            *before, last = pages
+
+            def split(groups: list[Group]) -> tuple[str, str]:
+                second = balanced_split([(group.height, group.bottom) for group in groups])
+                return order[groups[0].first], order[groups[second].first] if second < len(groups) else ""
+
+            least = LAST_PAGE_LINES * 8.5 * 1.38 * 4 / 3  # lines of the index (book.css), in CSS pixels
+            if before and first_column(last) < least:
+                before = before[0]
+                full = sum(group.height for group in before if group.x == before[0].x)  # its first column, filled
+                given = next((k for k in range(len(before) - 1, 0, -1) if first_column(before[k:] + last) >= least), None)
+                if given is not None and first_column(before[:given]) <= full:
+                    tails[index["id"]] = [split(before[:given]), split(before[given:] + last)]
+                    continue
+            tails[index["id"]] = [split(last)]
         return tails
 
     def render(self) -> tuple[dict[str, bytes], dict]:
@@ -262,6 +267,45 @@ def linked_within(pages: list) -> list:
     return kept
 
 
+#: The fewest lines an index's last page has in its first column, where the page before can give them.
+LAST_PAGE_LINES = 5
+
+
+@dataclass(frozen=True)
+class Group:
+    """An index entry with its subentries, as laid out: its first paragraph's id, its height and
+    last bottom margin, and the left of its column."""
+
+    first: str
+    height: float
+    bottom: float
+    x: float
+
+
+def entry_groups(page, order: dict[str, str], subentries: set[str]) -> list[Group]:
+    """The index entries on a laid-out page (the paragraphs whose ids `order` holds), each with
+    the subentries after it, in order."""
+    boxes = {}
+    for box in descendants(page._page_box):
+        element = getattr(box, "element", None)
+        if element is not None and element.get("id") in order and element.get("id") not in boxes and box.element_tag == "p":
+            boxes[element.get("id")] = box
+    groups: list[list[str]] = []
+    for anchor in (anchor for anchor in order if anchor in boxes):
+        if anchor in subentries and groups:
+            groups[-1].append(anchor)
+        else:
+            groups.append([anchor])
+    return [Group(group[0], sum(boxes[anchor].margin_height() for anchor in group), boxes[group[-1]].margin_bottom, boxes[group[0]].position_x)
+            for group in groups]
+
+
+def first_column(groups: list[Group]) -> float:
+    """The height of the first of two balanced columns of `groups`."""
+    column = groups[:balanced_split([(group.height, group.bottom) for group in groups])]
+    return sum(group.height for group in column) - column[-1].bottom if column else 0
+
+
 def balanced_split(entries: list[tuple[float, float]]) -> int:
     """Where the second of two columns begins, for entries of the given (margin height, bottom
     margin): the first column as short as it can be while the second is no longer. A column's
@@ -269,7 +313,8 @@ def balanced_split(entries: list[tuple[float, float]]) -> int:
     def height(column: list[tuple[float, float]]) -> float:
         return sum(h for h, _ in column) - column[-1][1] if column else 0
 
-    return next(k for k in range(1, len(entries) + 1) if height(entries[:k]) >= height(entries[k:]))
+    # within a pixel: the heights of lines laid out alike differ in their last digits
+    return next(k for k in range(1, len(entries) + 1) if height(entries[:k]) >= height(entries[k:]) - 1)
 
 
 def body_pages(body, openings: list[str]) -> list:
@@ -322,6 +367,32 @@ def english_hyphenation() -> None:
     pyphen.LANGUAGES["en"] = pyphen.LANGUAGES["en_US"]
 
 
+def keep_footnotes_with_their_calls() -> None:
+    """No footnote leaves its call's page to make room for a line. WeasyPrint (69) lays a line
+    that would otherwise leave the first line of its paragraph alone at a page's foot by moving
+    the page's last footnotes on to the next page, over a page turn from their calls (review M4:
+    "Soviet president³" on a recto, its note on the verso after). Its line layout is taken with
+    that one step left out: the paragraph moves on whole, as its orphans ask, and the notes stay."""
+    import inspect
+
+    from weasyprint.layout import block
+
+    if getattr(block._linebox_layout, "keeps_footnotes", False):
+        return
+    step = "report = not context.in_column and can_break_now and not could_break_before"
+    try:
+        source = inspect.getsource(block._linebox_layout)
+    except (OSError, TypeError):  # installed without its sources: its own layout stands
+        return
+    if step not in source:  # another WeasyPrint: its own layout stands
+        return
+    laid: dict[str, Any] = {}
+    lines = "\n" * (block._linebox_layout.__code__.co_firstlineno - 1)  # its lines numbered as in its module
+    exec(compile(lines + source.replace(step, "report = False"), block.__file__, "exec"), block.__dict__, laid)
+    laid["_linebox_layout"].keeps_footnotes = True
+    block._linebox_layout = laid["_linebox_layout"]
+
+
 def keep_footnotes_of_pushed_lines() -> None:
     """Every footnote called is printed: on its call's page, or moved on to the next. WeasyPrint
     (69) loses a footnote two ways. It makes room for a line that would leave a lone first line
@@ -361,6 +432,13 @@ def keep_footnotes_of_pushed_lines() -> None:
 #: eight notes away from their calls (review 17e #4).
 MOST_LEFT_EMPTY = 6 * 13.8
 
+#: How far (in points) the space above the footnotes' rule (8 pt, book.css) may shrink to keep a line
+#: and the note it calls on the page, where moving the line on would leave the page short by more than
+#: MOST_LEFT_EMPTY: as a press lets the space above the notes give (TeX's \skip\footins). Document
+#: openings were left a third empty, their heading and first lines moved on for a note 3–5 pt too
+#: long (review M5).
+FOOTNOTE_SPACE_SHRINK = 6
+
 
 def carry_footnotes_to_the_facing_page() -> None:
     """A footnote that does not fit on its call's page stays with its call (footnote-policy: line:
@@ -391,9 +469,11 @@ def carry_footnotes_to_the_facing_page() -> None:
     report = LayoutContext.report_footnote
 
     def report_footnote(self, footnote):
+        laid = getattr(self, "laid_line", None)
+        # how far the line runs into the space above the notes, the note on the page
+        over = laid[0].position_y + laid[0].height - (self.page_bottom - laid[3]) if laid is not None else inf
         report(self, footnote)
         stylesheet = footnote.__dict__.setdefault("stylesheet_policy", footnote.style["footnote_policy"])  # before it is set here
-        laid = getattr(self, "laid_line", None)
         if stylesheet != "line" or laid is None or self.in_column:
             return
         line, tops, last, bottom_space = laid
@@ -401,13 +481,34 @@ def carry_footnotes_to_the_facing_page() -> None:
         # (its orphans), or those before it that its widows take if it is the paragraph's last
         orphans, widows = line.style["orphans"], line.style["widows"]
         top = tops[0] if len(tops) <= orphans else tops[max(0, len(tops) - widows)] if last else tops[-1]
-        verso = getattr(getattr(self.current_footnote_area.page, "page_type", None), "side", None) == "left"
-        carried = verso and self.page_bottom - bottom_space - top > MOST_LEFT_EMPTY * 4 / 3  # points as CSS pixels
-        footnote.style["footnote_policy"] = "auto" if carried else "line"
+        area = self.current_footnote_area
+        if 0 < over <= FOOTNOTE_SPACE_SHRINK * 4 / 3 and not area.__dict__.get("given"):  # points as CSS pixels
+            # the note stays, and the line: the space above the rule gives what the line lacks
+            area.given = FOOTNOTE_SPACE_SHRINK * 4 / 3
+            self.page_bottom += area.given
+            self.reported_footnotes.remove(footnote)
+            self.current_page_footnotes.append(footnote)
+            self._update_footnote_area()
+            footnote.style["footnote_policy"] = "auto"  # the line is not moved on
+            return
+        short = self.page_bottom - bottom_space - top > MOST_LEFT_EMPTY * 4 / 3
+        verso = getattr(getattr(area.page, "page_type", None), "side", None) == "left"
+        footnote.style["footnote_policy"] = "auto" if verso and short else "line"
+
+    update = LayoutContext._update_footnote_area
+
+    def update_footnote_area(self):
+        # the room the text has is the page's less its notes, and what the space above them gave
+        given = 0 if self.in_column else self.current_footnote_area.__dict__.get("given", 0)
+        self.page_bottom -= given
+        overflow = update(self)
+        self.page_bottom += given
+        return overflow
 
     iter_line_boxes.watched = True
     block.iter_line_boxes = iter_line_boxes
     LayoutContext.report_footnote = report_footnote
+    LayoutContext._update_footnote_area = update_footnote_area
 
 
 def page_ranges(places: list[tuple[int, str]]) -> list[tuple[tuple[int, str], tuple[int, str] | None]]:

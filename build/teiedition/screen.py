@@ -33,7 +33,8 @@ def tag_own_elements() -> None:
 
 def tag_languages() -> None:
     """Each structure element of an HTML element with a language of its own (lang="ru-Latn") gets
-    it as /Lang (PDF/UA-1 7.2): WeasyPrint gives the document's language only. Its tagging builds
+    it as /Lang (PDF/UA-1 7.2): WeasyPrint gives the document's language only; a source's page
+    break mark gets an empty /ActualText. Its tagging builds
     the tree in one recursive function of its module, replaced here by one that labels what the
     original makes for each box. Idempotent."""
     import pydyf
@@ -46,9 +47,14 @@ def tag_languages() -> None:
     def build_box_tree(box, parent, pdf, *rest):
         element = getattr(getattr(box, "_box", box), "element", None)
         lang = element.get("lang") if element is not None and element.tag not in ("html", "body") else None
+        # a source's page break ("|22", transcr.xsl) is the editors' mark, not the text's: copied
+        # text leaves it out (its replacement text empty, review M-low)
+        mark = element is not None and "pb" in (element.get("class") or "").split()
         for made in build(box, parent, pdf, *rest):
             if lang and made.get("P") == parent.reference and "Lang" not in made:
                 made["Lang"] = pydyf.String(lang)
+            if mark and made.get("P") == parent.reference and made.get("Type") == "/StructElem":
+                made["ActualText"] = pydyf.String("")
             yield made
 
     build_box_tree.teiedition = True
@@ -131,7 +137,8 @@ def stable_ids(pdf) -> None:
 def describe_links(document) -> None:
     """The links' descriptions from their titles. A part of a link drawn by CSS (the page
     number after a reference) has no element of its own: it takes the title of a link to the
-    same place."""
+    same place. A link without a title is described by its words, not by WeasyPrint's default,
+    the id it leads to ("wcda_134554", review M-low)."""
     import pydyf
 
     links = [(target, box) for page in document.pages for _type, target, _rectangle, box in page.links]
@@ -141,7 +148,8 @@ def describe_links(document) -> None:
             titles.setdefault(target, box.element.get("title"))
     for target, box in links:
         annotation = getattr(box, "link_annotation", None)
-        title = (box.element.get("title") if box.element is not None else None) or titles.get(target)
+        words = " ".join("".join(box.element.itertext()).split()) if box.element is not None else ""
+        title = (box.element.get("title") if box.element is not None else None) or titles.get(target) or words
         if annotation is not None and title:
             annotation["Contents"] = pydyf.String(title)
 

@@ -322,7 +322,7 @@
     before its last line's hyphen on a line of its own ("significantly / dam- / aged").</xd:desc></xd:doc>
   <xsl:template match="*:a[tokenize(@class) = 'permalink']" mode="te:finish"/>
   <xsl:template match="text()[following-sibling::node()[1][self::*:a[tokenize(@class) = 'permalink']]]" mode="te:finish" priority="0.45">
-    <xsl:sequence select="te:with-addresses(replace(., '\s+$', ''))"/>
+    <xsl:sequence select="te:with-addresses(replace(., '[\s&#160;]+$', ''))"/>
   </xsl:template>
 
   <xd:doc><xd:desc>The book has no view switch: it prints the reading text.</xd:desc></xd:doc>

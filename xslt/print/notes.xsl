@@ -237,6 +237,6 @@
 
   <xd:doc><xd:desc>White space before a call, or between two calls, is not printed.</xd:desc></xd:doc>
   <xsl:template match="text()[following-sibling::node()[1][self::*:a[tokenize(@class) = 'call']]][matches(., '\s$')]" mode="te:finish">
-    <xsl:value-of select="if (normalize-space()) then replace(., '\s+$', '') else ''"/>
+    <xsl:sequence select="te:with-addresses(replace(., '\s+$', ''))"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -21,13 +21,26 @@
   <xsl:variable name="te:address" as="xs:string"
     select="$te:web-address || '|[\p{L}\d][\p{L}\d\-]*(\.[\p{L}\d\-]+)*\.(org|com|net|ir|ws|ru|uk|de|fr|info|gov|edu)'"/>
 
-  <xd:doc><xd:desc>A text of the book with each address in it set as te:address-parts.</xd:desc></xd:doc>
-  <xsl:template match="text()[matches(., $te:address)][not(ancestor::*:span[tokenize(@class) = 'url-part'])]" mode="te:finish" priority="0.4">
+  <xd:doc><xd:desc>A word of parts joined by hyphens: a compound ("anti-democratic", "Iran-Iraq") or an
+    identifier ("p-message-paris-meeting"); or a compound's hyphen and last part at the head of a
+    text, after a name ("Mojahedin-run").</xd:desc></xd:doc>
+  <xsl:variable name="te:compound" as="xs:string" select="'[\p{L}\p{N}]+(-[\p{L}\p{N}]+)+|^-[\p{L}\p{N}]+'"/>
+
+  <xd:doc><xd:desc>A text of the book with each address in it set as te:address-parts, each compound
+    as one unbroken word (span.compound).</xd:desc></xd:doc>
+  <xd:doc><xd:desc>A space no line may break: after an initial before a name ("V. Gudimenko", "M.S.
+    Gorbachev"), or after "No." before its number ("No. 222").</xd:desc></xd:doc>
+  <xsl:variable name="te:bound-space" as="xs:string" select="'((^|[\s(“‘])(\p{Lu}\.)+|(^|[\s(])No\.) ([\p{Lu}\d])'"/>
+
+  <xsl:template match="text()[matches(., $te:address) or matches(., $te:compound) or matches(., $te:bound-space)][not(ancestor::*:span[tokenize(@class) = 'url-part'])]" mode="te:finish" priority="0.4">
     <xsl:sequence select="te:with-addresses(.)"/>
   </xsl:template>
 
   <xd:doc><xd:desc>A text with each address in it set as te:address-parts; a site's name, which is
-    short, as one part.</xd:desc></xd:doc>
+    short, as one part; and each compound as one span.compound, which no line breaks (book.css): a
+    line ending in a compound's own hyphen is read by text extraction as hyphenated, and the copied
+    word loses its hyphen ("p-messageparis-meeting", "IranIraq"); a space after an initial or "No."
+    before what it belongs to is a no-break space (te:bound-space).</xd:desc></xd:doc>
   <xsl:function name="te:with-addresses" as="node()*">
     <xsl:param name="text" as="xs:string"/>
     <xsl:analyze-string select="$text" regex="{$te:address}">
@@ -37,7 +50,19 @@
           <xsl:otherwise><span class="url-part"><xsl:value-of select="."/></span></xsl:otherwise>
         </xsl:choose>
       </xsl:matching-substring>
-      <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+      <xsl:non-matching-substring>
+        <xsl:analyze-string select="." regex="{$te:compound}">
+          <!-- one longer than a third of the measure may still break at its hyphens: unbroken, it ran off the page -->
+          <xsl:matching-substring>
+            <xsl:choose>
+              <xsl:when test="string-length(.) le 30"><span class="compound"><xsl:value-of select="."/></span></xsl:when>
+              <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:matching-substring>
+          <!-- twice: the initials of "M. S. Gorbachev" overlap -->
+          <xsl:non-matching-substring><xsl:value-of select="replace(., $te:bound-space, '$1&#160;$5') => replace($te:bound-space, '$1&#160;$5')"/></xsl:non-matching-substring>
+        </xsl:analyze-string>
+      </xsl:non-matching-substring>
     </xsl:analyze-string>
   </xsl:function>
 
