@@ -169,8 +169,9 @@ def test_the_contents_number_of_an_index_is_set_once_the_index_is_laid_out(tmp_p
 
     from teiedition.pdf import number_contents
 
-    style = "<style>@page { size: 100mm 100mm } nav a::after { content: leader('. ') target-counter(attr(href), page) }</style>"
-    document = HTML(string=style + '<nav><p><a href="#index-persons">Index of persons</a></p></nav>'
+    # as the book sets an entry: its last word holds the dots and the folio, and names the target
+    style = "<style>@page { size: 100mm 100mm } .toc-end::after { content: leader('. ') target-counter(attr(data-target), page) }</style>"
+    document = HTML(string=style + '<nav><p><a href="#index-persons">Index of <span class="toc-end" data-target="#index-persons">persons</span></a></p></nav>'
                     '<section id="index-persons" style="break-before: page"></section>').render()
     number_contents(document.pages, {"index-persons": 123})
     document.write_pdf(tmp_path / "contents.pdf")

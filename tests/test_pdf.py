@@ -93,7 +93,8 @@ def test_bookmarks_mirror_the_contents(pdfs):
 def test_the_contents_give_the_page_on_which_each_part_begins(pdfs):
     reader = PdfReader(pdfs / "edition.pdf")
     text = next(t for t in pages_text(pdfs / "edition.pdf") if t.strip().startswith("Contents"))
-    printed = [int(n) for n in re.findall(r"\.\s*(\d+)\s*$", text, re.M)]
+    # a folio after the leader's dots, or after a space where a title's last line leaves no room for them
+    printed = [int(n) for n in re.findall(r"(?:\.|\S\s{2,})\s*(\d+)\s*$", text, re.M)]
     targets = ["calendar", "acknowledgements", "abbreviations", "introduction", "principles", *DOCUMENTS, "apparatus", "works", "index-persons", "index-organisations", "index-places"]
     assert printed == [dest_page(reader, t) for t in targets]
 

@@ -336,7 +336,8 @@ def number_contents(pages: list, openings: dict[str, int]) -> None:
 
     for page in pages:
         for box in descendants(page._page_box):
-            href = box.element.get("href") if getattr(box, "element", None) is not None else None
+            # the folio is the ::after of the entry's last word, which names the entry's target
+            href = box.element.get("data-target") if getattr(box, "element", None) is not None else None
             if not (getattr(box, "element_tag", None) or "").endswith("::after") or box.is_leader or not href or href[1:] not in openings:
                 continue
             number = box.children[-1] if box.children else None

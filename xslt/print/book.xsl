@@ -99,22 +99,22 @@
       <nav class="toc" id="contents">
         <h1><xsl:value-of select="te:t('Contents')"/></h1>
         <ul>
-          <li class="toc-front"><a href="#calendar" title="{te:t('List of documents')}"><xsl:value-of select="te:t('List of documents')"/></a></li>
+          <li class="toc-front"><xsl:sequence select="te:toc-link('#calendar', te:t('List of documents'))"/></li>
           <xsl:for-each select="$divisions">
-            <li class="toc-front"><a href="#{@xml:id}" title="{te:plain(tei:head[1])}"><xsl:value-of select="te:plain(tei:head[1])"/></a></li>
+            <li class="toc-front"><xsl:sequence select="te:toc-link('#' || @xml:id, te:plain(tei:head[1]))"/></li>
           </xsl:for-each>
           <li class="toc-part"><xsl:value-of select="te:t('Documents')"/></li>
           <xsl:for-each select="$documents">
-            <li class="toc-document"><a href="#{@xml:id}" title="{te:educate(te:listed-title(.))}"><xsl:value-of select="te:educate(te:listed-title(.))"/></a></li>
+            <li class="toc-document"><xsl:sequence select="te:toc-link('#' || @xml:id, te:educate(te:listed-title(.)))"/></li>
           </xsl:for-each>
           <xsl:for-each select="$back">
-            <li class="toc-back"><a href="#{@xml:id}" title="{te:plain(tei:head[1])}"><xsl:value-of select="te:plain(tei:head[1])"/></a></li>
+            <li class="toc-back"><xsl:sequence select="te:toc-link('#' || @xml:id, te:plain(tei:head[1]))"/></li>
           </xsl:for-each>
           <xsl:for-each select="$te:works">
-            <li class="toc-index"><a href="#{@xml:id}" title="{te:title(.)}"><xsl:value-of select="te:title(.)"/></a></li>
+            <li class="toc-index"><xsl:sequence select="te:toc-link('#' || @xml:id, te:title(.))"/></li>
           </xsl:for-each>
           <xsl:for-each select="$registers">
-            <li class="toc-index"><a href="#index-{@xml:id}" title="{te:t('Index of ' || @xml:id)}"><xsl:value-of select="te:t('Index of ' || @xml:id)"/></a></li>
+            <li class="toc-index"><xsl:sequence select="te:toc-link('#index-' || @xml:id, te:t('Index of ' || @xml:id))"/></li>
           </xsl:for-each>
         </ul>
       </nav>
@@ -345,14 +345,33 @@
                           else te:label-of($entry)"/>
   </xsl:function>
 
-  <xd:doc><xd:desc>The source note's place, for a name of a header that the document's source note prints
-    again (a translator, an archive's city): the note's id, as a place of its own; none otherwise.</xd:desc></xd:doc>
-  <xsl:function name="te:source-note-ref" as="array(xs:string)?">
+  <xd:doc><xd:desc>An entry of the contents: its title, whose last word holds the leader and the folio,
+    so that they never stand on a line of their own: a title that fills its last line takes its last
+    word down with them (review 17e #8: "… 1986]" then a line of dots and "53").</xd:desc></xd:doc>
+  <xsl:function name="te:toc-link" as="element()">
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:variable name="words" select="tokenize(normalize-space($title), ' ')"/>
+    <a href="{$href}" title="{$title}">
+      <xsl:value-of select="string-join($words[position() lt last()], ' ') || ' '[count($words) gt 1]"/>
+      <span class="toc-end" data-target="{$href}"><xsl:value-of select="$words[last()]"/></span>
+    </a>
+  </xsl:function>
+
+  <xd:doc><xd:desc>The places of the document's opening that print a name of its header again: its
+    heading or its parties line (the addressee "Sofia"), the chapter's own id; its source note (a
+    translator, an archive's city), the note's id; each a place of its own.</xd:desc></xd:doc>
+  <xsl:function name="te:headnote-refs" as="array(xs:string)*">
     <xsl:param name="mention" as="element()"/>
     <xsl:variable name="tei" select="te:document($mention)"/>
     <xsl:variable name="name" select="normalize-space(te:text-of($mention))"/>
-    <xsl:if test="$mention/ancestor::tei:teiHeader and $name and contains(string-join(te:source-note-sentences($tei), ' '), $name)">
-      <xsl:sequence select="array{ $tei/@xml:id || '-source-note' }"/>
+    <xsl:if test="$mention/ancestor::tei:teiHeader and $name">
+      <xsl:if test="contains(te:standard-heading($tei) || ' ' || te:parties($tei), $name)">
+        <xsl:sequence select="array{ string($tei/@xml:id) }"/>
+      </xsl:if>
+      <xsl:if test="contains(string-join(te:source-note-sentences($tei), ' '), $name)">
+        <xsl:sequence select="array{ $tei/@xml:id || '-source-note' }"/>
+      </xsl:if>
     </xsl:if>
   </xsl:function>
 
@@ -431,7 +450,7 @@
   <xd:doc><xd:desc>The places of an entry's mentions, as te:index-data gives them.</xd:desc></xd:doc>
   <xsl:function name="te:index-refs" as="array(*)">
     <xsl:param name="mentions" as="element()*"/>
-    <xsl:sequence select="array{ $mentions ! array{ te:mention-id(.), te:book-id(te:citable(.)) }, $mentions ! te:source-note-ref(.) }"/>
+    <xsl:sequence select="array{ $mentions ! array{ te:mention-id(.), te:book-id(te:citable(.)) }, $mentions ! te:headnote-refs(.) }"/>
   </xsl:function>
 
   <xd:doc><xd:desc>The other names of a register entry under which a reader may look it up: an
