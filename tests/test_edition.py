@@ -317,3 +317,14 @@ def test_each_archival_source_note_says_how_far_it_was_collated_with_the_publish
                          ("ulianovskii-memo", "not collated against the publisher's text")):
         source = text(parse(TEI / "texts" / f"{slug}.xml").xpath("//tei:sourceDesc", namespaces=NS)[0])
         assert phrase in source and "stored" in source, slug
+
+
+def test_the_essays_declared_corrections_are_its_corrections():
+    """Review 16i #4: the declaration listed "Mojahedi Khalq" among the slips marked choice/sic/corr,
+    which the text annotates and does not correct."""
+    essay = parse(TEI / "texts" / "mojahedin-ws-essay.xml")
+    declared = essay.xpath("string(//tei:p[@xml:id = 'p-essay-correction'])", namespaces=NS)
+    listed = re.findall(r"“([^”]+)”", declared.split("(high where")[1].split(". The author")[0].split("):", 1)[1].split(".")[0])
+    corrected = {"".join(sic.itertext()) for sic in essay.xpath("//tei:choice/tei:sic", namespaces=NS)}
+    # a slip in a word's ending is marked on the ending alone ("MKO’": the sic is "’")
+    assert listed and all(any(word.endswith(sic) for sic in corrected) for word in listed), listed
