@@ -327,3 +327,9 @@ def test_olfats_letter_is_quoted_as_the_archives_translation_reads_it():
     tei = " ".join(path.read_text(encoding="utf-8") for path in TEI.rglob("*.xml"))
     assert '"even one third"' not in tei
     assert tei.count("(even if it is one third of the mentioned amount)") >= 3
+
+
+def test_the_books_chronology_separates_the_documents_it_lists(pdfs: Path):
+    """Review 17i #2: "1 [p. 30]2 [p. 48]3 [p. 54]": the web's hidden comma was hidden in print too."""
+    text = pdftotext(pdfs / "edition.pdf")
+    assert "[p. " in text and not re.search(r"\[p\. \d+\]\d", text)

@@ -273,3 +273,10 @@ def test_the_edition_as_a_whole_is_exported_as_a_book_not_a_chapter_without_one(
     assert "TY  - BOOK" in page.xpath("string(//section[@id='cite']//*[@id='ris-text'])")
     document = html.parse(str(published / "kgb-message.html"))
     assert document.xpath("string(//pre[@id='bibtex-text'])").startswith("@incollection{")
+
+
+def test_a_style_that_title_cases_leaves_the_editors_brackets_as_written(published):
+    """Review 18k #1: Chicago and MLA printed "[place Not Given]"."""
+    page = html.parse(str(published / "rajavi-letter.html"))
+    for key in ("chicago", "mla"):
+        assert "[place not given]" in page.xpath(f"string(//p[@id='citation-{key}'])"), key

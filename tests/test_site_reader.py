@@ -565,7 +565,7 @@ def test_a_blocks_pilcrow_after_an_address_makes_no_empty_row(browser, served):
 
 def test_the_chronology_separates_its_document_numbers_by_a_comma_a_screen_reader_hears(site):
     cells = html.parse(str(site / "chronology.html")).xpath("//table//tr/td[3][count(a) > 1]")
-    assert cells and all(len(cell.xpath("span[@class='separator']")) == len(cell.xpath("a")) - 1 for cell in cells)
+    assert cells and all(len(cell.xpath("span[@class='list-comma']")) == len(cell.xpath("a")) - 1 for cell in cells)
 
 
 def test_a_pull_quote_and_its_words_are_numbered_as_a_range(browser, served):
@@ -619,3 +619,10 @@ def test_on_a_phone_the_chronology_is_a_card_a_row_with_labelled_lines(site):
     table = html.parse(str(site / "chronology.html")).xpath("//table[@id='chronology']")[0]
     assert "cards" in table.get("class").split()
     assert set(table.xpath("tbody/tr[not(@class)]/td/@data-label")) == {"Date", "Event", "Documents"}
+
+
+def test_the_legend_explains_a_correction_that_stands_only_in_the_description(site):
+    """Review 18k: the memorandum's only correction is in its summary; its legend left the sign out."""
+    page = html.parse(str(site / "ulianovskii-memo.html"))
+    assert page.xpath("//section[@id='about']//*[contains(@class, 'intervention')]")
+    assert page.xpath("//section[@id='legend']//span[contains(@class, 'legend-intervention')]")

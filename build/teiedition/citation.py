@@ -4,6 +4,7 @@ the OpenURL ContextObject of a COinS span."""
 
 from __future__ import annotations
 
+import re
 import warnings
 from functools import lru_cache
 from html import escape
@@ -104,8 +105,8 @@ def citations(item: dict, language: str = "en") -> dict[str, dict[str, str]]:
     for key, (label, name) in STYLES.items():
         entry = _without_repeated_date(item, key)
         entry = entry if entry.get("author") else _anonymous(entry, key, _style(name, locale))
-        plain = _polish(_format(entry, name, locale), key, language)
-        dated = _polish(_format({**entry, "accessed": {"date-parts": [list(SENTINEL)]}}, name, locale), key, language)
+        plain = _as_bracketed(_polish(_format(entry, name, locale), key, language), item.get("title", ""))
+        dated = _as_bracketed(_polish(_format({**entry, "accessed": {"date-parts": [list(SENTINEL)]}}, name, locale), key, language), item.get("title", ""))
         head, tail = _common_ends(plain, dated)
         inserted = dated[len(head):len(dated) - len(tail)]
         markup = _html(plain)
@@ -115,6 +116,14 @@ def citations(item: dict, language: str = "en") -> dict[str, dict[str, str]]:
                       + _html(tail))
         cited[key] = {"label": label, "text": "".join(char for char in plain if char not in _MARKS), "html": markup}
     return cited
+
+
+def _as_bracketed(text: str, title: str) -> str:
+    """`text` with the editors' brackets of the title as the title writes them: a style that sets
+    titles in title case made "[place not given]" "[place Not Given]" (review 18k #1)."""
+    for bracket in re.findall(r"\[[^\]]*\]", title):
+        text = re.sub(re.escape(bracket), lambda _: bracket, text, flags=re.IGNORECASE)
+    return text
 
 
 def _without_repeated_date(item: dict, key: str) -> dict:

@@ -142,7 +142,7 @@
                     <xsl:sort select="xs:integer((@n[. castable as xs:integer], 0)[1])"/>
                     <!-- a span, so that the site can space its targets instead (a comma beside a
                          24-pixel target stood apart: "1 , 2"); the book and a screen reader keep it -->
-                    <xsl:if test="position() gt 1"><span class="separator">, </span></xsl:if>
+                    <xsl:if test="position() gt 1"><span class="list-comma">, </span></xsl:if>
                     <!-- to the passage that names the event, as the events register leads (review 18i #13) -->
                     <xsl:call-template name="te:apparatus-link">
                       <xsl:with-param name="target" select="te:citable(key('te:mentions', 'evt:' || $event/@xml:id, .)[1])"/>

@@ -244,8 +244,9 @@
           <dt><span class="legend-sample legend-name"><xsl:value-of select="(sort($names, (), string-length#1)[string-length(.) ge 4], $names)[1]"/></span></dt>
           <dd><xsl:value-of select="te:t('A name: it leads to its entry in a register.')"/></dd>
         </xsl:if>
-        <xsl:if test="$text//tei:choice">
-          <dt><span class="legend-sample legend-intervention"><xsl:value-of select="(sort(($text//tei:choice/(tei:corr, tei:reg, tei:expan)[1][normalize-space()])[position() le 50] ! te:text-of(.), (), string-length#1)[string-length(.) ge 4], te:t('Paris'))[1]"/></span></dt>
+        <!-- a correction in the summary or the description is on the page too (review 18k) -->
+        <xsl:if test="$tei//tei:choice">
+          <dt><span class="legend-sample legend-intervention"><xsl:value-of select="(sort(($tei//tei:choice/(tei:corr, tei:reg, tei:expan)[1][normalize-space()])[position() le 50] ! te:text-of(.), (), string-length#1)[string-length(.) ge 4], te:t('Paris'))[1]"/></span></dt>
           <dd><xsl:value-of select="te:t('A word the editors corrected, regularised or expanded: point at it, focus it or tap it to see what the source has, and why. The diplomatic view shows the source’s own reading.')"/></dd>
         </xsl:if>
         <xsl:if test="$text//tei:note[not(@type = 'authorial')]">
