@@ -153,3 +153,11 @@ def test_the_document_filter_lists_the_documents_numbered_in_the_editions_order(
     labels = tab.locator("#search-filters fieldset", has_text="Document").locator("label").all_inner_texts()
     numbers = [int(label.split(".")[0]) for label in labels]
     assert numbers == sorted(numbers) and len(numbers) >= 3, labels
+
+
+def test_an_excerpt_marks_the_word_found_without_its_punctuation(tab, served):
+    """Review 18k: "Pants." and "(Pants" were marked with their punctuation."""
+    results_for(tab, served, "q=Paris")
+    marks = tab.locator(RESULTS).locator(".passages mark").all_inner_texts()
+    # (a token such as an identifier, "kgb-message.html#p-message-paris-meeting", is marked whole)
+    assert marks and not [mark for mark in marks if re.search(r"^\W|\W$", mark)], marks

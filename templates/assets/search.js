@@ -139,9 +139,13 @@
       var joined = /^[,.)\]”’]/.test(part.word) || (i && /[“‘(\[]$/.test(ex.parts[i - 1].word));
       if (i && !joined) { into.appendChild(document.createTextNode(" ")); }
       if (part.hit) {
+        // the word marked, not the punctuation around it ("(Pants", "Pants.", review 18k)
+        var pieces = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u.exec(part.word);
         var mark = document.createElement("mark");
-        mark.textContent = part.word;
+        mark.textContent = pieces[2] || part.word;
+        if (pieces[2]) { into.appendChild(document.createTextNode(pieces[1])); }
         into.appendChild(mark);
+        if (pieces[2]) { into.appendChild(document.createTextNode(pieces[3])); }
       } else {
         into.appendChild(document.createTextNode(part.word));
       }
