@@ -626,3 +626,22 @@ def test_the_legend_explains_a_correction_that_stands_only_in_the_description(si
     page = html.parse(str(site / "ulianovskii-memo.html"))
     assert page.xpath("//section[@id='about']//*[contains(@class, 'intervention')]")
     assert page.xpath("//section[@id='legend']//span[contains(@class, 'legend-intervention')]")
+
+
+def test_a_passage_link_copied_in_the_diplomatic_view_opens_in_that_view(browser, served):
+    """Review 18l #1: a link copied while quoting "come to Pants" opened on "come to Paris"."""
+    context = screen(browser, "desktop")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    tab.goto(served + "kgb-message.html")
+    tab.click("label[for=view-diplomatic]")
+    tab.locator("#p-message-paris-meeting").hover()
+    tab.click("#p-message-paris-meeting > a.permalink")
+    tab.get_by_role("button", name="Copy link").click()
+    tab.wait_for_timeout(200)
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    tab.goto(served + "ulianovskii-memo.html")  # the view remembered from the page before
+    address = tab.url
+    context.close()
+    assert copied.endswith("kgb-message.html?view=diplomatic#p-message-paris-meeting"), copied
+    assert "view=diplomatic" in address

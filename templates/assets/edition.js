@@ -49,8 +49,12 @@
         window.history.replaceState(null, "", url);
       });
     });
-    // A view remembered from an earlier page is said, so that "Pants" does not surprise a reader
+    // A view remembered from an earlier page is said, so that "Pants" does not surprise a reader,
+    // and written in the address, which a reader may copy
     if (!named && asked === "diplomatic" && document.getElementById("view-diplomatic")) {
+      var shown = new URL(window.location.href);
+      shown.searchParams.set("view", "diplomatic");
+      window.history.replaceState(null, "", shown);
       say(t("Shown in the diplomatic view, as you chose on an earlier page: the source’s own readings."));
     }
     // a search result that opens the diplomatic view says why on the page too (review 18i #15)
@@ -311,7 +315,10 @@
     var cite = document.getElementById("cite");
     var documentUrl = cite.getAttribute("data-url");
     var base = /^https?:/.test(documentUrl) ? documentUrl : window.location.href.split(/[?#]/)[0];
-    var address = base + link.getAttribute("href");
+    // the view the reader quotes from travels with the link: a passage copied from the diplomatic
+    // view ("come to Pants") opens there, not on the reading's "Paris" (review 18l #1)
+    var view = document.querySelector('input[name="view"]:checked');
+    var address = base + (view && view.value === "diplomatic" ? "?view=diplomatic" : "") + link.getAttribute("href");
     var box = document.createElement("div");
     box.className = "passage-menu";
     box.setAttribute("role", "group");
