@@ -645,3 +645,14 @@ def test_a_passage_link_copied_in_the_diplomatic_view_opens_in_that_view(browser
     context.close()
     assert copied.endswith("kgb-message.html?view=diplomatic#p-message-paris-meeting"), copied
     assert "view=diplomatic" in address
+
+
+def test_a_page_break_of_the_source_is_seen_in_the_reading_view_too(browser, served):
+    """Review 18m #1: a reader citing a leaf could not see where it ends without switching views."""
+    context = screen(browser, "desktop")
+    tab = context.new_page()
+    tab.goto(served + "rajavi-letter.html")
+    assert tab.is_checked("#view-reading")
+    visible = tab.locator(".text .tei-pb").first.is_visible()
+    context.close()
+    assert visible

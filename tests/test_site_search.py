@@ -161,3 +161,10 @@ def test_an_excerpt_marks_the_word_found_without_its_punctuation(tab, served):
     marks = tab.locator(RESULTS).locator(".passages mark").all_inner_texts()
     # (a token such as an identifier, "kgb-message.html#p-message-paris-meeting", is marked whole)
     assert marks and not [mark for mark in marks if re.search(r"^\W|\W$", mark)], marks
+
+
+def test_a_nonsense_word_finds_nothing_not_a_letter_it_begins_with(tab, served):
+    """Review 18m #2: "xyzzyq" found the register of works by its letter "X"."""
+    tab.goto(served + "search.html?q=xyzzyq")
+    expect(tab.locator("#search-status")).to_contain_text("Nothing found", timeout=30000)
+    assert tab.locator(RESULTS).count() == 0

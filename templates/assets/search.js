@@ -74,7 +74,19 @@
   // Pagefind's word positions grouped by the passage that holds them: the innermost element
   // with an id whose words span the hit. A hit inside the source's reading of an intervention
   // belongs to the diplomatic view, inside the editors' reading to the reading view.
-  function passages(data) {
+  // A word found for a query word: Pagefind matches a word of the index that is a prefix of a
+  // query word, so that "xyzzyq" found the letter "X"; a hit holds at least the first three
+  // letters of a word of the query (all of a shorter one's: "anti-imperialist" for "imperialism"),
+  // or it is none (review 18m #2).
+  function answers(word, query) {
+    var found = bare(word).toLowerCase();
+    return query.toLowerCase().split(/\s+/).map(bare).some(function (asked) {
+      return found.indexOf(asked.slice(0, 3)) >= 0;
+    });
+  }
+
+  function passages(data, query) {
+    var all = data.content.split(/[\r\n\s]+/g);
     var ranges = data.anchors.filter(function (a) { return a.id; }).map(function (a) {
       return { id: a.id, element: a.element, start: a.location, end: a.location + Math.max(1, words(a.text)) };
     });
@@ -83,6 +95,7 @@
     var found = [];
     var byId = {};
     data.locations.slice().sort(function (a, b) { return a - b; }).forEach(function (at) {
+      if (!answers(all[at] || "", query)) { return; }
       var reading = readings.filter(function (r) { return r.start <= at && at < r.end; })[0];
       var view = reading ? (/source/.test(reading.id) ? "diplomatic" : "reading") : "";
       if (scope && view && view !== scope) { return; }
@@ -162,7 +175,7 @@
   }
 
   function renderResult(data, query) {
-    var found = textFirst(passages(data));
+    var found = textFirst(passages(data, query));
     if (!found.length) { return null; }
     var item = document.createElement("li");
     item.className = "search-result";

@@ -259,7 +259,7 @@
         </xsl:if>
         <xsl:if test="$text//tei:pb">
           <dt><span class="legend-sample legend-pb"><span class="pb-sign">|</span><xsl:text> </xsl:text><xsl:value-of select="te:t('page break')"/></span></dt>
-          <dd><xsl:value-of select="te:t('In the diplomatic view: where a new page of the source begins. Its number is shown only where the source gives one.')"/></dd>
+          <dd><xsl:value-of select="te:t('Where a new page of the source begins, in both views. Its number is shown only where the source gives one.')"/></dd>
         </xsl:if>
         <xsl:if test="$text//tei:add">
           <dt><span class="legend-sample legend-add"><xsl:value-of select="te:t('added')"/></span></dt>
