@@ -105,8 +105,12 @@ def citations(item: dict, language: str = "en") -> dict[str, dict[str, str]]:
     for key, (label, name) in STYLES.items():
         entry = _without_repeated_date(item, key)
         entry = entry if entry.get("author") else _anonymous(entry, key, _style(name, locale))
-        plain = _as_bracketed(_polish(_format(entry, name, locale), key, language), item.get("title", ""))
-        dated = _as_bracketed(_polish(_format({**entry, "accessed": {"date-parts": [list(SENTINEL)]}}, name, locale), key, language), item.get("title", ""))
+
+        def written(record: dict) -> str:
+            return _as_bracketed(_polish(_format(record, name, locale), key, language), item.get("title", ""))
+
+        plain = written(entry)
+        dated = written({**entry, "accessed": {"date-parts": [list(SENTINEL)]}})
         head, tail = _common_ends(plain, dated)
         inserted = dated[len(head):len(dated) - len(tail)]
         markup = _html(plain)

@@ -78,15 +78,14 @@
   // query word, so that "xyzzyq" found the letter "X"; a hit holds at least the first three
   // letters of a word of the query (all of a shorter one's: "anti-imperialist" for "imperialism"),
   // or it is none (review 18m #2).
-  function answers(word, query) {
+  function answers(word, starts) {
     var found = bare(word).toLowerCase();
-    return query.toLowerCase().split(/\s+/).map(bare).some(function (asked) {
-      return found.indexOf(asked.slice(0, 3)) >= 0;
-    });
+    return starts.some(function (start) { return found.indexOf(start) >= 0; });
   }
 
   function passages(data, query) {
     var all = data.content.split(/[\r\n\s]+/g);
+    var starts = query.toLowerCase().split(/\s+/).map(function (word) { return bare(word).slice(0, 3); });
     var ranges = data.anchors.filter(function (a) { return a.id; }).map(function (a) {
       return { id: a.id, element: a.element, start: a.location, end: a.location + Math.max(1, words(a.text)) };
     });
@@ -95,7 +94,7 @@
     var found = [];
     var byId = {};
     data.locations.slice().sort(function (a, b) { return a - b; }).forEach(function (at) {
-      if (!answers(all[at] || "", query)) { return; }
+      if (!answers(all[at] || "", starts)) { return; }
       var reading = readings.filter(function (r) { return r.start <= at && at < r.end; })[0];
       var view = reading ? (/source/.test(reading.id) ? "diplomatic" : "reading") : "";
       if (scope && view && view !== scope) { return; }
