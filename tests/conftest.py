@@ -43,6 +43,18 @@ def shared_folder(tmp_path_factory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_font_cache(tmp_path_factory) -> None:
+    """Every build of the run, in this process or a child, keeps its cut fonts in one folder
+    (webfonts.py): a cut costs a second or two a face, and most of the run's builds show the
+    same characters. Tests of the output's own cache remove the variable."""
+    import os
+
+    from teiedition.webfonts import SHARED_CACHE
+
+    os.environ[SHARED_CACHE] = str(shared_folder(tmp_path_factory) / "cache")
+
+
 def built_once(tmp_path_factory, name: str, make) -> Path:
     """`make(folder)` run once for the whole run, whichever worker asks first (a lock in the
     shared folder); every later caller gets the same folder, to read only."""

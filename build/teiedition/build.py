@@ -97,11 +97,12 @@ def site_name(edition: Edition) -> str:
     return display_path(front if front.is_file() else edition.root)
 
 
-def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any, pool: Any, shared: Any) -> tuple[dict[str, bytes], int, list[Problem]]:
+def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any, pool: Any, shared: Any, out: Path) -> tuple[dict[str, bytes], int, list[Problem]]:
     """The HTML edition as files in memory: pages, assets and downloads (but the PDFs); the
     EPUB comes from `ebook`, a worker's job; a large edition's document pages are
-    shared with the jobs of `pool` (parallel.py), given `shared` (the edition as Saxon read it)."""
-    from . import exports, site
+    shared with the jobs of `pool` (parallel.py), given `shared` (the edition as Saxon read it);
+    the cut fonts are kept in the cache of `out` (webfonts.py)."""
+    from . import exports, site, webfonts
     from .parallel import chunks, document_pages
     from .search import search_index
 
@@ -146,7 +147,7 @@ def html_site(saxon: Saxon, config: SiteConfig, progress: Progress, ebook: Any, 
         env.globals["theme"] = "assets/theme.css" in assets
         files = site.render(env, info, pages, config)
         files.update(assets)
-        files.update(site.light_fonts(files))
+        files.update(webfonts.light_fonts(files, out))
         files.update(site.downloads(edition, documents, texts))
         files["downloads/edition.epub"] = book_file
         files.update(exports.registers(registers))
@@ -281,7 +282,7 @@ def fresh_build(root: Path, out: Path, base_url: str | None, trim: str, pdf: boo
                                  interface=interface)
         if not base_url:
             problems.append(Problem(site_name(edition), 1, 1, "no-base-url", "the edition's public address is not known, so the citations, permalinks and sitemap.xml have relative addresses and pages no canonical link — set base_url in edition.toml (or give --base-url URL) when building for publication", WARNING))
-        files, documents, html_warnings = html_site(saxon, config, progress, epub, pool, corpus)
+        files, documents, html_warnings = html_site(saxon, config, progress, epub, pool, corpus, out)
         warnings = distinct(warnings + html_warnings)
         if strict and problems + warnings:
             raise ValidationFailed(sorted(problems + warnings), len(edition.sources))

@@ -5,10 +5,8 @@ content and facts come from the stylesheets as plain data."""
 
 from __future__ import annotations
 
-import io
 import json
 import re
-from functools import lru_cache
 from html import escape
 from urllib.parse import urlsplit
 from dataclasses import dataclass
@@ -167,58 +165,6 @@ def minified(files: dict[str, bytes]) -> dict[str, bytes]:
     tools = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
     return {path: tools[Path(path).suffix](data.decode("utf-8")).encode("utf-8") if Path(path).suffix in tools else data
             for path, data in files.items()}
-
-
-#: The faces every page loads, by the whole face each is cut from (templates/assets/fonts/README.md):
-#: cut at build time to the characters the site shows, so a first visit fetches only glyphs it can use.
-LIGHT_FONTS = {"assets/fonts/site-serif.woff2": "assets/fonts/edition-serif.woff2",
-               "assets/fonts/site-serif-italic.woff2": "assets/fonts/edition-serif-italic.woff2"}
-
-
-def light_fonts(files: dict[str, bytes]) -> dict[str, bytes]:
-    """The always-loaded fonts: the whole faces of `files` cut to the characters of its pages and
-    scripts (whose messages a page may show), and the printable ASCII a reader may type into the
-    search. Any script the whole face has (a Cyrillic word in a note) is cut in, so that no page
-    needs the whole face."""
-    used = set(map(chr, range(0x20, 0x7F)))
-    for path, data in files.items():
-        if path.endswith((".html", ".js")):
-            used.update(data.decode("utf-8", "replace"))
-    wanted = frozenset(ord(char) for char in used)
-    return {path: _subset(files[whole], wanted) for path, whole in LIGHT_FONTS.items() if whole in files}
-
-
-#: The features edition.css asks for (font-variant-numeric, font-variant: small-caps), kept in
-#: the cut faces besides fontTools' default set; and those of the default set no page uses.
-PAGE_FEATURES = ["lnum", "onum", "pnum", "tnum", "smcp", "c2sc"]
-UNUSED_FEATURES = {"frac", "numr", "dnom"}
-
-
-@lru_cache(maxsize=8)
-def _subset(font: bytes, unicodes: frozenset[int]) -> bytes:
-    """A WOFF2 font cut to `unicodes`, its variation axes and the OpenType features a page can
-    use kept (fontTools' default set, which shapes text, and the figures and small capitals the
-    stylesheet asks for), the same bytes for the same input (no timestamp). The fraction
-    features are left out: no page asks for them, and their glyphs were a fourteenth of a face."""
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    face = TTFont(io.BytesIO(font), recalcTimestamp=False)
-    features = [tag for tag in subset.Options().layout_features if tag not in UNUSED_FEATURES] + PAGE_FEATURES
-    options = subset.Options(flavor="woff2", layout_features=features, name_IDs=["*"], name_languages=["*"], notdef_outline=True)
-    cutter = subset.Subsetter(options)
-    cutter.populate(unicodes=sorted(unicodes))
-    cutter.subset(face)
-    if "fvar" in face:
-        # the same axes, their variation data built anew: the deltas the cut glyphs no longer
-        # need (a kerning pair's that never varies) are left out, a kilobyte of each face
-        from fontTools.varLib import instancer
-
-        face = instancer.instantiateVariableFont(face, {axis.axisTag: (axis.minValue, axis.maxValue) for axis in face["fvar"].axes})
-    out = io.BytesIO()
-    face.flavor = "woff2"
-    face.save(out)
-    return out.getvalue()
 
 
 def downloads(edition, documents: list[dict], texts: dict[str, dict]) -> dict[str, bytes]:
