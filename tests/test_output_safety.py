@@ -194,7 +194,9 @@ def test_builds_killed_at_random_moments_leave_the_old_or_the_new_output_whole(t
         assert edition("build", "--tei", "corpus", "--out", word, "--no-pdf", cwd=tmp_path, env=env).returncode == 0
         versions[word] = tree(tmp_path / word / "html")
     corpus(tmp_path / "corpus", "Dear friend, oldword.")
+    started = time.monotonic()
     assert edition("build", "--tei", "corpus", "--out", "out", "--no-pdf", cwd=tmp_path, env=env).returncode == 0
+    lasts = time.monotonic() - started  # the moments fall inside a build, however fast it is
     current, other = "oldword", "newword"
     moments = random.Random(1985)
     kinds = [signal.SIGKILL, signal.SIGTERM, signal.SIGINT]
@@ -202,7 +204,7 @@ def test_builds_killed_at_random_moments_leave_the_old_or_the_new_output_whole(t
         corpus(tmp_path / "corpus", f"Dear friend, {other}.")
         build = subprocess.Popen([sys.executable, "-m", "teiedition.cli", "build", "--tei", "corpus", "--out", "out", "--no-pdf"],
                                  cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-        time.sleep(moments.uniform(0.3, 4.0))
+        time.sleep(moments.uniform(0.1, 0.9) * lasts)
         build.send_signal(kinds[attempt % 3])
         _, stderr = build.communicate(timeout=120)
         assert "Traceback" not in stderr and "internal error" not in stderr, stderr
