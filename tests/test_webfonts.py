@@ -23,6 +23,19 @@ def own_cache(monkeypatch):
     monkeypatch.delenv(webfonts.SHARED_CACHE, raising=False)
 
 
+#: fontTools' cut, for the one test that makes a real face
+REAL_CUT = webfonts.subset
+
+
+@pytest.fixture(autouse=True)
+def quick_cutter(monkeypatch):
+    """A stand-in for fontTools' cut (a second or two a face; what it makes is checked on the
+    built site, tests/test_site.py): the same bytes for the same face and characters."""
+    import hashlib
+
+    monkeypatch.setattr(webfonts, "subset", lambda font, wanted: b"wOF2" + hashlib.sha256(font + repr(sorted(wanted)).encode()).digest())
+
+
 def no_cutting(monkeypatch) -> None:
     def refuse(font, wanted):
         raise AssertionError("the face was cut again")
@@ -60,7 +73,8 @@ def test_a_shared_cache_serves_every_output_and_forgets_nothing(tmp_path, monkey
     assert not (tmp_path / "one").exists()
 
 
-def test_a_cache_that_cannot_be_written_only_costs_the_cut(tmp_path, own_cache):
+def test_a_cache_that_cannot_be_written_only_costs_the_cut(tmp_path, own_cache, monkeypatch):
+    monkeypatch.setattr(webfonts, "subset", REAL_CUT)
     (tmp_path / ".cache").write_text("not a folder")
     cut = webfonts.light_fonts(site_files("Tabriz"), tmp_path)
     assert cut["assets/fonts/site-serif.woff2"][:4] == b"wOF2"
