@@ -26,6 +26,7 @@ def laid_out(monkeypatch_module):
     from teiedition.pdf import PrintConfig, lay_out
     from teiedition.transform import Saxon
 
+    monkeypatch_module.setenv("SOURCE_DATE_EPOCH", "1764547200")  # the date of the run's shared build
     edition, _ = load(TEI)
     interface = Interface(language_of(edition, None), {})
     data, _ = book_data(Saxon(edition, interface.for_saxon()), build_date())
@@ -186,6 +187,25 @@ def test_no_link_of_the_book_or_of_an_offprint_points_nowhere(laid_out):
     assert not [message for message in LOGGED if "No anchor" in message]
     reader = PdfReader(io.BytesIO(files["edition.pdf"]))
     assert "p-edition-rights-clearance" in reader.named_destinations
+
+
+def test_the_pdfs_written_in_turn_here_are_the_bytes_of_a_builds_written_on_two_cores(laid_out, pdfs):
+    # this process writes every PDF in turn; a build's worker writes the offprints and the press
+    # file in a copy of itself while it writes the book: each PDF is written from the layout alone
+    files, *_ = laid_out
+    assert sorted(files) == sorted(path.name for path in pdfs.glob("*.pdf"))
+    assert [name for name, data in files.items() if (pdfs / name).read_bytes() != data] == []
+
+
+def test_every_link_tag_of_an_offprint_is_one_of_its_own_links(laid_out):
+    import pikepdf
+
+    files, *_ = laid_out
+    for name, data in files.items():
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            annotations = {link.objgen for page in pdf.pages for link in page.get("/Annots", [])}
+            tagged = [tag.Obj.objgen for tag in pdf.objects if isinstance(tag, pikepdf.Dictionary) and tag.get("/Type") == "/OBJR"]
+            assert [objgen for objgen in tagged if objgen not in annotations] == [], name
 
 
 def test_a_footnote_stays_on_its_calls_page_the_next_paragraph_moving_on_whole(tmp_path):

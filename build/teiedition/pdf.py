@@ -177,9 +177,15 @@ class Book:
     def render(self) -> tuple[dict[str, bytes], dict]:
         """The screen book, one offprint per document and the press book, by file name; and
         the index's pages."""
+        from .workers import beside
+
         document, pages = self.lay_out()
-        files = {"edition.pdf": self.write(document, "pdf/ua-1", finisher=screen_finish), **self.offprints(document)}
-        files["edition-press.pdf"] = self.write(press_book(document, self.folder), "pdf/x-4", finisher=finish)
+        # the offprints and the press file are written on another core while this one writes the
+        # screen book: writing is a third of the book's time, and the layout is made only once
+        others = beside(lambda: {**self.offprints(document),
+                                 "edition-press.pdf": self.write(press_book(document, self.folder), "pdf/x-4", finisher=finish)})
+        screen = self.write(document, "pdf/ua-1", finisher=screen_finish)
+        files = {"edition.pdf": screen, **others()}
         return files, pages
 
     def write(self, document, variant: str, **options: Any) -> bytes:
@@ -188,6 +194,7 @@ class Book:
         identifier = hashlib.md5(seed.encode()).hexdigest().encode()
         tag_own_elements()  # notes and labels tagged Note and Lbl
         tag_languages()  # a passage in another language tagged with it
+        forget_link_annotations(document)
         data = document.write_pdf(pdf_variant=variant, pdf_identifier=identifier, **options)
         return reproducible(data, seed)
 
@@ -350,6 +357,16 @@ def number_contents(pages: list, openings: dict[str, int]) -> None:
                 number.text, number.pango_layout, number.width = text, layout, width
                 for leader in (child for child in box.children if child.is_leader):  # the dots it now covers go
                     leader.children = [dot for dot in leader.children if dot.position_x + dot.width <= number.position_x]
+
+
+def forget_link_annotations(document) -> None:
+    """Each PDF's links tagged from its own annotations. WeasyPrint keeps a link's annotation
+    on its box when it writes a PDF, and tags a box that has one as a link: an offprint written
+    after the book, whose links to other documents are left as text (linked_within), tagged
+    those as links to objects of the book's PDF (54 in one offprint)."""
+    for page in document.pages:
+        for box in descendants(page._page_box):
+            box.link_annotation = None
 
 
 def descendants(box):

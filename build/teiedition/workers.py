@@ -9,6 +9,9 @@ import multiprocessing
 import os
 from typing import Any, Callable
 
+#: True in a worker process, which holds no threads of its own and may therefore fork.
+IN_WORKER = False
+
 
 class Workers:
     """A small pool of worker processes, made when the first job is given."""
@@ -72,19 +75,68 @@ def set_up_worker() -> None:
     build's clean-up then waits on that lock for ever. And it ends when the build's process
     does, even killed (Linux: the parent-death signal): it would otherwise finish its job for
     nobody and complain on the terminal."""
-    import ctypes
     import os
-    import signal
     import sys
 
+    global IN_WORKER
+    IN_WORKER = True
     if hasattr(os, "setsid"):
         os.setsid()
-    if sys.platform.startswith("linux"):
-        PR_SET_PDEATHSIG = 1
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    die_with_parent()
     # a job's own error reaches the build through get(); all the pool would print here is
     # its broken pipe when an interrupted build has stopped listening
     sys.stderr = open(os.devnull, "w")
+
+
+def die_with_parent() -> None:
+    """This process is killed when its parent ends, even killed (Linux: the parent-death signal)."""
+    import ctypes
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def beside(job: Callable[[], Any]) -> Callable[[], Any]:
+    """Start `job` in a forked copy of this worker, which has everything the worker has made (a
+    laid-out book, which cannot be pickled), on another core; returns a function that waits for
+    its result. Outside a worker (the build's own process holds Saxon's threads, which a fork
+    would not carry) or on one core, the job is done when its result is asked for."""
+    import pickle
+
+    if not IN_WORKER or (os.cpu_count() or 1) < 2:
+        return job
+    reading, writing = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the copy: its result, or its error, goes back through the pipe; then it ends at once
+        os.close(reading)
+        try:
+            die_with_parent()
+            outcome = (True, job())
+        except BaseException as err:  # noqa: BLE001 - whatever it was, the worker raises it
+            outcome = (False, err)
+        try:
+            with os.fdopen(writing, "wb") as pipe:
+                pickle.dump(outcome, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        finally:
+            os._exit(0)
+    os.close(writing)
+
+    def result() -> Any:
+        try:
+            with os.fdopen(reading, "rb") as pipe:
+                done, value = pickle.load(pipe)
+        except EOFError:
+            done, value = False, RuntimeError("the process making part of the book ended without its result")
+        finally:
+            os.waitpid(pid, 0)
+        if not done:
+            raise value
+        return value
+
+    return result
 
 
 def ebook(corpus: Any, date: str, language: str, labels: dict[str, str]) -> tuple[bytes, list]:
