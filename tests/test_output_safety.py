@@ -271,3 +271,19 @@ def test_a_build_given_the_stop_signal_twice_while_laying_out_the_book_ends_at_o
     _, stderr = build.communicate(timeout=60)
     assert build.returncode == 130, stderr
     assert "Traceback" not in stderr, stderr
+
+
+def test_a_worker_whose_build_ended_while_it_started_ends_at_once():
+    # a worker spawned as its build was killed set its parent-death signal too late, waited for
+    # work for ever and held the build's terminal open (a test's pipe: 120 s, then a failure)
+    started = subprocess.run([sys.executable, "-c", "import os\nfrom teiedition.workers import set_up_worker\n"
+                              "set_up_worker(os.getppid() + 1000000)\nprint('waiting for work')"],
+                             capture_output=True, text=True, cwd=ROOT / "build", timeout=60)
+    assert started.returncode == 0 and "waiting for work" not in started.stdout
+
+
+def test_a_worker_of_a_live_build_waits_for_work():
+    started = subprocess.run([sys.executable, "-c", "import os\nfrom teiedition.workers import set_up_worker\n"
+                              "set_up_worker(os.getppid())\nprint('waiting for work', flush=True)"],
+                             capture_output=True, text=True, cwd=ROOT / "build", timeout=60)
+    assert "waiting for work" in started.stdout

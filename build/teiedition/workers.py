@@ -30,7 +30,7 @@ class Workers:
             saved, quiet = os.dup(2), os.open(os.devnull, os.O_WRONLY)
             try:
                 os.dup2(quiet, 2)
-                self.pool = multiprocessing.get_context("spawn").Pool(self.size, initializer=set_up_worker)
+                self.pool = multiprocessing.get_context("spawn").Pool(self.size, initializer=set_up_worker, initargs=(os.getpid(),))
             finally:
                 os.dup2(saved, 2)
                 os.close(saved)
@@ -68,13 +68,15 @@ class Workers:
         self.close()
 
 
-def set_up_worker() -> None:
+def set_up_worker(parent: int) -> None:
     """A worker is stopped by the build alone. It leaves the build's process group, so that a
     stop signal sent to the group (Ctrl-C, `timeout`, a CI runner) reaches only the build: a
     worker killed by it while waiting for work dies holding the pool's queue lock, and the
     build's clean-up then waits on that lock for ever. And it ends when the build's process
     does, even killed (Linux: the parent-death signal): it would otherwise finish its job for
-    nobody and complain on the terminal."""
+    nobody and complain on the terminal. A worker whose build was killed while it started
+    (`parent` is no longer its parent) ends at once: it would wait for work for ever, holding
+    the build's terminal open."""
     import os
     import sys
 
@@ -82,14 +84,15 @@ def set_up_worker() -> None:
     IN_WORKER = True
     if hasattr(os, "setsid"):
         os.setsid()
-    die_with_parent()
+    die_with_parent(parent)
     # a job's own error reaches the build through get(); all the pool would print here is
     # its broken pipe when an interrupted build has stopped listening
     sys.stderr = open(os.devnull, "w")
 
 
-def die_with_parent() -> None:
-    """This process is killed when its parent ends, even killed (Linux: the parent-death signal)."""
+def die_with_parent(parent: int) -> None:
+    """This process is killed when its parent ends, even killed (Linux: the parent-death
+    signal); it ends now if `parent` has already ended, which no signal would then say."""
     import ctypes
     import signal
     import sys
@@ -97,6 +100,8 @@ def die_with_parent() -> None:
     if sys.platform.startswith("linux"):
         PR_SET_PDEATHSIG = 1
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(0)
 
 
 def beside(job: Callable[[], Any]) -> Callable[[], Any]:
@@ -109,11 +114,12 @@ def beside(job: Callable[[], Any]) -> Callable[[], Any]:
     if not IN_WORKER or (os.cpu_count() or 1) < 2:
         return job
     reading, writing = os.pipe()
+    worker = os.getpid()
     pid = os.fork()
     if pid == 0:  # the copy: its result, or its error, goes back through the pipe; then it ends at once
         os.close(reading)
         try:
-            die_with_parent()
+            die_with_parent(worker)
             outcome = (True, job())
         except BaseException as err:  # noqa: BLE001 - whatever it was, the worker raises it
             outcome = (False, err)
