@@ -280,3 +280,19 @@ def test_a_style_that_title_cases_leaves_the_editors_brackets_as_written(publish
     page = html.parse(str(published / "rajavi-letter.html"))
     for key in ("chicago", "mla"):
         assert "[place not given]" in page.xpath(f"string(//p[@id='citation-{key}'])"), key
+
+
+def test_the_styles_remembered_lookups_give_the_citations_citeproc_gives(monkeypatch):
+    from citeproc import model
+
+    from teiedition import citation
+
+    def item(ident: str, title: str, family: str) -> dict:
+        return {"id": ident, "type": citation.TYPE, "title": title, "author": [{"family": family, "given": "Massoud"}],
+                "issued": {"date-parts": [[2026, 12, 1]]}, "original-date": {"date-parts": [[1985, 12, 26]]},
+                "container-title": "An Edition", "editor": [{"literal": "The Editors"}], "URL": f"https://example.org/{ident}.html"}
+
+    citation.citations(item("a", "Letter to Gorbachev, [Paris, 26 December 1985]", "Rajavi"))
+    remembered = citation.citations(item("b", "Message to Rajavi, [Moscow, 16 February 1986]", "Ul'ianovskii"))
+    monkeypatch.setattr(model.CitationStylesElement, "xpath_search", lambda element, expression: element.xpath(expression, namespaces=element.nsmap))
+    assert citation.citations(item("b", "Message to Rajavi, [Moscow, 16 February 1986]", "Ul'ianovskii")) == remembered
