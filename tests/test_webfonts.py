@@ -33,7 +33,10 @@ def quick_cutter(monkeypatch):
     built site, tests/test_site.py): the same bytes for the same face and characters."""
     import hashlib
 
-    monkeypatch.setattr(webfonts, "subset", lambda font, wanted: b"wOF2" + hashlib.sha256(font + repr(sorted(wanted)).encode()).digest())
+    def cut(font: bytes, wanted: frozenset[int]) -> bytes:  # a WOFF2 header (signature, length) and a digest
+        return b"wOF2\0\1\0\0" + (44).to_bytes(4, "big") + hashlib.sha256(font + repr(sorted(wanted)).encode()).digest()
+
+    monkeypatch.setattr(webfonts, "subset", cut)
 
 
 def no_cutting(monkeypatch) -> None:
@@ -79,3 +82,18 @@ def test_a_cache_that_cannot_be_written_only_costs_the_cut(tmp_path, own_cache, 
     cut = webfonts.light_fonts(site_files("Tabriz"), tmp_path)
     assert cut["assets/fonts/site-serif.woff2"][:4] == b"wOF2"
     assert (tmp_path / ".cache").read_text() == "not a folder"
+
+
+def test_a_face_left_half_written_in_the_cache_is_cut_again(tmp_path, own_cache):
+    first = webfonts.light_fonts(site_files("Tabriz"), tmp_path)
+    (kept,) = (tmp_path / ".cache" / "fonts").glob("*.woff2")
+    kept.write_bytes(kept.read_bytes()[:20])
+    assert webfonts.light_fonts(site_files("Tabriz"), tmp_path) == first
+    assert kept.read_bytes() == first["assets/fonts/site-serif.woff2"]
+
+
+def test_the_outputs_cache_forgets_what_a_killed_build_left(tmp_path, own_cache):
+    (tmp_path / ".cache" / "fonts").mkdir(parents=True)
+    (tmp_path / ".cache" / "fonts" / "tmpab12cd.tmp").write_bytes(b"wOF2 half")
+    webfonts.light_fonts(site_files("Tabriz"), tmp_path)
+    assert [p.suffix for p in (tmp_path / ".cache" / "fonts").iterdir()] == [".woff2"]

@@ -177,15 +177,15 @@ class Book:
     def render(self) -> tuple[dict[str, bytes], dict]:
         """The screen book, one offprint per document and the press book, by file name; and
         the index's pages."""
-        from .workers import beside
+        from .forked import Beside
 
         document, pages = self.lay_out()
         # the offprints and the press file are written on another core while this one writes the
         # screen book: writing is a third of the book's time, and the layout is made only once
-        others = beside(lambda: {**self.offprints(document),
-                                 "edition-press.pdf": self.write(press_book(document, self.folder), "pdf/x-4", finisher=finish)})
-        screen = self.write(document, "pdf/ua-1", finisher=screen_finish)
-        files = {"edition.pdf": screen, **others()}
+        with Beside(lambda: {**self.offprints(document),
+                             "edition-press.pdf": self.write(press_book(document, self.folder), "pdf/x-4", finisher=finish)}) as others:
+            screen = self.write(document, "pdf/ua-1", finisher=screen_finish)
+            files = {"edition.pdf": screen, **others.result()}
         return files, pages
 
     def write(self, document, variant: str, **options: Any) -> bytes:

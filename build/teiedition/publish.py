@@ -102,8 +102,9 @@ def output_lock(out: Path, waiting: Callable[[str], None]) -> Iterator[None]:
         yield
     finally:
         lock.release()
-        if created and usable and [p.name for p in cache.iterdir()] == ["lock"]:
-            # nothing was written: leave no folder behind
+        if created and usable and [p.name for p in out.iterdir()] == [".cache"] and {p.name for p in cache.iterdir()} <= {"lock", "fonts"}:
+            # nothing was published (a failed or --strict build; its cut fonts are no output):
+            # leave no folder behind
             shutil.rmtree(out, ignore_errors=True)
 
 

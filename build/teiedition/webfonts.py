@@ -9,6 +9,7 @@ several outputs share (a CI runner, a test suite), where nothing is deleted."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -54,10 +55,17 @@ def light_fonts(files: dict[str, bytes], out: Path) -> dict[str, bytes]:
 
 
 def cache_key(font: bytes, wanted: frozenset[int]) -> str:
-    """A name for the cut of `font` to `wanted`, changed by anything that changes the cut."""
-    from fontTools import version
+    """A name for the cut of `font` to `wanted`, changed by anything that changes the cut: the
+    face, the characters, fontTools and the WOFF2 compressor it uses, and this module."""
+    from importlib.metadata import PackageNotFoundError, version
 
-    digest = hashlib.sha256(version.encode() + b"\0" + Path(__file__).read_bytes() + b"\0" + font)
+    tools = []
+    for package in ("fonttools", "brotli", "brotlicffi"):
+        try:
+            tools.append(f"{package} {version(package)}")
+        except PackageNotFoundError:
+            pass
+    digest = hashlib.sha256("; ".join(tools).encode() + b"\0" + Path(__file__).read_bytes() + b"\0" + font)
     digest.update(",".join(map(str, sorted(wanted))).encode())
     return digest.hexdigest()
 
@@ -65,29 +73,42 @@ def cache_key(font: bytes, wanted: frozenset[int]) -> str:
 def kept_cut(folder: Path, key: str, font: bytes, wanted: frozenset[int]) -> bytes:
     """The cut read from `folder`, or made and kept there. A folder that cannot be read or
     written (a full disk, a .cache that is a file) only costs the time of the cut."""
+    import tempfile
+
     path = folder / f"{key}.woff2"
     try:
-        return path.read_bytes()
+        kept = path.read_bytes()
+        if whole_woff2(kept):
+            return kept
     except OSError:
         pass
     cut = subset(font, wanted)
-    temporary = path.with_name(f"{key}.{os.getpid()}.tmp")  # builds sharing the folder never see half a face
+    temporary = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(cut)
-        temporary.replace(path)
+        # a name of its own: builds sharing the folder (in other containers, with the same
+        # process ids) never write into one file, and never see half a face under the final name
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(handle, "wb") as file:
+            file.write(cut)
+        os.replace(temporary, path)
     except OSError:
-        try:
-            temporary.unlink(missing_ok=True)
-        except OSError:
-            pass
+        if temporary:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
     return cut
 
 
+def whole_woff2(data: bytes) -> bool:
+    """Whether `data` is a whole WOFF2 file: its signature, and as long as its header says."""
+    return data[:4] == b"wOF2" and int.from_bytes(data[8:12], "big") == len(data)
+
+
 def forget_others(folder: Path, keep: set[str]) -> None:
-    """Delete the cuts of earlier builds from an output's own cache folder."""
+    """Delete the cuts of earlier builds from an output's own cache folder, and what a killed
+    build left half-written."""
     try:
-        for path in folder.glob("*.woff2"):
+        for path in [*folder.glob("*.woff2"), *folder.glob("*.tmp")]:
             if path.stem not in keep:
                 path.unlink(missing_ok=True)
     except OSError:

@@ -104,47 +104,6 @@ def die_with_parent(parent: int) -> None:
         os._exit(0)
 
 
-def beside(job: Callable[[], Any]) -> Callable[[], Any]:
-    """Start `job` in a forked copy of this worker, which has everything the worker has made (a
-    laid-out book, which cannot be pickled), on another core; returns a function that waits for
-    its result. Outside a worker (the build's own process holds Saxon's threads, which a fork
-    would not carry) or on one core, the job is done when its result is asked for."""
-    import pickle
-
-    if not IN_WORKER or (os.cpu_count() or 1) < 2:
-        return job
-    reading, writing = os.pipe()
-    worker = os.getpid()
-    pid = os.fork()
-    if pid == 0:  # the copy: its result, or its error, goes back through the pipe; then it ends at once
-        os.close(reading)
-        try:
-            die_with_parent(worker)
-            outcome = (True, job())
-        except BaseException as err:  # noqa: BLE001 - whatever it was, the worker raises it
-            outcome = (False, err)
-        try:
-            with os.fdopen(writing, "wb") as pipe:
-                pickle.dump(outcome, pipe, protocol=pickle.HIGHEST_PROTOCOL)
-        finally:
-            os._exit(0)
-    os.close(writing)
-
-    def result() -> Any:
-        try:
-            with os.fdopen(reading, "rb") as pipe:
-                done, value = pickle.load(pipe)
-        except EOFError:
-            done, value = False, RuntimeError("the process making part of the book ended without its result")
-        finally:
-            os.waitpid(pid, 0)
-        if not done:
-            raise value
-        return value
-
-    return result
-
-
 def ebook(corpus: Any, date: str, language: str, labels: dict[str, str]) -> tuple[bytes, list]:
     """A job: the EPUB (its chapters by te:epub, zipped here: the file is a tenth of its
     chapters' JSON, which the build's process then never holds) and what its stylesheet warned
