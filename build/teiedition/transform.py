@@ -181,9 +181,10 @@ def id_index(owners: dict[etree._Element, Source]) -> dict[str, tuple[str, int, 
     ids the corpus gives to files that have none."""
     index = {}
     for root, source in owners.items():
+        name = source.name  # a display path, made once a file, not once an id
         for element in root.iter():
             ident = element.get("{http://www.w3.org/XML/1998/namespace}id")
             if ident:
                 line = element.sourceline or 1
-                index[ident] = (source.name, line, source.column(line, element))
+                index[ident] = (name, line, source.column(line, element))
     return index
