@@ -280,3 +280,18 @@ def test_a_style_that_title_cases_leaves_the_editors_brackets_as_written(publish
     page = html.parse(str(published / "rajavi-letter.html"))
     for key in ("chicago", "mla"):
         assert "[place not given]" in page.xpath(f"string(//p[@id='citation-{key}'])"), key
+
+
+def test_a_styles_lookups_are_made_once_not_at_every_citation(monkeypatch):
+    from citeproc.model import CitationStylesElement
+
+    from teiedition import citation
+
+    record = {"id": "letter", "type": "manuscript", "title": "A Letter", "author": [{"literal": "A. Writer"}],
+              "issued": {"date-parts": [[1986, 2, 16]]}, "URL": "letter.html"}
+    first = citation.citations(record)
+    queries = []
+    search = CitationStylesElement.xpath
+    monkeypatch.setattr(CitationStylesElement, "xpath", lambda element, *args, **kwargs: queries.append(args) or search(element, *args, **kwargs))
+    assert citation.citations({**record, "URL": "letter.html"}) == first
+    assert queries == []  # citeproc-py's XPath lookups in a loaded style are kept (1,800 a record)
