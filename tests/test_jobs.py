@@ -34,3 +34,19 @@ def test_a_large_edition_is_shared_among_the_jobs_in_its_order():
 def test_a_small_edition_or_a_single_job_stays_in_the_build_process():
     assert parallel.chunks([f"d{i}" for i in range(150)], 8) == []
     assert parallel.chunks([f"d{i}" for i in range(5000)], 1) == []
+
+
+def test_a_job_in_the_builds_own_thread_uses_the_builds_saxon_and_another_thread_its_own():
+    import threading
+
+    from teiedition.edition import load
+    from teiedition.transform import Saxon
+
+    saxon = Saxon(load(TEI)[0], keep_text=True)
+    corpus = saxon.share()
+    assert Saxon.from_corpus(corpus) is saxon  # --jobs 1: the EPUB's job parses the edition no second time
+    elsewhere: list[Saxon] = []
+    worker = threading.Thread(target=lambda: elsewhere.append(Saxon.from_corpus(corpus)))
+    worker.start()
+    worker.join()
+    assert elsewhere and elsewhere[0] is not saxon  # a cluster's thread never shares a processor

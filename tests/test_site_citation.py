@@ -296,3 +296,18 @@ def test_the_styles_remembered_lookups_give_the_citations_citeproc_gives(monkeyp
     remembered = citation.citations(item("b", "Message to Rajavi, [Moscow, 16 February 1986]", "Ul'ianovskii"))
     monkeypatch.setattr(model.CitationStylesElement, "xpath_search", lambda element, expression: element.xpath(expression, namespaces=element.nsmap))
     assert citation.citations(item("b", "Message to Rajavi, [Moscow, 16 February 1986]", "Ul'ianovskii")) == remembered
+
+
+def test_a_styles_lookups_are_made_once_not_at_every_citation(monkeypatch):
+    from citeproc.model import CitationStylesElement
+
+    from teiedition import citation
+
+    record = {"id": "letter", "type": "manuscript", "title": "A Letter", "author": [{"literal": "A. Writer"}],
+              "issued": {"date-parts": [[1986, 2, 16]]}, "URL": "letter.html"}
+    first = citation.citations(record)
+    queries = []
+    search = CitationStylesElement.xpath
+    monkeypatch.setattr(CitationStylesElement, "xpath", lambda element, *args, **kwargs: queries.append(args) or search(element, *args, **kwargs))
+    assert citation.citations({**record, "URL": "letter.html"}) == first
+    assert queries == []  # citeproc-py's XPath lookups in a loaded style are kept (1,800 a record)

@@ -270,7 +270,8 @@ def _remember_lookups() -> None:
         key = (element, expression)
         if key not in answers:
             answers[key] = search(element, expression)
-        return list(answers[key])
+        found = answers[key]
+        return list(found) if isinstance(found, list) else found  # each caller a list of its own, as from lxml
 
     remembered.remembers = True
     model.CitationStylesElement.xpath_search = remembered

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import urllib.parse
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,6 +61,10 @@ class Saxon:
     """One Saxon processor for a build, holding the edition parsed once (all files in a
     teiCorpus); every stylesheet of the build is compiled in it and runs on that document."""
 
+    #: The Saxon that shared each corpus, by thread and corpus key: a job run in the thread of
+    #: the build (--jobs 1) uses the build's own, where a second one parsed the whole edition again.
+    _sharing: "weakref.WeakValueDictionary[tuple[int, str], Saxon]" = weakref.WeakValueDictionary()
+
     def __init__(self, edition: Edition, interface: str = "{}", text: str | None = None,
                  places: dict[str, tuple[str, int, int]] | None = None, keep_text: bool = False):
         from saxonche import PySaxonProcessor
@@ -82,15 +88,18 @@ class Saxon:
 
     @classmethod
     def from_corpus(cls, corpus: Any) -> "Saxon":
-        """A Saxon for a worker's job, from what the build's own Saxon read (parallel.Corpus)."""
-        return cls(corpus.edition, corpus.interface, corpus.text, corpus.places)
+        """A Saxon for a worker's job, from what the build's own Saxon read (parallel.Corpus):
+        that Saxon itself when the job runs in the thread that made it."""
+        return cls._sharing.get((threading.get_ident(), corpus.key)) or cls(corpus.edition, corpus.interface, corpus.text, corpus.places)
 
     def share(self) -> Any:
         """The edition as this Saxon read it, for the jobs of a pool (parallel.Corpus)."""
         from .parallel import Corpus
 
         assert self.text is not None, "Saxon(keep_text=True) keeps the corpus for a pool"
-        return Corpus.of(self.edition, self.text, self.places, self.interface)
+        corpus = Corpus.of(self.edition, self.text, self.places, self.interface)
+        self._sharing[(threading.get_ident(), corpus.key)] = self
+        return corpus
 
     def compile(self, path: Path) -> "Stylesheet":
         return Stylesheet(path, self)
@@ -172,9 +181,10 @@ def id_index(owners: dict[etree._Element, Source]) -> dict[str, tuple[str, int, 
     ids the corpus gives to files that have none."""
     index = {}
     for root, source in owners.items():
+        name = source.name  # a display path, made once a file, not once an id
         for element in root.iter():
             ident = element.get("{http://www.w3.org/XML/1998/namespace}id")
             if ident:
                 line = element.sourceline or 1
-                index[ident] = (source.name, line, source.column(line, element))
+                index[ident] = (name, line, source.column(line, element))
     return index
