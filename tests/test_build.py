@@ -54,13 +54,17 @@ def test_an_invalid_edition_stops_the_build_and_leaves_the_previous_output(tmp_p
 
 
 def test_strict_mode_turns_a_warning_into_a_failure_and_writes_nothing(tmp_path, monkeypatch, capsys):
+    import os
+
     from teiedition.webfonts import SHARED_CACHE
 
+    shared = os.environ[SHARED_CACHE]
     monkeypatch.delenv(SHARED_CACHE)  # the fonts it cut before it failed would go to the output's cache
     monkeypatch.chdir(tmp_path)
     assert main(["build", "--tei", str(TEI), "--no-pdf", "--strict"]) == 1
     assert "no-base-url: warning:" in capsys.readouterr().err
     assert not (tmp_path / "output").exists()
+    monkeypatch.setenv(SHARED_CACHE, shared)
     assert main(["build", "--tei", str(TEI), "--no-pdf", "--strict", "--base-url", "https://edition.example/"]) == 0
 
 
