@@ -262,3 +262,28 @@ def test_the_contents_folios_align_and_none_stands_on_a_line_of_its_own(laid_out
     for line in lines:
         words = [word for word, _ in line if set(word) - {"."}]
         assert len(words) > 1 or not re.fullmatch(r"\d+", words[0] if words else "x"), line
+
+
+def test_a_page_of_page_references_is_laid_out_again_once_its_numbers_are_known_not_twice(monkeypatch):
+    import weasyprint
+    from weasyprint.layout import page
+
+    from teiedition import pdf
+
+    pdf.lay_out_references_once_placed()
+    made = []
+    make = page.make_page
+
+    def counted(*args):
+        made.append(args[4])  # the page's number
+        return make(*args)
+
+    counted.recompiled = True
+    monkeypatch.setattr(page, "make_page", counted)
+    document = weasyprint.HTML(string=(
+        "<style>@page { size: 200px; margin: 0 } a::after { content: ' p. ' target-counter(attr(href), page) }"
+        " .chapter { break-before: page }</style><p><a href='#two'>see</a>, <a href='#three'>see</a></p>"
+        "<p class='chapter' id='two'>Two</p><p class='chapter' id='three'>Three</p>")).render()
+    first = " ".join("".join(box.text for box in pdf.descendants(document.pages[0]._page_box) if hasattr(box, "text")).split())
+    assert first == "see p. 2, see p. 3"
+    assert made.count(1) == 2  # laid out, then once more with its numbers (three times before)

@@ -21,7 +21,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from jinja2 import Environment
 
@@ -100,6 +100,7 @@ class Book:
         own = Path(self.config.theme) / "print" if self.config.theme else None
         english_hyphenation()
         keep_footnotes_with_their_calls()
+        lay_out_references_once_placed()
         keep_footnotes_of_pushed_lines()
         carry_footnotes_to_the_facing_page()
         return HTML(string=html, base_url=str(self.folder / "book.html"),
@@ -391,24 +392,58 @@ def keep_footnotes_with_their_calls() -> None:
     the page's last footnotes on to the next page, over a page turn from their calls (review M4:
     "Soviet president³" on a recto, its note on the verso after). Its line layout is taken with
     that one step left out: the paragraph moves on whole, as its orphans ask, and the notes stay."""
-    import inspect
-
     from weasyprint.layout import block
 
-    if getattr(block._linebox_layout, "keeps_footnotes", False):
-        return
-    step = "report = not context.in_column and can_break_now and not could_break_before"
+    laid = recompiled(block, "_linebox_layout", "report = not context.in_column and can_break_now and not could_break_before", "report = False")
+    if laid:
+        block._linebox_layout = laid
+
+
+def lay_out_references_once_placed() -> None:
+    """A page that holds page references (the contents, "[p. 45]") is laid out again only when
+    a number it shows may have changed. WeasyPrint (69) made such a page again whenever any
+    counter of the page had changed since it was last made: the total of pages, known after the
+    first pass, changed on every one of them, so the 39 pages of this book with references were
+    laid out three times, not twice (29 of the book's 206 page layouts). Its page layout is taken
+    with the comparison narrowed to the counters the references show; the PDFs are the same bytes."""
+    from weasyprint.layout import page
+
+    made = recompiled(page, "make_page", """                    counter_lookup.cached_page_counter_values = \\
+                        copy.deepcopy(page_counter_values)
+                    for counter_name in missing_counters:
+                        counter_value = page_counter_values.get(
+                            counter_name, None)
+                        if counter_value is not None:""", """                    previous = counter_lookup.cached_page_counter_values
+                    counter_lookup.cached_page_counter_values = \\
+                        copy.deepcopy(page_counter_values)
+                    for counter_name in missing_counters:
+                        counter_value = page_counter_values.get(
+                            counter_name, None)
+                        if counter_value is not None and counter_value != previous.get(counter_name):""")
+    if made:
+        page.make_page = made
+
+
+def recompiled(module: Any, name: str, step: str, instead: str) -> Callable | None:
+    """`module.name`, a WeasyPrint function, made again from its own source with `step` written
+    as `instead`, once (later calls give None); None too where it has no sources (installed
+    without them) or `step` is not in them (another WeasyPrint): its own function then stands."""
+    import inspect
+
+    function = getattr(module, name)
+    if getattr(function, "recompiled", False):
+        return None
     try:
-        source = inspect.getsource(block._linebox_layout)
-    except (OSError, TypeError):  # installed without its sources: its own layout stands
-        return
-    if step not in source:  # another WeasyPrint: its own layout stands
-        return
-    laid: dict[str, Any] = {}
-    lines = "\n" * (block._linebox_layout.__code__.co_firstlineno - 1)  # its lines numbered as in its module
-    exec(compile(lines + source.replace(step, "report = False"), block.__file__, "exec"), block.__dict__, laid)
-    laid["_linebox_layout"].keeps_footnotes = True
-    block._linebox_layout = laid["_linebox_layout"]
+        source = inspect.getsource(function)
+    except (OSError, TypeError):
+        return None
+    if step not in source:
+        return None
+    made: dict[str, Any] = {}
+    lines = "\n" * (function.__code__.co_firstlineno - 1)  # its lines numbered as in its module
+    exec(compile(lines + source.replace(step, instead), module.__file__, "exec"), module.__dict__, made)
+    made[name].recompiled = True
+    return made[name]
 
 
 def keep_footnotes_of_pushed_lines() -> None:
