@@ -20,15 +20,12 @@
   <xd:doc><xd:desc>A phrase-level element: a span with classes naming the TEI element, its type and rend.</xd:desc></xd:doc>
   <xsl:template name="te:inline">
     <xsl:param name="name" as="xs:string" select="'span'"/>
-    <xsl:param name="content" as="item()*" select="$te:own-nodes"/>
+    <xsl:param name="content" as="item()*"><xsl:apply-templates/></xsl:param>
     <xsl:element name="{$name}">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <xsl:attribute name="class" select="string-join(('tei-' || local-name(), tokenize(@type) ! ('type-' || .), tokenize(@rend) ! ('rend-' || .)), ' ')"/>
       <xsl:sequence select="te:lang-attributes(.)"/>
-      <xsl:choose>
-        <xsl:when test="$content instance of map(*)"><xsl:apply-templates/></xsl:when>
-        <xsl:otherwise><xsl:sequence select="$content"/></xsl:otherwise>
-      </xsl:choose>
+      <xsl:sequence select="$content"/>
     </xsl:element>
   </xsl:template>
 

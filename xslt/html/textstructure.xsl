@@ -20,56 +20,26 @@
   <xsl:template name="te:block">
     <xsl:param name="name" as="xs:string" select="'div'"/>
     <xsl:param name="class" as="xs:string?" select="()"/>
-    <xsl:param name="content" as="item()*" select="$te:own-nodes"/>
-    <xsl:variable name="own" select="$content instance of map(*)"/>
+    <xsl:param name="content" as="item()*">
+      <xsl:apply-templates/>
+    </xsl:param>
     <xsl:element name="{$name}">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <xsl:attribute name="class" select="string-join(('tei-' || local-name(), tokenize(@type) ! ('type-' || .), tokenize(@rend) ! ('rend-' || .), $class), ' ')"/>
       <xsl:sequence select="te:lang-attributes(.)"/>
-      <xsl:choose>
-        <xsl:when test="$own"><xsl:apply-templates/></xsl:when>
-        <xsl:otherwise><xsl:sequence select="$content"/></xsl:otherwise>
-      </xsl:choose>
+      <xsl:sequence select="$content"/>
       <!-- notes standing between blocks (an endnote call after a block quotation) belong to the block before them -->
       <xsl:apply-templates select="te:notes-after(.)[te:is-between-blocks(.)]" mode="te:after-block"/>
       <xsl:if test="@xml:id and ancestor::tei:text">
         <!-- a no-break space: the ¶ never wraps alone onto a line of its own (review 18f #9); after a
              block (an address in an opener) a space that collapses, as a no-break space made a line
              of its own, an empty row under the address (review 18i #12) -->
-        <xsl:variable name="last" as="item()?">
-          <xsl:choose>
-            <xsl:when test="$own"><xsl:call-template name="te:last-rendered"><xsl:with-param name="nodes" select="node()"/></xsl:call-template></xsl:when>
-            <xsl:otherwise><xsl:sequence select="$content[not(. instance of text() and not(normalize-space(.)))][last()]"/></xsl:otherwise>
-          </xsl:choose>
-        </xsl:variable>
+        <xsl:variable name="last" select="$content[not(. instance of text() and not(normalize-space(.)))][last()]"/>
         <xsl:value-of select="if ($last instance of element() and local-name($last) = ('div', 'p', 'ul', 'ol', 'dl', 'table', 'blockquote', 'aside', 'section', 'figure', 'pre')) then ' ' else '&#160;'"/>
         <!-- its name ("Permalink to this passage") the script gives it from the page's one copy -->
         <a class="permalink" href="#{@xml:id}">¶</a>
       </xsl:if>
     </xsl:element>
-  </xsl:template>
-
-  <xd:doc><xd:desc>The content a block or an inline element (te:inline) takes when its caller gives
-    none: the element's own nodes, rendered straight into it. A content parameter made of them
-    was built, then copied into its element, and the block around it copied it again: a long
-    document's text was built three times over.</xd:desc></xd:doc>
-  <xsl:variable name="te:own-nodes" as="map(*)" select="map{'te:own-nodes': true()}"/>
-
-  <xd:doc><xd:desc>The last item, other than a space, that rendering `$nodes` in turn gives (what a block
-    ends with): the nodes rendered again one at a time from the last, until one gives such an item
-    (most often at once: a paragraph ends with its words).</xd:desc></xd:doc>
-  <xsl:template name="te:last-rendered" as="item()?">
-    <xsl:param name="nodes" as="node()*"/>
-    <xsl:if test="exists($nodes)">
-      <xsl:variable name="rendered" as="item()*"><xsl:apply-templates select="$nodes[last()]"/></xsl:variable>
-      <xsl:variable name="last" select="$rendered[not(. instance of text() and not(normalize-space(.)))][last()]"/>
-      <xsl:choose>
-        <xsl:when test="exists($last)"><xsl:sequence select="$last"/></xsl:when>
-        <xsl:otherwise>
-          <xsl:call-template name="te:last-rendered"><xsl:with-param name="nodes" select="$nodes[position() lt last()]"/></xsl:call-template>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:if>
   </xsl:template>
 
   <xd:doc><xd:desc>True for a note that stands between blocks, not inside one.</xd:desc></xd:doc>
