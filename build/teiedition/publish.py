@@ -28,6 +28,7 @@ from filelock import FileLock, Timeout
 from .exceptions import BuildError, EnvironmentProblem, UsageError
 from .problems import display_path
 from .state import STATE
+from .webfonts import FONTS
 
 #: The file each output folder of ours holds: a folder without it was not made by a build
 #: and is never deleted or replaced.
@@ -102,7 +103,7 @@ def output_lock(out: Path, waiting: Callable[[str], None]) -> Iterator[None]:
         yield
     finally:
         lock.release()
-        if created and usable and [p.name for p in out.iterdir()] == [".cache"] and {p.name for p in cache.iterdir()} <= {"lock", "fonts"}:
+        if created and usable and [p.name for p in out.iterdir()] == [".cache"] and {p.name for p in cache.iterdir()} <= {"lock", FONTS}:
             # nothing was published (a failed or --strict build; its cut fonts are no output):
             # leave no folder behind
             shutil.rmtree(out, ignore_errors=True)

@@ -27,13 +27,15 @@ UNUSED_FEATURES = {"frac", "numr", "dnom"}
 
 #: The environment variable naming a cache folder that several outputs share.
 SHARED_CACHE = "TEIEDITION_CACHE"
+#: The folder of the cut faces, in the output's cache folder or the shared one.
+FONTS = "fonts"
 
 
 def cache_folder(out: Path) -> tuple[Path, bool]:
     """Where the cut faces are kept, and whether the folder is the output's own (which keeps
     only the faces of its last build)."""
     shared = os.environ.get(SHARED_CACHE)
-    return (Path(shared) / "fonts", False) if shared else (out / ".cache" / "fonts", True)
+    return (Path(shared) / FONTS, False) if shared else (out / ".cache" / FONTS, True)
 
 
 def light_fonts(files: dict[str, bytes], out: Path) -> dict[str, bytes]:

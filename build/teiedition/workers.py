@@ -9,7 +9,8 @@ import multiprocessing
 import os
 from typing import Any, Callable
 
-#: True in a worker process, which holds no threads of its own and may therefore fork.
+#: True in a worker process: only there may a job fork a copy of itself (forked.may_fork, which
+#: also asks that the worker hold one thread, as one that ran a stylesheet holds Saxon's).
 IN_WORKER = False
 
 
